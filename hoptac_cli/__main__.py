@@ -1,0 +1,3 @@
+from hoptac_cli.cli import main
+
+main()

@@ -1,0 +1,96 @@
+"""The command layer: parse options, call the domain layer, print. No SQL here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from hoptac_cli import __version__
+from hoptac_cli.cli.common import STATE
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import detect_lang, set_lang, t
+
+
+class HoptacGroup(TyperGroup):
+    """Turns refused operations into one line on stderr and exit code 1, without a traceback."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except HoptacError as error:
+            typer.echo(f"{t('word.error')}: {error.message}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            # `hoptac ... | head` closed the pipe: not an error worth a message.
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
+            raise typer.Exit(0) from None
+        except Exception as error:  # noqa: BLE001 - the last line of defence
+            from typer._click.exceptions import ClickException
+
+            if isinstance(error, ClickException) or os.environ.get("HOPTAC_DEBUG") == "1":
+                raise
+            typer.echo(f"{t('word.error')}: {t('err.internal', kind=type(error).__name__, reason=error)}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=HoptacGroup,
+    name="hoptac",
+    help="hoptac — theo dõi chương trình hợp tác liên tỉnh / track inter-provincial cooperation programmes.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"hoptac {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Annotated[Optional[str], typer.Option("--db", help="Database file (else HOPTAC_DB, else the per-user data directory).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Interface language: vi or en (else HOPTAC_LANG, else the locale).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Global options come before the command: hoptac --db FILE --lang vi status."""
+    chosen = detect_lang(lang)
+    if chosen not in ("vi", "en"):
+        raise typer.BadParameter(f"'{lang}' is not a language hoptac speaks; use vi or en.", param_hint="--lang")
+    set_lang(chosen)
+    STATE["db"] = db
+
+
+#: command modules, in the order their groups appear in --help; each has ``register(app)``
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "status")
+
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"hoptac_cli.cli.{name}").register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if hasattr(sys.stdout, "reconfigure"):
+        # Vietnamese output must not die on a Windows console code page.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (AttributeError, ValueError):
+                pass
+    app()

@@ -1,0 +1,162 @@
+"""``hoptac action``: concrete actions (nhiệm vụ) in a sector, with lead and partner agencies."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+
+action_app = typer.Typer(help="Actions: what each sector's agencies do.", no_args_is_help=True, rich_markup_mode=None)
+
+LIST_COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("sector", "col.sector", ratio=1),
+    Column("title", "col.title", ratio=3),
+    Column("lead", "col.lead", ratio=2),
+    Column("due_on", "col.due_on", "date"),
+    Column("status", "col.status", "status"),
+    Column("progress", "col.progress", "percent", justify="right"),
+    Column("overdue", "col.overdue", "bool"),
+]
+#: JSON and CSV listings carry every field; the table keeps to what fits a terminal
+ALL_COLUMNS = LIST_COLUMNS + [
+    Column(key, f"col.{key}")
+    for key in ("agreement", "sector_slug", "partners", "start_on", "unit", "baseline", "target", "value", "latest_period", "plan_ref", "note")
+]
+DETAIL_FIELDS = [
+    Column("id", "col.id"),
+    Column("title", "col.title"),
+    Column("agreement", "col.agreement"),
+    Column("sector", "col.sector"),
+    Column("lead", "col.lead"),
+    Column("partners", "col.partners"),
+    Column("start_on", "col.start_on", "date"),
+    Column("due_on", "col.due_on", "date"),
+    Column("status", "col.status", "status"),
+    Column("progress", "col.progress", "percent"),
+    Column("overdue", "col.overdue", "bool"),
+    Column("unit", "col.unit"),
+    Column("baseline", "col.baseline", "number"),
+    Column("target", "col.target", "number"),
+    Column("value", "col.value", "number"),
+    Column("latest_period", "col.latest_period"),
+    Column("plan_ref", "col.plan_ref"),
+    Column("note", "col.note"),
+]
+HISTORY_COLUMNS = [
+    Column("at", "col.at"),
+    Column("kind", "col.event", "label:event"),
+    Column("field", "col.field"),
+    Column("old_value", "col.old_value"),
+    Column("new_value", "col.new_value"),
+    Column("review_id", "col.review"),
+    Column("reason", "col.reason"),
+]
+
+SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
+PartnerOpt = Annotated[Optional[list[str]], typer.Option("--partner", help="A partner agency; repeatable.")]
+StartOpt = Annotated[Optional[str], typer.Option("--start", help="Planned start, dd/mm/yyyy.")]
+DueOpt = Annotated[Optional[str], typer.Option("--due", help="Due date, dd/mm/yyyy.")]
+UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="Indicator unit, e.g. 'em', 'đồng', 'học sinh'.")]
+TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Indicator target, e.g. 20 or 1.200.000.000.")]
+BaselineOpt = Annotated[Optional[str], typer.Option("--baseline", help="Indicator value at the start.")]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", help='Signed plan reference: "document number, date".')]
+NoteOpt = Annotated[Optional[str], typer.Option("--note")]
+
+
+@action_app.command("add")
+def add(
+    title: Annotated[str, typer.Argument(help="What will be done.")],
+    sector: Annotated[str, typer.Option("--sector", "-s", help="Sector (slug, id or name).")],
+    lead: Annotated[str, typer.Option("--lead", help="Lead agency (chủ trì).")],
+    agreement: AgreementOpt = None,
+    partners: PartnerOpt = None,
+    start: StartOpt = None,
+    due: DueOpt = None,
+    unit: UnitOpt = None,
+    target: TargetOpt = None,
+    baseline: BaselineOpt = None,
+    plan: PlanOpt = None,
+    note: NoteOpt = None,
+) -> None:
+    """Add an action to a sector."""
+    from hoptac_cli.domain import register
+
+    with session() as db:
+        action_id = register.add_action(
+            db, title, sector_ref=sector, agreement_ref=agreement, lead=lead, partners=partners, start=start,
+            due=due, unit=unit, target=target, baseline=baseline, plan=plan, note=note,
+        )
+    done(t("msg.action_added", id=action_id))
+
+
+@action_app.command("list")
+def list_(
+    agreement: AgreementOpt = None,
+    sector: SectorOpt = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="Only actions with this status.")] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Only actions this agency leads or supports.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past their due date, not done or cancelled.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List actions, filtered."""
+    from hoptac_cli.domain import actions
+
+    with session() as db:
+        rows = actions.find(db, agreement=agreement, sector=sector, status=status, agency=agency, overdue=overdue)
+    chosen = output_format(fmt, as_json)
+    emit(rows, LIST_COLUMNS if chosen == "table" else ALL_COLUMNS, chosen, title=t("title.actions"))
+
+
+@action_app.command("show")
+def show(action_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """Show one action with its history."""
+    from hoptac_cli.domain import actions
+
+    with session() as db:
+        row = actions.detail(db, action_id)
+    chosen = output_format(fmt, as_json)
+    if chosen == "json":
+        print_json(row)
+        return
+    emit_record(row, DETAIL_FIELDS, chosen, title=f"#{row['id']} {row['title']}")
+    if chosen == "table":
+        section(t("title.history"))
+        emit(row["history"], HISTORY_COLUMNS, chosen)
+
+
+@action_app.command("update")
+def update(
+    action_id: Annotated[int, typer.Argument(metavar="ID")],
+    title: Annotated[Optional[str], typer.Option("--title")] = None,
+    status: Annotated[Optional[str], typer.Option("--status")] = None,
+    start: StartOpt = None,
+    due: DueOpt = None,
+    lead: Annotated[Optional[str], typer.Option("--lead", help="New lead agency.")] = None,
+    partners: Annotated[
+        Optional[list[str]], typer.Option("--partner", help="Replace the partner agencies; repeatable.")
+    ] = None,
+    unit: UnitOpt = None,
+    target: TargetOpt = None,
+    baseline: BaselineOpt = None,
+    plan: PlanOpt = None,
+    note: NoteOpt = None,
+) -> None:
+    """Change an action; every change is kept in its history."""
+    from hoptac_cli.domain import register
+
+    with session() as db:
+        events = register.update_action(
+            db, action_id, title=title, status=status, start=start, due=due, lead=lead, partners=partners,
+            unit=unit, target=target, baseline=baseline, plan=plan, note=note,
+        )
+    done(t("msg.action_updated", id=action_id, fields=", ".join(event["field"] for event in events)))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(action_app, name="action")

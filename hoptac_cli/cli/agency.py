@@ -1,0 +1,58 @@
+"""``hoptac agency``: departments (sở, ban, ngành) that lead and support actions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit
+
+agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is_help=True, rich_markup_mode=None)
+
+COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("slug", "col.slug"),
+    Column("name", "col.name"),
+    Column("party", "col.party"),
+    Column("lead_actions", "col.lead_actions", justify="right"),
+    Column("successor", "col.successor"),
+    Column("succeeded_on", "col.succeeded_on", "date"),
+]
+
+
+@agency_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sở Y tế tỉnh Hậu Giang'.")],
+    party: Annotated[str, typer.Option("--party", "-p", help="The party the agency belongs to.")],
+    slug: Annotated[Optional[str], typer.Option("--slug", help="Short name; generated from the name by default.")] = None,
+) -> None:
+    """Add an agency of a party."""
+    from hoptac_cli.domain import register
+
+    with session() as db:
+        agency_id = register.add_agency(db, name, party_ref=party, slug=slug)
+        row = register.agency(db, str(agency_id))
+    done(t("msg.added", kind=t("kind.agency"), id=agency_id, name=row["name"], slug=row["slug"]))
+
+
+@agency_app.command("list")
+def list_(
+    party: Annotated[Optional[str], typer.Option("--party", "-p", help="Only this party's agencies.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List agencies."""
+    from hoptac_cli.domain import register
+    from hoptac_cli.storage import register as store
+
+    with session() as db:
+        scope = register.party(db, party)["id"] if party else None
+        rows = store.list_agencies(db, scope)
+    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.agencies"))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(agency_app, name="agency")

@@ -1,0 +1,53 @@
+"""``hoptac party``: provinces and cities that sign agreements."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit
+
+party_app = typer.Typer(help="Parties: provinces and cities.", no_args_is_help=True, rich_markup_mode=None)
+
+COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("slug", "col.slug"),
+    Column("name", "col.name"),
+    Column("kind", "col.kind", "label:party_kind"),
+    Column("agencies", "col.agencies", justify="right"),
+    Column("agreements", "col.agreements", justify="right"),
+    Column("successor", "col.successor"),
+    Column("succeeded_on", "col.succeeded_on", "date"),
+]
+
+
+@party_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Full name, e.g. 'Hậu Giang'.")],
+    kind: Annotated[str, typer.Option("--kind", help="province, city or other.")] = "province",
+    slug: Annotated[Optional[str], typer.Option("--slug", help="Short name; generated from the name by default.")] = None,
+) -> None:
+    """Add a province or city."""
+    from hoptac_cli.domain import register
+
+    with session() as db:
+        party_id = register.add_party(db, name, kind=kind, slug=slug)
+        row = register.party(db, str(party_id))
+    done(t("msg.added", kind=t("kind.party"), id=party_id, name=row["name"], slug=row["slug"]))
+
+
+@party_app.command("list")
+def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """List parties."""
+    from hoptac_cli.storage import register as store
+
+    with session() as db:
+        rows = store.list_parties(db)
+    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.parties"))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(party_app, name="party")

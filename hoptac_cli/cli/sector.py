@@ -1,0 +1,53 @@
+"""``hoptac sector``: the fields of cooperation of an agreement."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit
+
+sector_app = typer.Typer(help="Sectors of an agreement.", no_args_is_help=True, rich_markup_mode=None)
+
+COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("position", "col.no", justify="right"),
+    Column("slug", "col.slug"),
+    Column("name", "col.sector"),
+    Column("agreement", "col.agreement"),
+    Column("actions", "col.actions", justify="right"),
+]
+
+
+@sector_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="Sector name, e.g. 'Y tế'.")],
+    agreement: AgreementOpt = None,
+    slug: Annotated[Optional[str], typer.Option("--slug", help="Short name; generated from the name by default.")] = None,
+) -> None:
+    """Add a sector to an agreement."""
+    from hoptac_cli.domain import register
+
+    with session() as db:
+        sector_id = register.add_sector(db, name, agreement_ref=agreement, slug=slug)
+        row = register.sector(db, str(sector_id), agreement)
+    done(t("msg.added", kind=t("kind.sector"), id=sector_id, name=row["name"], slug=row["slug"]))
+
+
+@sector_app.command("list")
+def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """List sectors (of one agreement, or of all)."""
+    from hoptac_cli.domain import register
+    from hoptac_cli.storage import register as store
+
+    with session() as db:
+        scope = register.agreement(db, agreement)["id"] if agreement else None
+        rows = store.list_sectors(db, scope)
+    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.sectors"))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(sector_app, name="sector")

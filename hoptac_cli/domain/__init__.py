@@ -1,0 +1,1 @@
+"""Domain layer: validation, references, dates, periods, statuses and the services the CLI calls."""

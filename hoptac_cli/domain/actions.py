@@ -1,0 +1,83 @@
+"""Reading actions: filters, derived status/progress/overdue, and the detail of one action."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from hoptac_cli.domain import register
+from hoptac_cli.domain.dates import today
+from hoptac_cli.domain.progress import derive
+from hoptac_cli.domain.statuses import parse_status
+from hoptac_cli.storage import register as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+
+def shape(row: Row) -> Row:
+    """An action as listings print it: stable keys, partners as a list."""
+    return {
+        "id": row["id"],
+        "agreement": row["agreement_slug"],
+        "sector": row["sector"],
+        "sector_slug": row["sector_slug"],
+        "title": row["title"],
+        "lead": row["lead"],
+        "partners": row["partners"].split("; ") if row["partners"] else [],
+        "start_on": row["start_on"],
+        "due_on": row["due_on"],
+        "status": row["status"],
+        "progress": row["progress"],
+        "overdue": row["overdue"],
+        "unit": row["unit"],
+        "baseline": row["baseline"],
+        "target": row["target"],
+        "value": row["report_value"],
+        "latest_period": row["report_period"],
+        "latest_difficulty": row["report_difficulty"],
+        "plan_ref": row["plan_ref"],
+        "note": row["note"],
+    }
+
+
+def find(
+    db: Database,
+    *,
+    agreement: str | None = None,
+    sector: str | None = None,
+    status: str | None = None,
+    agency: str | None = None,
+    overdue: bool = False,
+    as_of: dt.date | None = None,
+) -> list[Row]:
+    """Actions matching every given filter; ``as_of`` is the reference date for reports and
+    overdue (default today)."""
+    reference = as_of or today()
+    agreement_id = register.agreement(db, agreement)["id"] if agreement else None
+    sector_id = register.sector(db, sector, agreement)["id"] if sector else None
+    agency_ids = [register.agency(db, agency)["id"]] if agency else None
+    wanted = parse_status(status) if status else None
+    rows = store.list_actions(
+        db,
+        agreement_id=agreement_id,
+        sector_id=sector_id,
+        agency_ids=agency_ids,
+        as_of=as_of.isoformat() if as_of else None,
+    )
+    derived = [derive(row, reference) for row in rows]
+    return [
+        shape(row)
+        for row in derived
+        if (wanted is None or row["status"] == wanted) and (not overdue or row["overdue"])
+    ]
+
+
+def detail(db: Database, action_id: int) -> Row:
+    """One action with its partners and change history."""
+    row = shape(derive(register.action(db, action_id), today()))
+    row["partners"] = [partner["name"] for partner in store.action_partners(db, action_id)]
+    row["history"] = store.action_events(db, action_id)
+    return row

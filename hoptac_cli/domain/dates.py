@@ -1,0 +1,53 @@
+"""Dates as officials write them (``dd/mm/yyyy``) and as SQLite stores them (ISO)."""
+
+import datetime as dt
+import re
+
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_date(value: str, *, option: str = "date") -> dt.date:
+    """Accept ``dd/mm/yyyy`` (also with ``.`` or ``-``) and ``yyyy-mm-dd``; refuse impossible dates."""
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        match = _DMY.match(text)
+        if not match:
+            raise HoptacError(t("err.date_format", value=value, option=option))
+        day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise HoptacError(t("err.date_invalid", value=value, option=option)) from None
+
+
+def parse_optional_date(value: str | None, *, option: str = "date") -> str | None:
+    """Parse an optional CLI date and return it as ISO text for storage."""
+    if value is None:
+        return None
+    return parse_date(value, option=option).isoformat()
+
+
+def show_date(value: str | dt.date | None) -> str:
+    """ISO text or a date → ``dd/mm/yyyy``; empty for no date."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return value.strftime("%d/%m/%Y")
+
+
+def today() -> dt.date:
+    """Today, overridable with HOPTAC_TODAY so that tests and demos are reproducible."""
+    import os
+
+    override = os.environ.get("HOPTAC_TODAY")
+    if override:
+        return parse_date(override, option="HOPTAC_TODAY")
+    return dt.date.today()

@@ -1,0 +1,61 @@
+"""Loose references: a slug, an id or a name typed any way resolves to one row.
+
+Order of attempts: id (digits), exact slug or folded name, unique prefix, unique whole-word
+match. Several matches → an error listing them; none → an error with the closest names.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from hoptac_cli.domain.text import fold, nfc
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+
+Row = dict[str, Any]
+
+
+def resolve(value: str, rows: list[Row], *, kind: str) -> Row:
+    """Pick the row ``value`` names among ``rows`` (each with id, slug, name, search_key)."""
+    text = nfc(value)
+    if text.isdigit():
+        for row in rows:
+            if row["id"] == int(text):
+                return row
+    key = fold(text)
+    if not key:
+        raise HoptacError(t("err.ref_empty", kind=t(f"kind.{kind}")))
+    for attempt in (
+        lambda row: key in (row["slug"], row["search_key"]),
+        lambda row: row["slug"].startswith(key) or row["search_key"].startswith(key),
+        lambda row: f"-{key}-" in f"-{row['slug']}-" or f"-{key}-" in f"-{row['search_key']}-",
+    ):
+        found = [row for row in rows if attempt(row)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            listed = "; ".join(f"{row['slug']} ({row['name']})" for row in found[:8])
+            raise HoptacError(t("err.ref_ambiguous", kind=t(f"kind.{kind}"), value=value, candidates=listed))
+    raise HoptacError(_unknown(value, key, rows, kind))
+
+
+def _unknown(value: str, key: str, rows: list[Row], kind: str) -> str:
+    if not rows:
+        return t("err.ref_none", kind=t(f"kind.{kind}"), value=value)
+    by_key = {row["search_key"]: row for row in rows} | {row["slug"]: row for row in rows}
+    close = difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.5)
+    # Words typed in another order or a partial word still deserve a hint.
+    if not close:
+        words = set(key.split("-"))
+        scored = sorted(rows, key=lambda row: -len(words & set(row["search_key"].split("-"))))
+        close = [row["slug"] for row in scored[:3] if words & set(row["search_key"].split("-"))]
+    if close:
+        names = []
+        for match in close:
+            row = by_key[match]
+            if row["slug"] not in names:
+                names.append(row["slug"])
+        return t("err.ref_unknown_hint", kind=t(f"kind.{kind}"), value=value, hint=", ".join(names))
+    sample = ", ".join(row["slug"] for row in rows[:6])
+    return t("err.ref_unknown", kind=t(f"kind.{kind}"), value=value, known=sample)

@@ -1,0 +1,393 @@
+"""Services of the core register: validate input, resolve references, write in one transaction.
+
+Every function takes an open database and raw user values (already NFC-normalised by
+``text.nfc`` here, not by callers) and either returns what it wrote or raises ``HoptacError``
+before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from hoptac_cli.domain import refs
+from hoptac_cli.domain.dates import parse_optional_date
+from hoptac_cli.domain.numbers import parse_number
+from hoptac_cli.domain.statuses import parse_status
+from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+from hoptac_cli.storage import register as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+PARTY_KINDS = ("province", "city", "other")
+_PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+
+
+# references ----------------------------------------------------------------------------------
+
+def party(db: Database, ref: str) -> Row:
+    return refs.resolve(ref, store.candidates(db, "parties"), kind="party")
+
+
+def agency(db: Database, ref: str) -> Row:
+    return refs.resolve(ref, store.candidates(db, "agencies"), kind="agency")
+
+
+def agreement(db: Database, ref: str | None) -> Row:
+    """The named agreement, or the only active one when ``ref`` is left out."""
+    if ref is not None:
+        return refs.resolve(ref, store.candidates(db, "agreements"), kind="agreement")
+    active = store.active_agreements(db)
+    if len(active) == 1:
+        return refs.resolve(str(active[0]["id"]), store.candidates(db, "agreements"), kind="agreement")
+    if not active:
+        raise HoptacError(t("err.no_agreement"))
+    listed = "; ".join(f"{row['slug']} ({row['title']})" for row in active)
+    raise HoptacError(t("err.agreement_needed", candidates=listed))
+
+
+def sector(db: Database, ref: str, agreement_ref: str | None = None) -> Row:
+    """A sector of the given agreement; with none given, of the only active agreement if there
+    is one, else of any agreement (ambiguity across agreements is reported)."""
+    if agreement_ref is not None or len(store.active_agreements(db)) == 1:
+        scope = agreement(db, agreement_ref)
+        rows = store.candidates(db, "sectors", scope_column="agreement_id", scope_id=scope["id"])
+    else:
+        rows = store.candidates(db, "sectors")
+    return refs.resolve(ref, rows, kind="sector")
+
+
+def action(db: Database, action_id: int) -> Row:
+    rows = store.list_actions(db, action_ids=[action_id])
+    if not rows:
+        raise HoptacError(t("err.action_unknown", value=action_id))
+    return rows[0]
+
+
+# validation helpers --------------------------------------------------------------------------
+
+def _name(value: str, *, what: str) -> str:
+    name = nfc(value)
+    if not name:
+        raise HoptacError(t("err.name_empty", kind=t(f"kind.{what}")))
+    return name
+
+
+def _slug(name: str, explicit: str | None) -> str:
+    if explicit is None:
+        slug = slugify(name)
+        if not slug:
+            raise HoptacError(t("err.slug_from_name", value=name))
+        return slug
+    slug = nfc(explicit)
+    if not slug or fold(slug) != slug:
+        raise HoptacError(t("err.slug_invalid", value=explicit, suggestion=fold(slug) or "ten-ngan"))
+    return slug
+
+
+def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: Any) -> None:
+    clash = store.slug_taken(db, table, slug, **scope)
+    if clash:
+        raise HoptacError(t("err.duplicate", kind=t(f"kind.{kind}"), value=name, slug=slug, existing=clash["name"]))
+
+
+def parse_year_span(value: str) -> tuple[int, int]:
+    match = _PERIOD_SPAN.match(value)
+    if not match or int(match[1]) > int(match[2]) or not 1945 <= int(match[1]) <= 2200:
+        raise HoptacError(t("err.year_span", value=value))
+    return int(match[1]), int(match[2])
+
+
+# parties -------------------------------------------------------------------------------------
+
+def add_party(db: Database, name: str, *, kind: str = "province", slug: str | None = None) -> int:
+    name = _name(name, what="party")
+    slug = _slug(name, slug)
+    if kind not in PARTY_KINDS:
+        raise HoptacError(t("err.choice", value=kind, option="--kind", accepted=", ".join(PARTY_KINDS)))
+    _unique(db, "parties", slug, name, "party")
+    with db.atomic():
+        return store.insert(db, "parties", {"slug": slug, "name": name, "search_key": fold(name), "kind": kind})
+
+
+# agreements ----------------------------------------------------------------------------------
+
+def add_agreement(
+    db: Database,
+    title: str,
+    *,
+    parties: list[str],
+    period: str,
+    signed: str | None = None,
+    signatories: list[str] | None = None,
+    slug: str | None = None,
+    predecessor: str | None = None,
+    predecessor_note: str | None = None,
+    note: str | None = None,
+    cadence: str = "H",
+    deadline_day: int = 20,
+) -> int:
+    title = _name(title, what="agreement")
+    slug = _slug(title, slug)
+    start_year, end_year = parse_year_span(period)
+    signed_on = parse_optional_date(signed, option="--signed")
+    party_rows = [party(db, ref) for ref in parties]
+    if len({row["id"] for row in party_rows}) != len(party_rows) or len(party_rows) < 2:
+        raise HoptacError(t("err.agreement_parties", value=", ".join(row["name"] for row in party_rows)))
+    signed_by = {row["id"]: (None, None) for row in party_rows}
+    for text in signatories or []:
+        ref, _, person = nfc(text).partition("=")
+        if not person.strip():
+            raise HoptacError(t("err.signatory", value=text))
+        signer = refs.resolve(ref, party_rows, kind="party")
+        name, _, role = person.partition(",")
+        signed_by[signer["id"]] = (name.strip(), role.strip() or None)
+    predecessor_id = agreement(db, predecessor)["id"] if predecessor else None
+    if not 1 <= deadline_day <= 31:
+        raise HoptacError(t("err.deadline_day", value=deadline_day))
+    _unique(db, "agreements", slug, title, "agreement")
+    with db.atomic():
+        agreement_id = store.insert(
+            db,
+            "agreements",
+            {
+                "slug": slug,
+                "title": title,
+                "search_key": fold(title),
+                "start_year": start_year,
+                "end_year": end_year,
+                "signed_on": signed_on,
+                "predecessor_id": predecessor_id,
+                "predecessor_note": nfc_or_none(predecessor_note),
+                "note": nfc_or_none(note),
+                "report_cadence": cadence,
+                "deadline_day": deadline_day,
+            },
+        )
+        for position, row in enumerate(party_rows, start=1):
+            name, role = signed_by[row["id"]]
+            store.add_agreement_party(
+                db,
+                {
+                    "agreement_id": agreement_id,
+                    "party_id": row["id"],
+                    "position": position,
+                    "signatory_name": name,
+                    "signatory_title": role,
+                },
+            )
+    return agreement_id
+
+
+def agreement_detail(db: Database, ref: str | None) -> Row:
+    """Everything ``agreement show`` prints: the agreement, its parties and sectors."""
+    found = agreement(db, ref)
+    row = store.get(db, "agreements", found["id"])
+    predecessor = store.get(db, "agreements", row["predecessor_id"]) if row["predecessor_id"] else None
+    return {
+        **row,
+        "period": f"{row['start_year']}–{row['end_year']}",
+        "predecessor": predecessor["title"] if predecessor else None,
+        "parties": store.agreement_parties(db, row["id"]),
+        "sectors": store.list_sectors(db, row["id"]),
+    }
+
+
+# sectors -------------------------------------------------------------------------------------
+
+def add_sector(db: Database, name: str, *, agreement_ref: str | None = None, slug: str | None = None) -> int:
+    name = _name(name, what="sector")
+    slug = _slug(name, slug)
+    scope = agreement(db, agreement_ref)
+    _unique(db, "sectors", slug, name, "sector", scope_column="agreement_id", scope_id=scope["id"])
+    with db.atomic():
+        return store.insert(
+            db,
+            "sectors",
+            {
+                "agreement_id": scope["id"],
+                "position": store.next_sector_position(db, scope["id"]),
+                "slug": slug,
+                "name": name,
+                "search_key": fold(name),
+            },
+        )
+
+
+# agencies ------------------------------------------------------------------------------------
+
+def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = None) -> int:
+    name = _name(name, what="agency")
+    slug = _slug(name, slug)
+    owner = party(db, party_ref)
+    _unique(db, "agencies", slug, name, "agency")
+    with db.atomic():
+        return store.insert(db, "agencies", {"party_id": owner["id"], "slug": slug, "name": name, "search_key": fold(name)})
+
+
+# actions -------------------------------------------------------------------------------------
+
+def _indicator(unit: str | None, target: str | None, baseline: str | None) -> Row:
+    values: Row = {}
+    if unit is not None:
+        values["unit"] = nfc_or_none(unit)
+    if target is not None:
+        values["target"] = parse_number(target, option="--target")
+        if values["target"] <= 0:
+            raise HoptacError(t("err.target_positive", value=target))
+    if baseline is not None:
+        values["baseline"] = parse_number(baseline, option="--baseline")
+    return values
+
+
+def _check_dates(start_on: str | None, due_on: str | None) -> None:
+    if start_on and due_on and due_on < start_on:
+        raise HoptacError(t("err.due_before_start", due=due_on, start=start_on))
+
+
+def add_action(
+    db: Database,
+    title: str,
+    *,
+    sector_ref: str,
+    agreement_ref: str | None = None,
+    lead: str,
+    partners: list[str] | None = None,
+    start: str | None = None,
+    due: str | None = None,
+    unit: str | None = None,
+    target: str | None = None,
+    baseline: str | None = None,
+    plan: str | None = None,
+    note: str | None = None,
+    status: str | None = None,
+    review_id: int | None = None,
+) -> int:
+    title = _name(title, what="action")
+    home = sector(db, sector_ref, agreement_ref)
+    lead_row = agency(db, lead)
+    partner_ids = _partner_ids(db, partners or [], lead_row["id"])
+    start_on = parse_optional_date(start, option="--start")
+    due_on = parse_optional_date(due, option="--due")
+    _check_dates(start_on, due_on)
+    indicator = _indicator(unit, target, baseline)
+    if ("target" in indicator) != bool(indicator.get("unit")):
+        raise HoptacError(t("err.indicator_pair"))
+    for existing in store.list_actions(db, sector_id=home["id"]):
+        if fold(existing["title"]) == fold(title):
+            raise HoptacError(t("err.action_duplicate", value=title, id=existing["id"]))
+    with db.atomic():
+        action_id = store.insert(
+            db,
+            "actions",
+            {
+                "sector_id": home["id"],
+                "title": title,
+                "search_key": fold(title),
+                "lead_agency_id": lead_row["id"],
+                "start_on": start_on,
+                "due_on": due_on,
+                "status": parse_status(status) if status else "not-started",
+                "plan_ref": nfc_or_none(plan),
+                "note": nfc_or_none(note),
+                **indicator,
+            },
+        )
+        store.set_action_partners(db, action_id, partner_ids)
+        store.add_event(db, {"action_id": action_id, "kind": "added", "review_id": review_id})
+    return action_id
+
+
+def _partner_ids(db: Database, refs_: list[str], lead_id: int) -> list[int]:
+    ids: list[int] = []
+    for ref in refs_:
+        row = agency(db, ref)
+        if row["id"] == lead_id:
+            raise HoptacError(t("err.partner_is_lead", value=row["name"]))
+        if row["id"] not in ids:
+            ids.append(row["id"])
+    return ids
+
+
+#: fields ``action update`` may change, in the order their events are recorded
+UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "plan_ref", "note")
+
+
+def update_action(
+    db: Database,
+    action_id: int,
+    *,
+    title: str | None = None,
+    status: str | None = None,
+    start: str | None = None,
+    due: str | None = None,
+    lead: str | None = None,
+    partners: list[str] | None = None,
+    unit: str | None = None,
+    target: str | None = None,
+    baseline: str | None = None,
+    plan: str | None = None,
+    note: str | None = None,
+    review_id: int | None = None,
+    reason: str | None = None,
+    event_kind: str = "updated",
+) -> list[Row]:
+    """Apply the given changes; return the recorded (field, old, new) events. No change → error."""
+    current = store.get(db, "actions", action_id)
+    if current is None:
+        raise HoptacError(t("err.action_unknown", value=action_id))
+    changes: Row = {}
+    if title is not None:
+        changes["title"] = _name(title, what="action")
+        changes["search_key"] = fold(changes["title"])
+    if status is not None:
+        changes["status"] = parse_status(status)
+    if start is not None:
+        changes["start_on"] = parse_optional_date(start, option="--start")
+    if due is not None:
+        changes["due_on"] = parse_optional_date(due, option="--due")
+    if lead is not None:
+        changes["lead_agency_id"] = agency(db, lead)["id"]
+    changes.update(_indicator(unit, target, baseline))
+    if plan is not None:
+        changes["plan_ref"] = nfc_or_none(plan)
+    if note is not None:
+        changes["note"] = nfc_or_none(note)
+    _check_dates(changes.get("start_on", current["start_on"]), changes.get("due_on", current["due_on"]))
+    lead_id = changes.get("lead_agency_id", current["lead_agency_id"])
+    old_partners = [row["id"] for row in store.action_partners(db, action_id)]
+    new_partners = _partner_ids(db, partners, lead_id) if partners is not None else old_partners
+    if lead_id in new_partners:
+        raise HoptacError(t("err.partner_is_lead", value=agency(db, str(lead_id))["name"]))
+    events = [
+        {"field": field, "old_value": _text(current[field]), "new_value": _text(changes[field])}
+        for field in UPDATABLE
+        if field in changes and changes[field] != current[field]
+    ]
+    if sorted(new_partners) != sorted(old_partners):
+        events.append({"field": "partners", "old_value": _ids(old_partners), "new_value": _ids(new_partners)})
+    if not events:
+        raise HoptacError(t("err.nothing_to_update", id=action_id))
+    with db.atomic():
+        store.update(db, "actions", action_id, changes)
+        if partners is not None:
+            store.set_action_partners(db, action_id, new_partners)
+        for event in events:
+            store.add_event(
+                db,
+                {"action_id": action_id, "kind": event_kind, "review_id": review_id, "reason": nfc_or_none(reason), **event},
+            )
+    return events
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _ids(ids: list[int]) -> str:
+    return ",".join(str(item) for item in ids)

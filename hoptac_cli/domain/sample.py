@@ -1,0 +1,76 @@
+"""The sample programme (Hậu Giang–Kiên Giang 2021–2025) shipped in ``data/``.
+
+It is loaded through the same services as typed commands, so it obeys every rule they do,
+and in one transaction: a failure leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from hoptac_cli.domain import register
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+from hoptac_cli.storage import register as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+SAMPLE_FILE = "sample-programme.json"
+
+
+def read() -> dict[str, Any]:
+    return json.loads(resources.files("hoptac_cli.sample_data").joinpath(SAMPLE_FILE).read_text(encoding="utf-8"))
+
+
+def check_can_load(db: Database) -> None:
+    if store.list_agreements(db):
+        raise HoptacError(t("err.sample_not_empty", path=db.conn.execute("PRAGMA database_list").fetchone()[2]))
+
+
+def load(db: Database) -> dict[str, int]:
+    """Load the sample into ``db``; return how many of each thing were added."""
+    check_can_load(db)
+    data = read()
+    counts = {"parties": 0, "agencies": 0, "sectors": 0, "actions": 0}
+    with db.atomic():
+        for party in data["parties"]:
+            register.add_party(db, party["name"], kind=party["kind"], slug=party["slug"])
+            counts["parties"] += 1
+        for agency in data["agencies"]:
+            register.add_agency(db, agency["name"], party_ref=agency["party"], slug=agency["slug"])
+            counts["agencies"] += 1
+        for agreement in data["agreements"]:
+            register.add_agreement(
+                db,
+                agreement["title"],
+                parties=agreement["parties"],
+                period=agreement["period"],
+                signed=agreement.get("signed"),
+                signatories=agreement.get("signatories"),
+                slug=agreement["slug"],
+                predecessor_note=agreement.get("predecessor_note"),
+                note=agreement.get("note"),
+            )
+            for sector in agreement["sectors"]:
+                register.add_sector(db, sector["name"], agreement_ref=agreement["slug"], slug=sector["slug"])
+                counts["sectors"] += 1
+            for action in agreement["actions"]:
+                register.add_action(
+                    db,
+                    action["title"],
+                    sector_ref=action["sector"],
+                    agreement_ref=agreement["slug"],
+                    lead=action["lead"],
+                    partners=action.get("partners"),
+                    start=action.get("start"),
+                    due=action.get("due"),
+                    unit=action.get("unit"),
+                    target=action.get("target"),
+                    note=action.get("note"),
+                    plan=action.get("plan"),
+                )
+                counts["actions"] += 1
+    return counts

@@ -1,0 +1,65 @@
+"""The interface's one message catalogue, in English and Vietnamese.
+
+Every header, status word and message shown to a user is looked up here by key with ``t()``.
+The catalogue is split by area (``core``, ``reports``, ...) only so that each stays readable;
+``t`` sees one merged dictionary.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+LANGUAGES = ("en", "vi")
+_state = {"lang": "en"}
+_catalogue: dict[str, tuple[str, str]] | None = None
+
+
+def _load() -> dict[str, tuple[str, str]]:
+    global _catalogue
+    if _catalogue is None:
+        from hoptac_cli.i18n import core, reports, reviews, status
+
+        merged: dict[str, tuple[str, str]] = {}
+        for module in (core, reports, status, reviews):
+            overlap = merged.keys() & module.MESSAGES.keys()
+            if overlap:
+                raise RuntimeError(f"message keys defined twice: {sorted(overlap)}")
+            merged.update(module.MESSAGES)
+        _catalogue = merged
+    return _catalogue
+
+
+def detect_lang(explicit: str | None = None) -> str:
+    """``--lang``, else HOPTAC_LANG, else the locale, else English."""
+    for candidate in (explicit, os.environ.get("HOPTAC_LANG")):
+        if candidate:
+            return candidate.strip().lower()[:2]
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "vi" if code.lower().startswith("vi") else "en"
+
+
+def set_lang(lang: str) -> None:
+    _state["lang"] = lang if lang in LANGUAGES else "en"
+
+
+def current_lang() -> str:
+    return _state["lang"]
+
+
+def t(key: str, **values: object) -> str:
+    """The message ``key`` in the current language, with ``values`` filled in."""
+    english, vietnamese = _load()[key]
+    template = vietnamese if _state["lang"] == "vi" else english
+    return template.format(**values) if values else template
+
+
+def has(key: str) -> bool:
+    return key in _load()

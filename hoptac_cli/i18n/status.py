@@ -1,0 +1,3 @@
+"""Messages for the status area: key → (English, Vietnamese)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,1 @@
+"""Rendering: Rich tables for people, JSON and CSV for scripts, files for spreadsheets and documents."""

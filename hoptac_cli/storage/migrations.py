@@ -1,0 +1,213 @@
+"""The schema, as an ordered list of migrations that never change once released.
+
+Each step runs in its own transaction (sqlite-utils ``Migrations``). They are applied with
+foreign keys off, as table rebuilds require, and the foreign keys are checked afterwards.
+An old file is upgraded the first time a newer hoptac opens it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlite_utils.migrations import Migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+migrations = Migrations("hoptac")
+
+_STATUS_CHECK = "CHECK (status IN ('not-started','in-progress','done','behind','paused','cancelled'))"
+
+
+def _run(db: Database, script: str) -> None:
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="0001_core_register")
+def core_register(db: Database) -> None:
+    _run(
+        db,
+        f"""
+        CREATE TABLE parties (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'province' CHECK (kind IN ('province', 'city', 'other')),
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            start_year INTEGER NOT NULL,
+            end_year INTEGER NOT NULL CHECK (end_year >= start_year),
+            signed_on TEXT,
+            predecessor_id INTEGER REFERENCES agreements(id),
+            predecessor_note TEXT,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'ended', 'superseded')),
+            note TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE agreement_parties (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            party_id INTEGER NOT NULL REFERENCES parties(id),
+            position INTEGER NOT NULL,
+            signatory_name TEXT,
+            signatory_title TEXT,
+            PRIMARY KEY (agreement_id, party_id)
+        );
+        CREATE TABLE sectors (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            position INTEGER NOT NULL,
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            UNIQUE (agreement_id, slug)
+        );
+        CREATE TABLE agencies (
+            id INTEGER PRIMARY KEY,
+            party_id INTEGER NOT NULL REFERENCES parties(id),
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            sector_id INTEGER NOT NULL REFERENCES sectors(id),
+            title TEXT NOT NULL,
+            search_key TEXT NOT NULL,
+            lead_agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            start_on TEXT,
+            due_on TEXT,
+            status TEXT NOT NULL DEFAULT 'not-started' {_STATUS_CHECK},
+            unit TEXT,
+            baseline REAL,
+            target REAL,
+            plan_ref TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE INDEX actions_sector ON actions(sector_id);
+        CREATE INDEX actions_lead ON actions(lead_agency_id);
+        CREATE TABLE action_partners (
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            PRIMARY KEY (action_id, agency_id)
+        );
+        CREATE TABLE action_events (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            at TEXT NOT NULL DEFAULT (datetime('now')),
+            kind TEXT NOT NULL,
+            field TEXT,
+            old_value TEXT,
+            new_value TEXT,
+            reason TEXT
+        );
+        CREATE INDEX action_events_action ON action_events(action_id)
+        """,
+    )
+
+
+@migrations(name="0002_periodic_reports")
+def periodic_reports(db: Database) -> None:
+    _run(
+        db,
+        f"""
+        ALTER TABLE agreements ADD COLUMN report_cadence TEXT NOT NULL DEFAULT 'H'
+            CHECK (report_cadence IN ('H', 'Q', 'Y'));
+        ALTER TABLE agreements ADD COLUMN deadline_day INTEGER NOT NULL DEFAULT 20
+            CHECK (deadline_day BETWEEN 1 AND 31);
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id),
+            agency_id INTEGER NOT NULL REFERENCES agencies(id),
+            period TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            revision INTEGER NOT NULL DEFAULT 1,
+            is_current INTEGER NOT NULL DEFAULT 1,
+            supersedes_id INTEGER REFERENCES reports(id),
+            progress REAL NOT NULL CHECK (progress BETWEEN 0 AND 100),
+            value REAL,
+            status TEXT NOT NULL {_STATUS_CHECK},
+            result TEXT,
+            difficulty TEXT,
+            proposal TEXT,
+            submitted_on TEXT NOT NULL,
+            source TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE UNIQUE INDEX reports_current ON reports(action_id, agency_id, period) WHERE is_current = 1;
+        CREATE INDEX reports_period ON reports(period_end, is_current);
+        CREATE INDEX reports_action ON reports(action_id, is_current)
+        """,
+    )
+
+
+@migrations(name="0003_reviews_and_mergers")
+def reviews_and_mergers(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            year INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'so-ket' CHECK (kind IN ('so-ket', 'tong-ket')),
+            host_party_id INTEGER REFERENCES parties(id),
+            held_on TEXT,
+            conclusion TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE TABLE commendations (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES reviews(id),
+            recipient TEXT NOT NULL,
+            recipient_kind TEXT NOT NULL CHECK (recipient_kind IN ('collective', 'individual')),
+            unit TEXT,
+            party_id INTEGER REFERENCES parties(id),
+            form TEXT NOT NULL,
+            decision TEXT,
+            decided_on TEXT,
+            reason TEXT,
+            created_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        ALTER TABLE action_events ADD COLUMN review_id INTEGER REFERENCES reviews(id);
+        ALTER TABLE parties ADD COLUMN successor_id INTEGER REFERENCES parties(id);
+        ALTER TABLE parties ADD COLUMN succeeded_on TEXT;
+        ALTER TABLE agencies ADD COLUMN successor_id INTEGER REFERENCES agencies(id);
+        ALTER TABLE agencies ADD COLUMN succeeded_on TEXT;
+        ALTER TABLE agreements ADD COLUMN ended_on TEXT;
+        ALTER TABLE agreements ADD COLUMN end_review_id INTEGER REFERENCES reviews(id);
+        ALTER TABLE actions ADD COLUMN carried_from_id INTEGER REFERENCES actions(id)
+        """,
+    )
+
+
+def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
+    """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests."""
+    pending = [migration.name for migration in migrations.pending(db)]
+    if stop_before in pending:
+        pending = pending[: pending.index(stop_before)]
+    if not pending:
+        return []
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        migrations.apply(db, stop_before=stop_before)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+    return pending
+
+
+def applied(db: Database) -> list[str]:
+    return [migration.name for migration in migrations.applied(db)]
