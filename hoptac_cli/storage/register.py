@@ -233,3 +233,12 @@ def action_events(db: Database, action_id: int) -> list[Row]:
         """,
         [action_id],
     )
+
+
+def successors(db: Database, table: str) -> dict[int, tuple[int, str | None]]:
+    """``{old id: (successor id, effective date)}`` for every merged party or agency."""
+    assert table in ("parties", "agencies")
+    return {
+        row["id"]: (row["successor_id"], row["succeeded_on"])
+        for row in db.query(f"SELECT id, successor_id, succeeded_on FROM {table} WHERE successor_id IS NOT NULL")
+    }
