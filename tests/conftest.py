@@ -1,0 +1,97 @@
+"""Shared fixtures: a CliRunner bound to a temporary database, and the sample programme."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hoptac_cli.cli import app
+
+# Plain, wide, colourless output so that assertions see whole words.
+os.environ["TERMINAL_WIDTH"] = "200"
+os.environ["COLUMNS"] = "200"
+os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
+os.environ["NO_COLOR"] = "1"
+os.environ.pop("HOPTAC_DB", None)
+os.environ.pop("HOPTAC_LANG", None)
+# A fixed "today" after the sample programme's end, so that overdue figures are stable.
+os.environ["HOPTAC_TODAY"] = "2026-11-25"
+
+
+class Hoptac:
+    """Runs ``hoptac --db <tmp file> ...`` in-process and keeps the result."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, lang: str = "en", input: str | None = None, env: dict | None = None):
+        return self.runner.invoke(app, ["--db", str(self.db), "--lang", lang, *args], input=input, env=env)
+
+    def ok(self, *args: str, **kwargs):
+        result = self(*args, **kwargs)
+        assert result.exit_code == 0, f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}\n{result.exception!r}"
+        return result
+
+    def fails(self, *args: str, code: int = 1, **kwargs):
+        """Run a command that must be refused; check it left the database byte-for-byte unchanged."""
+        before = digest(self.db)
+        result = self(*args, **kwargs)
+        assert result.exit_code == code, f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+        assert digest(self.db) == before, "a refused command changed the database"
+        if code == 1:
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1, f"expected one error line, got: {result.stderr!r}"
+            assert "Traceback" not in result.stderr
+        return result
+
+    def json(self, *args: str, **kwargs):
+        import json
+
+        return json.loads(self.ok(*args, "--format", "json", **kwargs).stdout)
+
+
+def digest(path: Path) -> str | None:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+@pytest.fixture
+def hoptac(tmp_path: Path) -> Hoptac:
+    """An initialised, empty database."""
+    runner = Hoptac(tmp_path / "hoptac.db")
+    runner.ok("init")
+    return runner
+
+
+@pytest.fixture(scope="session")
+def _sample_bytes(tmp_path_factory) -> bytes:
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    Hoptac(path).ok("init", "--sample")
+    return path.read_bytes()
+
+
+@pytest.fixture
+def sample(tmp_path: Path, _sample_bytes: bytes) -> Hoptac:
+    """A database holding the sample programme (copied from one load per session)."""
+    path = tmp_path / "sample.db"
+    path.write_bytes(_sample_bytes)
+    return Hoptac(path)
+
+
+@pytest.fixture
+def two_parties(hoptac: Hoptac) -> Hoptac:
+    """Two provinces, an agreement with two sectors and two agencies each side."""
+    hoptac.ok("party", "add", "Hậu Giang")
+    hoptac.ok("party", "add", "Kiên Giang")
+    hoptac.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
+    hoptac.ok("sector", "add", "Y tế")
+    hoptac.ok("sector", "add", "Giao thông")
+    hoptac.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
+    hoptac.ok("agency", "add", "Sở Y tế tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "syt-kg")
+    hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "sgtvt-hg")
+    hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "sgtvt-kg")
+    return hoptac
