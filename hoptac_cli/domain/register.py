@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import refs
-from hoptac_cli.domain.dates import parse_optional_date
+from hoptac_cli.domain.dates import parse_optional_date, show_date
 from hoptac_cli.domain.numbers import parse_number
 from hoptac_cli.domain.statuses import parse_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
@@ -247,7 +247,7 @@ def _indicator(unit: str | None, target: str | None, baseline: str | None) -> Ro
 
 def _check_dates(start_on: str | None, due_on: str | None) -> None:
     if start_on and due_on and due_on < start_on:
-        raise HoptacError(t("err.due_before_start", due=due_on, start=start_on))
+        raise HoptacError(t("err.due_before_start", due=show_date(due_on), start=show_date(start_on)))
 
 
 def add_action(
