@@ -6,6 +6,9 @@
 - Overdue: a due date before the reference date (the period's end, or today) and not done or
   cancelled.
 - A sector's progress: the mean progress of its actions that are not cancelled.
+- A report is expected for a period from every action active in it: started by the period's end,
+  not cancelled or paused, and not already done before the period began. It is received when
+  the action has a current report for a period lying within that period.
 """
 
 from __future__ import annotations
@@ -50,6 +53,13 @@ def derive(action: Row, reference: dt.date) -> Row:
         "progress": effective_progress(action, status),
         "overdue": is_overdue(action, reference, status),
     }
+
+
+def owes_report(before: Row, period_end: dt.date) -> bool:
+    """Is a report expected for the period? ``before`` is the action derived as of the day
+    before the period starts, so that an action finishing during the period still reports."""
+    started = not before.get("start_on") or before["start_on"] <= period_end.isoformat()
+    return started and before["status"] not in ("done", "cancelled", "paused")
 
 
 def mean_progress(actions: list[Row]) -> float | None:
