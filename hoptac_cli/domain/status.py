@@ -1,31 +1,133 @@
-"""How far each sector is: counts by status per sector of an agreement."""
+"""How far each sector is: the figures behind ``hoptac status``, the exports and the summary.
+
+Every figure is computed here once, with the definitions of ``domain.progress``, and rounded
+once; the table, JSON, CSV, XLSX and the consolidated report only present it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import register
+from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
-from hoptac_cli.domain.progress import derive
+from hoptac_cli.domain.periods import Period, latest_closed, parse_period, periods_between
+from hoptac_cli.domain.progress import derive, mean_progress, owes_report
 from hoptac_cli.domain.statuses import STATUSES
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
+from hoptac_cli.storage import status as status_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Row = dict[str, Any]
 
+#: record keys of the per-status counts, in catalogue order
+STATUS_KEYS = tuple(status.replace("-", "_") for status in STATUSES)
 
-def sector_overview(db: Database, agreement_ref: str | None) -> tuple[Row, list[Row]]:
-    """The agreement and one row per sector: number of actions and the count in each status."""
-    agreement = register.agreement(db, agreement_ref)
-    reference = today()
-    actions = [derive(row, reference) for row in store.list_actions(db, agreement_id=agreement["id"])]
+
+@dataclass
+class Picture:
+    """One agreement seen at one period: its sectors and its actions with their derived figures.
+
+    ``explicit`` is true when the period was asked for: only reports up to its end count and
+    overdue is judged at its end. Otherwise every report counts, overdue is judged today, and the
+    period (the latest whose deadline has passed) only sets which reports are expected.
+    """
+
+    agreement: Row
+    period: Period
+    explicit: bool
+    reference: dt.date
+    sectors: list[Row]
+    actions: list[Row]  # shaped actions plus ``expected`` and ``reported`` for the period
+
+
+def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
+    """The named agreement, else every active one."""
+    ids = [register.agreement(db, agreement_ref)["id"]] if agreement_ref is not None else None
+    found = status_store.agreement_settings(db, ids)
+    if not found:
+        raise HoptacError(t("err.no_agreement"))
+    return found
+
+
+def period_of(agreement: Row, period_ref: str | None) -> tuple[Period, bool]:
+    """The asked-for period, else the latest of the agreement's cadence whose deadline has passed,
+    kept within the agreement's years (a finished programme defaults to its last period)."""
+    if period_ref is not None:
+        return parse_period(period_ref), True
+    kind = agreement["report_cadence"]
+    first = periods_between(kind, dt.date(agreement["start_year"], 1, 1), dt.date(agreement["start_year"], 1, 1))[0]
+    last = periods_between(kind, dt.date(agreement["end_year"], 12, 31), dt.date(agreement["end_year"], 12, 31))[0]
+    return max(first, min(latest_closed(kind, agreement["deadline_day"], today()), last)), False
+
+
+def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: int | None = None) -> Picture:
+    period, explicit = period_of(agreement, period_ref)
+    reference = period.end if explicit else today()
+    rows = store.list_actions(
+        db, agreement_id=agreement["id"], sector_id=sector_id, as_of=period.end.isoformat() if explicit else None
+    )
+    day_before = period.start - dt.timedelta(days=1)
+    before = {
+        row["id"]: derive(row, day_before)
+        for row in store.list_actions(db, agreement_id=agreement["id"], sector_id=sector_id, as_of=day_before.isoformat())
+    }
+    ended = agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat()
+    reported = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
+    actions = []
+    for row in rows:
+        action = shape(derive(row, reference))
+        action["expected"] = not ended and owes_report(before[row["id"]], period.end)
+        action["reported"] = row["id"] in reported
+        actions.append(action)
+    sectors = store.list_sectors(db, agreement["id"])
+    if sector_id is not None:
+        sectors = [sector for sector in sectors if sector["id"] == sector_id]
+    return Picture(agreement, period, explicit, reference, sectors, actions)
+
+
+def figures(actions: list[Row]) -> Row:
+    """Counts by status, overdue, mean progress and reports received/expected of some actions."""
+    row: Row = {"actions": len(actions)}
+    for status, key in zip(STATUSES, STATUS_KEYS):
+        row[key] = sum(1 for action in actions if action["status"] == status)
+    row["overdue"] = sum(1 for action in actions if action["overdue"])
+    row["progress"] = mean_progress(actions)
+    row["reports_received"] = sum(1 for action in actions if action["expected"] and action["reported"])
+    row["reports_expected"] = sum(1 for action in actions if action["expected"])
+    return row
+
+
+def overview_rows(shot: Picture) -> list[Row]:
+    """One record per sector, then a totals record (``row`` tells them apart)."""
+    common = {"agreement": shot.agreement["slug"], "period": shot.period.code}
     rows = []
-    for sector in store.list_sectors(db, agreement["id"]):
-        mine = [action for action in actions if action["sector_id"] == sector["id"]]
-        row: Row = {"position": sector["position"], "sector": sector["name"], "sector_slug": sector["slug"], "actions": len(mine)}
-        for status in STATUSES:
-            row[status.replace("-", "_")] = sum(1 for action in mine if action["status"] == status)
-        rows.append(row)
-    return agreement, rows
+    for sector in shot.sectors:
+        mine = [action for action in shot.actions if action["sector_slug"] == sector["slug"]]
+        rows.append(
+            {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
+             "sector_slug": sector["slug"], **figures(mine)}
+        )
+    rows.append({"row": "total", **common, "position": None, "sector": t("word.total"), "sector_slug": None, **figures(shot.actions)})
+    return rows
+
+
+def overview(db: Database, agreement_ref: str | None, period_ref: str | None) -> list[tuple[Picture, list[Row]]]:
+    """Each agreement's picture with its per-sector records."""
+    shots = [picture(db, agreement, period_ref) for agreement in agreements(db, agreement_ref)]
+    return [(shot, overview_rows(shot)) for shot in shots]
+
+
+def sector_detail(db: Database, sector_ref: str, agreement_ref: str | None, period_ref: str | None) -> tuple[Picture, Row, list[Row]]:
+    """The sector's picture, its figures and one record per action."""
+    found = store.get(db, "sectors", register.sector(db, sector_ref, agreement_ref)["id"])
+    (agreement,) = status_store.agreement_settings(db, [found["agreement_id"]])
+    shot = picture(db, agreement, period_ref, sector_id=found["id"])
+    rows = [{**action, "period": shot.period.code} for action in shot.actions]
+    return shot, {"sector": found["name"], "sector_slug": found["slug"], **figures(shot.actions)}, rows
