@@ -72,3 +72,25 @@ MESSAGES.update({
     "stat.col.expected": ("Report expected", "Phải báo cáo"),
     "stat.col.reported": ("Reported", "Đã báo cáo"),
 })
+MESSAGES.update({
+    "err.xlsx_terminal": (
+        "an XLSX file cannot be shown on a terminal; give -o FILE.xlsx or redirect stdout",
+        "không thể hiện tệp XLSX trên màn hình; hãy dùng -o TỆP.xlsx hoặc chuyển hướng stdout",
+    ),
+    "msg.exported": ("Exported {count} rows to {path}", "Đã xuất {count} dòng ra {path}"),
+    "export.sheet.summary": ("Summary", "Tổng hợp"),
+    "export.sheet.actions": ("Actions", "Nhiệm vụ"),
+    "export.sheet.reports": ("Reports", "Báo cáo"),
+    "stat.col.status_code": ("Status code", "Mã tình trạng"),
+    "stat.col.plan_ref": ("Plan", "Kế hoạch"),
+    "stat.col.action_id": ("Action ID", "Mã nhiệm vụ"),
+    "stat.col.agency": ("Agency", "Cơ quan báo cáo"),
+    "stat.col.period_start": ("Period start", "Từ ngày"),
+    "stat.col.period_end": ("Period end", "Đến ngày"),
+    "stat.col.revision": ("Revision", "Lần sửa"),
+    "stat.col.result": ("Result", "Kết quả"),
+    "stat.col.difficulty": ("Difficulty", "Khó khăn, vướng mắc"),
+    "stat.col.proposal": ("Proposal", "Đề xuất, kiến nghị"),
+    "stat.col.submitted_on": ("Submitted", "Ngày gửi"),
+    "stat.col.source": ("Source", "Nguồn"),
+})

@@ -1,0 +1,126 @@
+"""``hoptac export summary|actions|reports``: the figures as CSV, XLSX or JSON files, streamed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Annotated, Any, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, done, session
+from hoptac_cli.i18n import t
+
+#: (record key, catalogue key of the header, kind) per export; JSON uses the keys as they are
+FIELDS: dict[str, list[tuple[str, str, str]]] = {
+    "summary": [
+        ("agreement", "stat.col.agreement", "text"),
+        ("period", "stat.col.period", "text"),
+        ("position", "stat.col.position", "int"),
+        ("sector", "stat.col.sector", "text"),
+        ("sector_slug", "stat.col.sector_slug", "text"),
+        ("actions", "stat.col.actions", "int"),
+        *((key, f"stat.col.{key}", "int") for key in ("not_started", "in_progress", "done", "behind", "paused", "cancelled")),
+        ("overdue", "stat.col.overdue", "int"),
+        ("progress", "stat.col.progress", "number"),
+        ("reports_received", "stat.col.reports_received", "int"),
+        ("reports_expected", "stat.col.reports_expected", "int"),
+        ("row", "stat.col.row", "text"),
+    ],
+    "actions": [
+        ("id", "stat.col.id", "int"),
+        ("agreement", "stat.col.agreement", "text"),
+        ("sector", "stat.col.sector", "text"),
+        ("sector_slug", "stat.col.sector_slug", "text"),
+        ("title", "stat.col.title", "text"),
+        ("lead", "stat.col.lead", "text"),
+        ("partners", "stat.col.partners", "list"),
+        ("start_on", "stat.col.start_on", "date"),
+        ("due_on", "stat.col.due_on", "date"),
+        ("status", "stat.col.status_code", "text"),
+        ("status_label", "stat.col.status", "text"),
+        ("progress", "stat.col.progress", "number"),
+        ("overdue", "stat.col.overdue", "bool"),
+        ("unit", "stat.col.unit", "text"),
+        ("baseline", "stat.col.baseline", "number"),
+        ("target", "stat.col.target", "number"),
+        ("value", "stat.col.value", "number"),
+        ("latest_period", "stat.col.latest_period", "text"),
+        ("latest_difficulty", "stat.col.latest_difficulty", "text"),
+        ("plan_ref", "stat.col.plan_ref", "text"),
+        ("period", "stat.col.period", "text"),
+        ("expected", "stat.col.expected", "bool"),
+        ("reported", "stat.col.reported", "bool"),
+    ],
+    "reports": [
+        ("id", "stat.col.id", "int"),
+        ("agreement", "stat.col.agreement", "text"),
+        ("sector", "stat.col.sector", "text"),
+        ("sector_slug", "stat.col.sector_slug", "text"),
+        ("action_id", "stat.col.action_id", "int"),
+        ("action", "stat.col.title", "text"),
+        ("agency", "stat.col.agency", "text"),
+        ("period", "stat.col.period", "text"),
+        ("period_start", "stat.col.period_start", "date"),
+        ("period_end", "stat.col.period_end", "date"),
+        ("revision", "stat.col.revision", "int"),
+        ("progress", "stat.col.progress", "number"),
+        ("value", "stat.col.value", "number"),
+        ("unit", "stat.col.unit", "text"),
+        ("target", "stat.col.target", "number"),
+        ("status", "stat.col.status_code", "text"),
+        ("status_label", "stat.col.status", "text"),
+        ("result", "stat.col.result", "text"),
+        ("difficulty", "stat.col.difficulty", "text"),
+        ("proposal", "stat.col.proposal", "text"),
+        ("submitted_on", "stat.col.submitted_on", "date"),
+        ("source", "stat.col.source", "text"),
+    ],
+}
+#: wide text columns in the XLSX file
+_WIDE = {"title": 50, "action": 50, "sector": 30, "lead": 35, "agency": 35, "partners": 40,
+         "result": 50, "difficulty": 50, "latest_difficulty": 50, "proposal": 50}
+
+
+def export(
+    kind: Annotated[str, typer.Argument(metavar="summary|actions|reports", help="What to export.")],
+    agreement: AgreementOpt = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="Only this sector.")] = None,
+    period: Annotated[
+        Optional[str],
+        typer.Option("--period", "-p", help="summary/actions: as of this period; reports: only this period's."),
+    ] = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write (.csv, .xlsx, .json); - for stdout.")] = "-",
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="csv, json or xlsx (default: from the extension).")] = None,
+) -> None:
+    """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
+    from hoptac_cli.domain.exports import records
+    from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
+    from hoptac_cli.errors import HoptacError
+
+    chosen = choose_format(output, fmt)
+    if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
+        raise HoptacError(t("err.xlsx_terminal"))
+    with session() as db:
+        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
+        counted = _Counter(rows)
+        fields = [Field(key, t(header), field_kind, _WIDE.get(key)) for key, header, field_kind in FIELDS[kind]]
+        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)])
+    if output != "-":
+        done(t("msg.exported", count=counted.count, path=output))
+
+
+class _Counter:
+    """Passes rows through, counting them for the confirmation line."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]):
+        self.rows, self.count = rows, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
