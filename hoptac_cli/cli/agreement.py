@@ -31,7 +31,10 @@ DETAIL_FIELDS = [
     Column("signed_on", "col.signed_on", "date"),
     Column("status", "col.status", "label:agreement_status"),
     Column("ended_on", "col.ended_on", "date"),
+    Column("end_review", "col.end_review"),
     Column("predecessor", "col.predecessor"),
+    Column("successor", "col.followed_by"),
+    Column("chain_text", "col.chain"),
     Column("predecessor_note", "col.predecessor_note"),
     Column("report_cadence", "col.report_cadence", "label:cadence"),
     Column("deadline_day", "col.deadline_day"),
@@ -41,6 +44,7 @@ PARTY_COLUMNS = [
     Column("name", "col.party"),
     Column("signatory_name", "col.signatory"),
     Column("signatory_title", "col.signatory_title"),
+    Column("now", "col.party_now"),
 ]
 SECTOR_COLUMNS = [
     Column("position", "col.no", justify="right"),
@@ -111,11 +115,11 @@ def show(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """Show an agreement with its parties, signatories and sectors."""
-    from hoptac_cli.domain import register
+    """Show an agreement with its parties, signatories, sectors and the chain of programmes."""
+    from hoptac_cli.domain import lifecycle
 
     with session() as db:
-        detail = register.agreement_detail(db, agreement)
+        detail = lifecycle.detail(db, agreement)
     chosen = output_format(fmt, as_json)
     if chosen == "json":
         print_json(detail)
@@ -126,6 +130,54 @@ def show(
         emit(detail["parties"], PARTY_COLUMNS, chosen)
         section(t("title.sectors"))
         emit(detail["sectors"], SECTOR_COLUMNS, chosen, empty=t("msg.no_sectors"))
+
+
+@agreement_app.command("end")
+def end(
+    agreement: Annotated[str, typer.Argument(help="The agreement that ends.")],
+    on: Annotated[str, typer.Option("--on", help="Date it ends, dd/mm/yyyy.")],
+    review: Annotated[Optional[int], typer.Option("--review", help="The final (tong-ket) review that closed it.")] = None,
+) -> None:
+    """Close an agreement; no report is accepted for a period after its end."""
+    from hoptac_cli.domain import lifecycle
+    from hoptac_cli.domain.dates import show_date
+
+    with session() as db:
+        row = lifecycle.end(db, agreement, on=on, review_id=review)
+    done(t("msg.agreement_ended", slug=row["slug"], date=show_date(row["ended_on"]), status=t(f"agreement_status.{row['status']}")))
+
+
+@agreement_app.command("carry")
+def carry(
+    agreement: Annotated[str, typer.Argument(help="The agreement the actions are in.")],
+    to: Annotated[str, typer.Option("--to", help="The successor agreement that takes them over.")],
+    actions: Annotated[Optional[list[int]], typer.Option("--action", help="An action to carry over (its ID); repeatable.")] = None,
+    unfinished: Annotated[bool, typer.Option("--unfinished", help="Carry every action not done or cancelled.")] = False,
+    due: Annotated[Optional[str], typer.Option("--due", help="Due date of the copies, dd/mm/yyyy (none by default).")] = None,
+) -> None:
+    """Copy unfinished actions into the successor agreement; each copy links to the original and its reports."""
+    from hoptac_cli.domain import lifecycle
+
+    with session() as db:
+        made, skipped = lifecycle.carry(db, agreement, to=to, action_ids=actions, unfinished=unfinished, due=due)
+    for original, copy in skipped:
+        done(t("msg.carry_skipped", original=original, copy=copy))
+    for original, copy in made:
+        done(t("msg.carried", original=original, copy=copy, target=to))
+
+
+@agreement_app.command("update")
+def update(
+    agreement: Annotated[Optional[str], typer.Argument(help="Agreement; optional when only one is active.")] = None,
+    cadence: Annotated[Optional[str], typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = None,
+    deadline_day: Annotated[Optional[int], typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")] = None,
+) -> None:
+    """Change an agreement's reporting cadence or deadline day."""
+    from hoptac_cli.domain import reports
+
+    with session() as db:
+        row = reports.set_schedule(db, agreement, cadence=cadence, deadline_day=deadline_day)
+    done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
 
 
 def register(app: typer.Typer) -> None:

@@ -24,6 +24,8 @@ _YEAR = re.compile(r"^(?:nam-)?(\d{4})$")
 _VI_HALF = re.compile(r"^6-thang-(dau|cuoi)-nam-(\d{4})$")
 _VI_QUARTER = re.compile(r"^quy-(i|ii|iii|iv|1|2|3|4)-(?:nam-)?(\d{4})$")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+#: years a period may fall in (a typo like 0202 must not become a date far in the past)
+_YEARS = (1945, 2200)
 
 #: how many months each kind of period spans
 _MONTHS = {"H": 6, "Q": 3, "Y": 12}
@@ -104,7 +106,7 @@ def parse_period(value: str) -> Period:
     elif match := _KIND_FIRST.match(key):
         kind, number, year = match[1].upper(), int(match[2]), int(match[3])
     elif match := _YEAR.match(key):
-        return Period(int(match[1]), "Y")
+        kind, number, year = "Y", 1, int(match[1])
     elif match := _VI_HALF.match(key):
         kind, number, year = "H", 1 if match[1] == "dau" else 2, int(match[2])
     elif match := _VI_QUARTER.match(key):
@@ -112,7 +114,7 @@ def parse_period(value: str) -> Period:
         number = _ROMAN.get(match[1]) or int(match[1])
     else:
         raise HoptacError(t("err.period", value=value, forms=ACCEPTED_FORMS))
-    if kind == "H" and number > 2:
+    if (kind == "H" and number > 2) or not _YEARS[0] <= year <= _YEARS[1]:
         raise HoptacError(t("err.period", value=value, forms=ACCEPTED_FORMS))
     return Period(year, kind, number)
 

@@ -1,0 +1,196 @@
+"""``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+
+report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has not reported.", no_args_is_help=True, rich_markup_mode=None)
+
+LIST_COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("period_label", "col.report_period"),
+    Column("action_id", "col.action_id", justify="right"),
+    Column("action", "col.action", ratio=3),
+    Column("agency", "col.agency", ratio=2),
+    Column("progress", "col.progress", "percent", justify="right"),
+    Column("value", "col.value", "number", justify="right"),
+    Column("status", "col.status", "status"),
+    Column("submitted_on", "col.submitted_on", "date"),
+]
+REVISION_COLUMNS = LIST_COLUMNS + [Column("revision", "col.revision", justify="right"), Column("current", "col.current", "bool")]
+ALL_COLUMNS = REVISION_COLUMNS + [
+    Column(key, f"col.{key}")
+    for key in ("period", "agreement", "sector", "sector_slug", "agency_slug", "unit", "target", "result", "difficulty", "proposal", "supersedes_id", "source")
+]
+DETAIL_FIELDS = [
+    Column("id", "col.id"),
+    Column("action_id", "col.action_id"),
+    Column("action", "col.action"),
+    Column("agreement", "col.agreement"),
+    Column("sector", "col.sector"),
+    Column("agency", "col.agency"),
+    Column("period_label", "col.report_period"),
+    Column("window", "col.window"),
+    Column("deadline", "col.deadline", "date"),
+    Column("progress", "col.progress", "percent"),
+    Column("value", "col.value", "number"),
+    Column("target", "col.target", "number"),
+    Column("unit", "col.unit"),
+    Column("status", "col.status", "status"),
+    Column("result", "col.result"),
+    Column("difficulty", "col.difficulty"),
+    Column("proposal", "col.proposal"),
+    Column("submitted_on", "col.submitted_on", "date"),
+    Column("late", "col.late", "bool"),
+    Column("revision", "col.revision"),
+    Column("current", "col.current", "bool"),
+    Column("supersedes_id", "col.supersedes_id"),
+    Column("source", "col.source"),
+]
+HISTORY_COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("revision", "col.revision", justify="right"),
+    Column("progress", "col.progress", "percent", justify="right"),
+    Column("value", "col.value", "number", justify="right"),
+    Column("status", "col.status", "status"),
+    Column("submitted_on", "col.submitted_on", "date"),
+    Column("current", "col.current", "bool"),
+    Column("source", "col.source"),
+    Column("created_at", "col.created_at"),
+]
+MISSING_COLUMNS = [
+    Column("agency_label", "col.agency", ratio=2),
+    Column("action_id", "col.action_id", justify="right"),
+    Column("action", "col.action", ratio=3),
+    Column("sector", "col.sector", ratio=1),
+    Column("deadline", "col.deadline", "date"),
+    Column("past_deadline", "col.past_deadline", "bool"),
+]
+LATE_COLUMNS = [
+    Column("agency_label", "col.agency", ratio=2),
+    Column("report_id", "col.report_id", justify="right"),
+    Column("action_id", "col.action_id", justify="right"),
+    Column("action", "col.action", ratio=3),
+    Column("deadline", "col.deadline", "date"),
+    Column("submitted_on", "col.submitted_on", "date"),
+    Column("days_late", "col.days_late", justify="right"),
+]
+#: CSV of ``report missing``: one table, each row marked missing or late
+MISSING_CSV = [
+    Column(key, f"col.{key}")
+    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late")
+]
+
+PeriodOpt = Annotated[str, typer.Option("--period", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
+SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
+AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug, id or name).")]
+
+
+@report_app.command("add")
+def add(
+    action_id: Annotated[int, typer.Option("--action", help="The action's id.")],
+    period: PeriodOpt,
+    progress: Annotated[Optional[str], typer.Option("--progress", help="Progress in percent, 0-100.")] = None,
+    value: Annotated[Optional[str], typer.Option("--value", help="Achieved amount for an action with an indicator target.")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", help="Status; derived from progress when left out.")] = None,
+    result: Annotated[Optional[str], typer.Option("--result", help="Results in the period (kết quả).")] = None,
+    difficulty: Annotated[Optional[str], typer.Option("--difficulty", help="Difficulties (khó khăn, vướng mắc).")] = None,
+    proposal: Annotated[Optional[str], typer.Option("--proposal", help="Proposals (đề xuất, kiến nghị).")] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Reporting agency: the lead (default) or a partner.")] = None,
+    submitted: Annotated[Optional[str], typer.Option("--submitted", help="Submission date, dd/mm/yyyy; default today.")] = None,
+    amend: Annotated[bool, typer.Option("--amend", help="Replace this agency's report for the period, keeping the earlier version.")] = False,
+) -> None:
+    """File an agency's report on one action for one period."""
+    from hoptac_cli.domain import reports
+    from hoptac_cli.domain.numbers import show_number
+
+    with session() as db:
+        row = reports.add(
+            db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
+            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
+        )
+    amount = (
+        t("msg.report_value", value=show_number(row["value"]), target=show_number(row["target"]), unit=row["unit"] or "")
+        if row["value"] is not None
+        else ""
+    )
+    figures = dict(id=row["id"], action=row["action_id"], period=row["period"], agency=row["agency"], amount=amount,
+                   progress=show_number(row["progress"]), status=t(f"status.{row['status']}"))
+    if row["amends"]:
+        done(t("msg.report_amended", amends=row["amends"], revision=row["revision"], **figures))
+    else:
+        done(t("msg.report_added", **figures))
+
+
+@report_app.command("list")
+def list_(
+    agreement: AgreementOpt = None,
+    sector: SectorOpt = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="Only this period.")] = None,
+    agency: AgencyOpt = None,
+    revisions: Annotated[bool, typer.Option("--revisions", help="Also list superseded versions.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List reports (current versions; --revisions adds the earlier ones)."""
+    from hoptac_cli.domain import reports
+
+    with session() as db:
+        rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
+    chosen = output_format(fmt, as_json)
+    columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
+    emit(rows, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+
+
+@report_app.command("show")
+def show(report_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """Show one report with its revision history."""
+    from hoptac_cli.domain import reports
+
+    with session() as db:
+        row = reports.detail(db, report_id)
+    chosen = output_format(fmt, as_json)
+    if chosen == "json":
+        print_json(row)
+        return
+    emit_record(row, DETAIL_FIELDS, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
+    if chosen == "table":
+        section(t("title.report_history"))
+        emit(row["history"], HISTORY_COLUMNS, chosen)
+
+
+@report_app.command("missing")
+def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """Per lead agency, the actions with no report for the period; and the reports filed late."""
+    from hoptac_cli.domain import reports
+    from hoptac_cli.domain.dates import show_date
+
+    with session() as db:
+        found = reports.missing(db, period, agreement)
+    chosen = output_format(fmt, as_json)
+    if chosen == "json":
+        print_json(found)
+        return
+    if chosen == "csv":
+        rows = [{"kind": "missing", "period": found["period"], **row} for row in found["missing"]]
+        rows += [{"kind": "late", "period": found["period"], **row} for row in found["late"]]
+        emit(rows, MISSING_CSV, chosen)
+        return
+    deadline = show_date(found["deadline"])
+    emit(found["missing"], MISSING_COLUMNS, chosen, title=t("title.missing", period=found["period_label"], deadline=deadline),
+         empty=t("msg.none_missing", period=found["period_label"]))
+    if found["late"]:
+        section(t("title.late", deadline=deadline))
+        emit(found["late"], LATE_COLUMNS, chosen)
+    done(t("msg.missing_summary", owed=found["owed"], reported=found["reported"], missing=len(found["missing"]),
+           late=len(found["late"]), deadline=deadline))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(report_app, name="report")

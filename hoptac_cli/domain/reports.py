@@ -1,0 +1,434 @@
+"""Periodic reports: validate, file and amend them; list them; find who still owes one.
+
+One report = one agency, one action, one period. Amending never overwrites: the earlier
+version stays (``is_current = 0``) and the new one points to it, so figures use the latest
+version and ``report show`` can print the whole history. The same ``prepare`` validates a
+typed ``report add`` and every row of an imported file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from hoptac_cli.domain import register
+from hoptac_cli.domain.dates import parse_date, today
+from hoptac_cli.domain.numbers import parse_number, show_number
+from hoptac_cli.domain.periods import Period, parse_cadence, parse_period
+from hoptac_cli.domain.progress import effective_status
+from hoptac_cli.domain.statuses import CLOSED, parse_status
+from hoptac_cli.domain.succession import Successions
+from hoptac_cli.domain.text import nfc_or_none
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+from hoptac_cli.storage import register as store
+from hoptac_cli.storage import reports as report_store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+#: how a field is named in messages when typed on the command line
+CLI_LABELS = {
+    "action": "--action",
+    "period": "--period",
+    "progress": "--progress",
+    "value": "--value",
+    "status": "--status",
+    "agency": "--agency",
+    "submitted": "--submitted",
+}
+#: the report fields that make two versions different (the submission date does not)
+CONTENT = ("progress", "value", "status", "result", "difficulty", "proposal")
+
+
+class FieldError(HoptacError):
+    """A refused value, with the field it came from (an import names the column)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _checked(field: str, parse: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    try:
+        return parse(*args, **kwargs)
+    except FieldError:
+        raise
+    except HoptacError as error:
+        raise FieldError(field, error.message) from None
+
+
+@dataclass
+class Draft:
+    """A validated report, not yet written; ``existing`` is the current version it would replace."""
+
+    action: Row
+    agency: Row
+    period: Period
+    values: Row
+    existing: Row | None
+
+    def same_as_existing(self) -> bool:
+        return self.existing is not None and all(self.existing[key] == self.values[key] for key in CONTENT)
+
+
+# validation ----------------------------------------------------------------------------------
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def check_period(agreement: Row, period: Period, label: str = "--period") -> None:
+    """The period must be of the agreement's cadence, within its years and not after it ended."""
+    cadence = agreement["report_cadence"]
+    if period.kind != cadence:
+        raise FieldError(
+            "period",
+            t("err.report_cadence", option=label, value=period.code, cadence=t(f"cadence.{cadence}"),
+              example=Period(period.year, cadence).code),
+        )
+    years = f"{agreement['start_year']}–{agreement['end_year']}"
+    if not period.overlaps(dt.date(agreement["start_year"], 1, 1), dt.date(agreement["end_year"], 12, 31)):
+        raise FieldError("period", t("err.report_period_agreement", option=label, value=period.code, years=years))
+    ended = _date(agreement.get("ended_on"))
+    if ended and period.start > ended:
+        raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=ended.strftime("%d/%m/%Y")))
+
+
+def _progress(action: Row, progress: str | None, value: str | None, labels: dict[str, str]) -> tuple[float, float | None]:
+    if (progress is None) == (value is None):
+        raise FieldError("progress", t("err.report_progress_or_value", progress=labels["progress"], value=labels["value"]))
+    if value is not None:
+        if action["target"] is None:
+            raise FieldError("value", t("err.report_value_no_indicator", option=labels["value"], id=action["id"], progress=labels["progress"]))
+        amount = _checked("value", parse_number, value, option=labels["value"])
+        if amount < 0:
+            raise FieldError("value", t("err.report_value_negative", option=labels["value"], value=value))
+        return min(100.0, round(amount / action["target"] * 100, 1)), amount
+    text = progress.strip().removesuffix("%")
+    percent = _checked("progress", parse_number, text, option=labels["progress"])
+    if not 0 <= percent <= 100:
+        raise FieldError("progress", t("err.report_progress_range", option=labels["progress"], value=progress))
+    return round(percent, 1), None
+
+
+def derive_status(progress: float) -> str:
+    """The status a report means when it gives none: nothing yet, under way, or done."""
+    if progress <= 0:
+        return "not-started"
+    return "done" if progress >= 100 else "in-progress"
+
+
+def _status(text: str | None, progress: float, label: str) -> str:
+    if text is None:
+        return derive_status(progress)
+    status = _checked("status", parse_status, text)
+    contradiction = (
+        (status == "done" and progress < 100)
+        or (status == "not-started" and progress > 0)
+        or (status == "behind" and progress >= 100)
+    )
+    if contradiction:
+        raise FieldError("status", t("err.report_status_progress", option=label, status=t(f"status.{status}"), value=text, progress=show_number(progress)))
+    return status
+
+
+def _agency(db: Database, action: Row, ref: str | None, successions: Successions) -> Row:
+    """The lead by default; else the lead, a partner, or whoever has since taken one of them over."""
+    if ref is None:
+        return register.agency(db, str(action["lead_agency_id"]))
+    found = _checked("agency", register.agency, db, ref)
+    allowed = [action["lead_agency_id"], *(row["id"] for row in store.action_partners(db, action["id"]))]
+    now = today()
+    if found["id"] in allowed or successions.current(found["id"], now) in {successions.current(i, now) for i in allowed}:
+        return found
+    raise FieldError("agency", t("err.report_agency", value=ref, name=found["name"], id=action["id"], lead=action["lead"]))
+
+
+def _submitted(text: str | None, period: Period, label: str) -> str:
+    if text is None:
+        return today().isoformat()
+    day = _checked("submitted", parse_date, text, option=label)
+    if day > today():
+        raise FieldError("submitted", t("err.report_submitted_future", option=label, value=text))
+    opens = period.window[0]
+    if day < opens:
+        raise FieldError("submitted", t("err.report_submitted_early", option=label, value=text, period=period.code, opens=opens.strftime("%d/%m/%Y")))
+    return day.isoformat()
+
+
+def prepare(
+    db: Database,
+    *,
+    action_id: int,
+    period: str,
+    progress: str | None = None,
+    value: str | None = None,
+    status: str | None = None,
+    result: str | None = None,
+    difficulty: str | None = None,
+    proposal: str | None = None,
+    agency: str | None = None,
+    submitted: str | None = None,
+    labels: dict[str, str] = CLI_LABELS,
+    successions: Successions | None = None,
+) -> Draft:
+    """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault."""
+    action = _checked("action", register.action, db, action_id)
+    when = _checked("period", parse_period, period)
+    agreement = store.get(db, "agreements", action["agreement_id"])
+    check_period(agreement, when, labels["period"])
+    if not when.overlaps(_date(action["start_on"]), _date(action["due_on"])):
+        raise FieldError(
+            "period",
+            t("err.report_period_action", option=labels["period"], value=when.code, id=action["id"],
+              start=_show(action["start_on"]), due=_show(action["due_on"])),
+        )
+    percent, amount = _progress(action, progress, value, labels)
+    reporter = _agency(db, action, agency, successions or Successions(db, "agencies"))
+    values = {
+        "progress": percent,
+        "value": amount,
+        "status": _status(status, percent, labels["status"]),
+        "result": nfc_or_none(result),
+        "difficulty": nfc_or_none(difficulty),
+        "proposal": nfc_or_none(proposal),
+        "submitted_on": _submitted(submitted, when, labels["submitted"]),
+    }
+    existing = report_store.current(db, action["id"], reporter["id"], when.code)
+    return Draft(action, reporter, when, values, existing)
+
+
+def _show(iso: str | None) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "…"
+
+
+# writing -------------------------------------------------------------------------------------
+
+def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
+    """Write a validated draft as a new chain or a new revision; the caller holds the transaction."""
+    previous = draft.existing
+    if previous:
+        report_store.retire(db, previous["id"])
+    return report_store.insert(
+        db,
+        {
+            "action_id": draft.action["id"],
+            "agency_id": draft.agency["id"],
+            "period": draft.period.code,
+            "period_start": draft.period.start.isoformat(),
+            "period_end": draft.period.end.isoformat(),
+            "revision": previous["revision"] + 1 if previous else 1,
+            "is_current": 1,
+            "supersedes_id": previous["id"] if previous else None,
+            "source": source,
+            **draft.values,
+        },
+    )
+
+
+def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:
+    """``report add``: refuse a second report for the same chain unless amending, and an amendment
+    that changes nothing."""
+    draft = prepare(db, **fields)
+    if draft.existing and not amend:
+        raise HoptacError(t("err.report_exists", id=draft.existing["id"], period=draft.period.code, agency=draft.agency["name"]))
+    if draft.same_as_existing():
+        raise HoptacError(t("err.report_unchanged", id=draft.existing["id"]))
+    with db.atomic():
+        report_id = save(db, draft, source=source)
+    return {
+        "id": report_id,
+        "amends": draft.existing["id"] if draft.existing else None,
+        "revision": draft.existing["revision"] + 1 if draft.existing else 1,
+        "action_id": draft.action["id"],
+        "period": draft.period.code,
+        "agency": draft.agency["name"],
+        "unit": draft.action["unit"],
+        "target": draft.action["target"],
+        **draft.values,
+    }
+
+
+def set_schedule(db: Database, ref: str | None, *, cadence: str | None = None, deadline_day: int | None = None) -> Row:
+    """``agreement update``: the reporting cadence and deadline day of an agreement."""
+    agreement = register.agreement(db, ref)
+    current = store.get(db, "agreements", agreement["id"])
+    changes: Row = {}
+    if cadence is not None:
+        changes["report_cadence"] = parse_cadence(cadence)
+    if deadline_day is not None:
+        if not 1 <= deadline_day <= 31:
+            raise HoptacError(t("err.deadline_day", value=deadline_day))
+        changes["deadline_day"] = deadline_day
+    changes = {key: value for key, value in changes.items() if current[key] != value}
+    if not changes:
+        raise HoptacError(t("err.agreement_nothing_to_update", slug=current["slug"]))
+    with db.atomic():
+        store.update(db, "agreements", current["id"], changes)
+    return {**current, **changes}
+
+
+# reading -------------------------------------------------------------------------------------
+
+def _label(code: str) -> str:
+    return parse_period(code).label()
+
+
+def shape(row: Row, deadline_day: int | None = None) -> Row:
+    """A report as listings print it: stable keys, raw values."""
+    shaped = {
+        "id": row["id"],
+        "agreement": row["agreement"],
+        "period": row["period"],
+        "period_label": _label(row["period"]),
+        "action_id": row["action_id"],
+        "action": row["action"],
+        "sector": row["sector"],
+        "sector_slug": row["sector_slug"],
+        "agency": row["agency"],
+        "agency_slug": row["agency_slug"],
+        "progress": row["progress"],
+        "value": row["value"],
+        "unit": row["unit"],
+        "target": row["target"],
+        "status": row["status"],
+        "result": row["result"],
+        "difficulty": row["difficulty"],
+        "proposal": row["proposal"],
+        "submitted_on": row["submitted_on"],
+        "revision": row["revision"],
+        "current": bool(row["is_current"]),
+        "supersedes_id": row["supersedes_id"],
+        "source": row["source"],
+    }
+    if deadline_day is not None:
+        deadline = parse_period(row["period"]).deadline(deadline_day)
+        shaped["deadline"] = deadline.isoformat()
+        shaped["late"] = row["first_submitted_on"] > deadline.isoformat()
+    return shaped
+
+
+def _agency_ids(db: Database, ref: str) -> list[int]:
+    """An agency and every agency it has absorbed: the new Sở answers for the old Sở's reports."""
+    found = register.agency(db, ref)
+    return [found["id"], *Successions(db, "agencies").predecessors(found["id"])]
+
+
+def find(
+    db: Database,
+    *,
+    agreement: str | None = None,
+    sector: str | None = None,
+    period: str | None = None,
+    agency: str | None = None,
+    revisions: bool = False,
+) -> list[Row]:
+    rows = report_store.find(
+        db,
+        agreement_id=register.agreement(db, agreement)["id"] if agreement else None,
+        sector_id=register.sector(db, sector, agreement)["id"] if sector else None,
+        period=parse_period(period).code if period else None,
+        agency_ids=_agency_ids(db, agency) if agency else None,
+        revisions=revisions,
+    )
+    return [shape(row) for row in rows]
+
+
+def detail(db: Database, report_id: int) -> Row:
+    """One report with its period's window and deadline, and every version of its chain."""
+    row = report_store.get(db, report_id)
+    if row is None:
+        raise HoptacError(t("err.report_unknown", value=report_id))
+    agreement = store.get(db, "agreements", row["agreement_id"])
+    shaped = shape(row, agreement["deadline_day"])
+    period = parse_period(row["period"])
+    opens, closes = period.window
+    shaped["window"] = f"{opens.strftime('%d/%m/%Y')} – {closes.strftime('%d/%m/%Y')}"
+    shaped["history"] = [
+        {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
+        | {"current": bool(version["is_current"])}
+        for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"])
+    ]
+    return shaped
+
+
+# completeness --------------------------------------------------------------------------------
+
+def owed(db: Database, agreement: Row, period: Period) -> list[Row]:
+    """Actions that owe a report for ``period``: alive in it, and neither cancelled nor done
+    (by their own record or by an earlier period's report) before it began."""
+    ended = _date(agreement.get("ended_on"))
+    if ended and period.start > ended:
+        return []
+    before = (period.start - dt.timedelta(days=1)).isoformat()
+    return [
+        row
+        for row in store.list_actions(db, agreement_id=agreement["id"], as_of=before)
+        if period.overlaps(_date(row["start_on"]), _date(row["due_on"])) and effective_status(row) not in CLOSED
+    ]
+
+
+def _who(successions: Successions, names: dict[int, str], agency_id: int, now: dt.date) -> Row:
+    """The agency that answers now for ``agency_id``, naming the old one when it has merged."""
+    current = successions.current(agency_id, now)
+    formerly = names[agency_id] if current != agency_id else None
+    label = names[current] + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
+    return {"agency_id": current, "agency": names[current], "formerly": formerly, "agency_label": label}
+
+
+def missing(db: Database, period_text: str, agreement_ref: str | None = None) -> Row:
+    """Who owes a report for the period, and who filed theirs after the deadline."""
+    period = parse_period(period_text)
+    agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
+    check_period(agreement, period)
+    deadline = period.deadline(agreement["deadline_day"])
+    now = today()
+    successions = Successions(db, "agencies")
+    names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
+    reports = report_store.find(db, agreement_id=agreement["id"], period=period.code)
+    # A report by the lead, by an agency it merged into, or by one merged into it, counts.
+    filed = {(row["action_id"], successions.current(row["agency_id"], now)) for row in reports}
+    due = owed(db, agreement, period)
+    rows = []
+    for action in due:
+        who = _who(successions, names, action["lead_agency_id"], now)
+        if (action["id"], who["agency_id"]) in filed:
+            continue
+        rows.append({
+            **who,
+            "action_id": action["id"],
+            "action": action["title"],
+            "sector": action["sector"],
+            "deadline": deadline.isoformat(),
+            "past_deadline": now > deadline,
+        })
+    late = [
+        {
+            **_who(successions, names, row["agency_id"], now),
+            "report_id": row["id"],
+            "action_id": row["action_id"],
+            "action": row["action"],
+            "deadline": deadline.isoformat(),
+            "submitted_on": row["first_submitted_on"],
+            "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
+        }
+        for row in reports
+        if row["first_submitted_on"] > deadline.isoformat()
+    ]
+    rows.sort(key=lambda row: (row["agency_label"], row["action_id"]))
+    late.sort(key=lambda row: (row["agency_label"], row["action_id"]))
+    return {
+        "agreement": agreement["slug"],
+        "period": period.code,
+        "period_label": period.label(),
+        "deadline": deadline.isoformat(),
+        "past_deadline": now > deadline,
+        "owed": len(due),
+        "reported": len(due) - len(rows),
+        "missing": rows,
+        "late": late,
+    }

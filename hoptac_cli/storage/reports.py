@@ -1,0 +1,98 @@
+"""Queries and writes for periodic reports and their revision chains.
+
+A chain is every version filed by one agency for one action and period; exactly one of them
+is current (``is_current = 1``, enforced by a partial unique index). Functions neither
+validate nor translate; callers wrap writes in ``db.atomic()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+_SELECT = """
+    SELECT r.id, r.action_id, a.title AS action, s.id AS sector_id, s.name AS sector, s.slug AS sector_slug,
+           g.id AS agreement_id, g.slug AS agreement, r.agency_id, ag.name AS agency, ag.slug AS agency_slug,
+           r.period, r.period_start, r.period_end, r.revision, r.is_current, r.supersedes_id,
+           r.progress, r.value, a.unit, a.target, r.status, r.result, r.difficulty, r.proposal,
+           r.submitted_on, r.source, r.created_at,
+           (SELECT min(f.submitted_on) FROM reports f
+            WHERE f.action_id = r.action_id AND f.agency_id = r.agency_id AND f.period = r.period) AS first_submitted_on
+    FROM reports r
+    JOIN actions a ON a.id = r.action_id
+    JOIN sectors s ON s.id = a.sector_id
+    JOIN agreements g ON g.id = s.agreement_id
+    JOIN agencies ag ON ag.id = r.agency_id
+"""
+
+
+def _rows(db: Database, sql: str, params: Any = ()) -> list[Row]:
+    return list(db.query(sql, params))
+
+
+def insert(db: Database, row: Row) -> int:
+    return db["reports"].insert(row).last_pk
+
+
+def retire(db: Database, report_id: int) -> None:
+    """Mark a version as superseded (before its successor is inserted: one current per chain)."""
+    db.execute("UPDATE reports SET is_current = 0 WHERE id = ?", [report_id])
+
+
+def current(db: Database, action_id: int, agency_id: int, period: str) -> Row | None:
+    rows = _rows(
+        db,
+        "SELECT * FROM reports WHERE action_id = ? AND agency_id = ? AND period = ? AND is_current = 1",
+        [action_id, agency_id, period],
+    )
+    return rows[0] if rows else None
+
+
+def get(db: Database, report_id: int) -> Row | None:
+    rows = _rows(db, _SELECT + " WHERE r.id = ?", [report_id])
+    return rows[0] if rows else None
+
+
+def chain(db: Database, action_id: int, agency_id: int, period: str) -> list[Row]:
+    """Every version of one chain, oldest first."""
+    return _rows(
+        db,
+        _SELECT + " WHERE r.action_id = ? AND r.agency_id = ? AND r.period = ? ORDER BY r.revision",
+        [action_id, agency_id, period],
+    )
+
+
+def find(
+    db: Database,
+    *,
+    agreement_id: int | None = None,
+    sector_id: int | None = None,
+    period: str | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    revisions: bool = False,
+) -> list[Row]:
+    """Reports matching every given filter; current versions only unless ``revisions``."""
+    where, params = [], {}
+    if not revisions:
+        where.append("r.is_current = 1")
+    if agreement_id is not None:
+        where.append("s.agreement_id = :agreement_id")
+        params["agreement_id"] = agreement_id
+    if sector_id is not None:
+        where.append("a.sector_id = :sector_id")
+        params["sector_id"] = sector_id
+    if period is not None:
+        where.append("r.period = :period")
+        params["period"] = period
+    for name, ids, column in (("agency", agency_ids, "r.agency_id"), ("action", action_ids, "r.action_id")):
+        if ids is not None:
+            marks = ", ".join(f":{name}{i}" for i in range(len(ids))) or "NULL"
+            where.append(f"{column} IN ({marks})")
+            params.update({f"{name}{i}": value for i, value in enumerate(ids)})
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    return _rows(db, sql + " ORDER BY r.period_end, r.period, r.action_id, r.agency_id, r.revision", params)
