@@ -71,7 +71,7 @@ def root(
 
 
 #: command modules, in the order their groups appear in --help; each has ``register(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export")
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary")
 
 
 def _register() -> None:

@@ -44,7 +44,7 @@ class Picture:
     explicit: bool
     reference: dt.date
     sectors: list[Row]
-    actions: list[Row]  # shaped actions plus ``expected`` and ``reported`` for the period
+    actions: list[Row]  # shaped actions plus ``expected``, ``reported`` and ``progress_before``
 
 
 def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
@@ -84,6 +84,7 @@ def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: 
     for row in rows:
         action = shape(derive(row, reference))
         action["expected"] = not ended and owes_report(before[row["id"]], period.end)
+        action["progress_before"] = before[row["id"]]["progress"]
         action["reported"] = row["id"] in reported
         actions.append(action)
     sectors = store.list_sectors(db, agreement["id"])

@@ -94,3 +94,10 @@ MESSAGES.update({
     "stat.col.submitted_on": ("Submitted", "Ngày gửi"),
     "stat.col.source": ("Source", "Nguồn"),
 })
+MESSAGES.update({
+    "err.summary_extension": (
+        "-o '{value}': the report is written as {accepted}; choose one of these extensions",
+        "-o '{value}': báo cáo được ghi dạng {accepted}; hãy chọn một trong các phần mở rộng này",
+    ),
+    "msg.summary_written": ("Report written: {path}", "Đã ghi báo cáo: {path}"),
+})

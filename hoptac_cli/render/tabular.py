@@ -96,13 +96,13 @@ def write(target: str, fmt: str | None, sheets: list[Sheet]) -> str:
     if chosen == "csv" and len(sheets) != 1:
         raise ValueError("a CSV file holds exactly one sheet")
     writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[chosen]
-    with _binary_output(target) as stream:
+    with binary_output(target) as stream:
         writer(stream, sheets)
     return chosen
 
 
 @contextlib.contextmanager
-def _binary_output(target: str) -> Iterator[IO[bytes]]:
+def binary_output(target: str) -> Iterator[IO[bytes]]:
     """stdout's byte stream, or a temporary file renamed to ``target`` only on success."""
     if target == "-":
         sys.stdout.flush()
