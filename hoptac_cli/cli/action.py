@@ -33,6 +33,7 @@ DETAIL_FIELDS = [
     Column("agreement", "col.agreement"),
     Column("sector", "col.sector"),
     Column("lead", "col.lead"),
+    Column("lead_now", "col.lead_now"),
     Column("partners", "col.partners"),
     Column("start_on", "col.start_on", "date"),
     Column("due_on", "col.due_on", "date"),
@@ -46,6 +47,8 @@ DETAIL_FIELDS = [
     Column("latest_period", "col.latest_period"),
     Column("plan_ref", "col.plan_ref"),
     Column("note", "col.note"),
+    Column("carried_from", "col.carried_from"),
+    Column("carried_to", "col.carried_to"),
 ]
 HISTORY_COLUMNS = [
     Column("at", "col.at"),
@@ -53,7 +56,7 @@ HISTORY_COLUMNS = [
     Column("field", "col.field"),
     Column("old_value", "col.old_value"),
     Column("new_value", "col.new_value"),
-    Column("review_id", "col.review"),
+    Column("review", "col.review"),
     Column("reason", "col.reason"),
 ]
 
@@ -66,6 +69,8 @@ TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Indicator ta
 BaselineOpt = Annotated[Optional[str], typer.Option("--baseline", help="Indicator value at the start.")]
 PlanOpt = Annotated[Optional[str], typer.Option("--plan", help='Signed plan reference: "document number, date".')]
 NoteOpt = Annotated[Optional[str], typer.Option("--note")]
+ReviewOpt = Annotated[Optional[int], typer.Option("--review", help="The review (its ID) that decided this.")]
+ReasonOpt = Annotated[Optional[str], typer.Option("--reason", help="Why; kept in the action's history.")]
 
 
 @action_app.command("add")
@@ -82,16 +87,24 @@ def add(
     baseline: BaselineOpt = None,
     plan: PlanOpt = None,
     note: NoteOpt = None,
+    review: Annotated[
+        Optional[int], typer.Option("--review", help="The review (its ID) that added the action; its agreement is used.")
+    ] = None,
 ) -> None:
-    """Add an action to a sector."""
-    from hoptac_cli.domain import register
+    """Add an action to a sector (with --review: a review's decision to supplement the list)."""
+    from hoptac_cli.domain import register, reviews
 
+    fields = dict(
+        sector_ref=sector, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
+        baseline=baseline, plan=plan, note=note,
+    )
     with session() as db:
-        action_id = register.add_action(
-            db, title, sector_ref=sector, agreement_ref=agreement, lead=lead, partners=partners, start=start,
-            due=due, unit=unit, target=target, baseline=baseline, plan=plan, note=note,
-        )
-    done(t("msg.action_added", id=action_id))
+        if review is None:
+            action_id = register.add_action(db, title, agreement_ref=agreement, **fields)
+        else:
+            action_id = reviews.supplement(db, title, review_id=review, agreement_ref=agreement, **fields)
+            label = reviews.label(reviews.review(db, review))
+    done(t("msg.action_added", id=action_id) if review is None else t("msg.action_supplemented", id=action_id, review=label))
 
 
 @action_app.command("list")
@@ -146,16 +159,50 @@ def update(
     baseline: BaselineOpt = None,
     plan: PlanOpt = None,
     note: NoteOpt = None,
+    review: ReviewOpt = None,
+    reason: ReasonOpt = None,
 ) -> None:
-    """Change an action; every change is kept in its history."""
-    from hoptac_cli.domain import register
+    """Change an action; every change is kept in its history (with --review: as that review's adjustment)."""
+    from hoptac_cli.domain import reviews
 
     with session() as db:
-        events = register.update_action(
-            db, action_id, title=title, status=status, start=start, due=due, lead=lead, partners=partners,
-            unit=unit, target=target, baseline=baseline, plan=plan, note=note,
+        events = reviews.adjust(
+            db, action_id, review_id=review, reason=reason, title=title, status=status, start=start, due=due,
+            lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, plan=plan, note=note,
         )
-    done(t("msg.action_updated", id=action_id, fields=", ".join(event["field"] for event in events)))
+        label = reviews.label(reviews.review(db, review)) if review is not None else None
+    fields = ", ".join(event["field"] for event in events)
+    done(t("msg.action_updated", id=action_id, fields=fields) if label is None else t("msg.action_adjusted", id=action_id, review=label, fields=fields))
+
+
+def _decide(action_id: int, decision: str, review: int | None, reason: str | None) -> None:
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        status = reviews.decide(db, action_id, decision, review_id=review, reason=reason)
+    done(t("msg.action_decided", id=action_id, status=t(f"status.{status}")))
+
+
+@action_app.command("cancel")
+def cancel(
+    action_id: Annotated[int, typer.Argument(metavar="ID")],
+    review: Annotated[int, typer.Option("--review", help="The review (its ID) that decided to cancel the action.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the action is cancelled.")],
+) -> None:
+    """Cancel an action by a review's decision."""
+    _decide(action_id, "cancel", review, reason)
+
+
+@action_app.command("pause")
+def pause(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
+    """Pause an action (tạm dừng); reports no longer decide its status until it is resumed."""
+    _decide(action_id, "pause", review, reason)
+
+
+@action_app.command("resume")
+def resume(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
+    """Resume a paused action, back to the status it had before the pause."""
+    _decide(action_id, "resume", review, reason)
 
 
 def register(app: typer.Typer) -> None:

@@ -54,5 +54,23 @@ def list_(
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.agencies"))
 
 
+@agency_app.command("merge")
+def merge(
+    olds: Annotated[list[str], typer.Argument(metavar="OLD...", help="The agencies merged away.")],
+    into: Annotated[str, typer.Option("--into", help="The agency that succeeds them.")],
+    on: Annotated[str, typer.Option("--on", help="Date the merger takes effect, dd/mm/yyyy.")],
+) -> None:
+    """Record that agencies merged into another from a date; their history keeps its names."""
+    from hoptac_cli.domain import mergers
+    from hoptac_cli.domain.dates import show_date
+
+    with session() as db:
+        result = mergers.merge(db, "agency", olds, into=into, on=on)
+    for row in result["merged"]:
+        done(t("msg.merged", name=row["name"], into=result["into"]["name"], date=show_date(result["since"])))
+    if not result["merged"]:
+        done(t("msg.merge_unchanged"))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(agency_app, name="agency")

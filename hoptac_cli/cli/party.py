@@ -49,5 +49,23 @@ def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.parties"))
 
 
+@party_app.command("merge")
+def merge(
+    olds: Annotated[list[str], typer.Argument(metavar="OLD...", help="The parties merged away.")],
+    into: Annotated[str, typer.Option("--into", help="The party that succeeds them.")],
+    on: Annotated[str, typer.Option("--on", help="Date the merger takes effect, dd/mm/yyyy.")],
+) -> None:
+    """Record that parties merged into another from a date; their history keeps its names."""
+    from hoptac_cli.domain import mergers
+    from hoptac_cli.domain.dates import show_date
+
+    with session() as db:
+        result = mergers.merge(db, "party", olds, into=into, on=on)
+    for row in result["merged"]:
+        done(t("msg.merged", name=row["name"], into=result["into"]["name"], date=show_date(result["since"])))
+    if not result["merged"]:
+        done(t("msg.merge_unchanged"))
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(party_app, name="party")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from hoptac_cli.domain import register
+from hoptac_cli.domain import lifecycle, mergers, register, reviews
 from hoptac_cli.domain.dates import today
 from hoptac_cli.domain.progress import derive
 from hoptac_cli.domain.statuses import parse_status
@@ -58,7 +58,8 @@ def find(
     reference = as_of or today()
     agreement_id = register.agreement(db, agreement)["id"] if agreement else None
     sector_id = register.sector(db, sector, agreement)["id"] if sector else None
-    agency_ids = [register.agency(db, agency)["id"]] if agency else None
+    # An agency stands for every agency merged into it, so that OLD and NEW both find the work.
+    agency_ids = mergers.with_predecessors(db, "agencies", register.agency(db, agency)["id"]) if agency else None
     wanted = parse_status(status) if status else None
     rows = store.list_actions(
         db,
@@ -77,7 +78,15 @@ def find(
 
 def detail(db: Database, action_id: int) -> Row:
     """One action with its partners and change history."""
-    row = shape(derive(register.action(db, action_id), today()))
+    raw = register.action(db, action_id)
+    row = shape(derive(raw, today()))
     row["partners"] = [partner["name"] for partner in store.action_partners(db, action_id)]
+    lead_now = mergers.current(db, "agencies", raw["lead_agency_id"], today())
+    row["lead_now"] = lead_now["name"] if lead_now["formerly"] else None
+    row.update(lifecycle.links(db, raw))
     row["history"] = store.action_events(db, action_id)
+    decided_by = {event["review_id"] for event in row["history"] if event["review_id"]}
+    labels = {review_id: reviews.label(reviews.review(db, review_id)) for review_id in decided_by}
+    for event in row["history"]:
+        event["review"] = labels.get(event["review_id"])
     return row

@@ -18,6 +18,7 @@ from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
+from hoptac_cli.storage import reviews as lifecycle_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -147,7 +148,12 @@ def add_agreement(
         signer = refs.resolve(ref, party_rows, kind="party")
         name, _, role = person.partition(",")
         signed_by[signer["id"]] = (name.strip(), role.strip() or None)
-    predecessor_id = agreement(db, predecessor)["id"] if predecessor else None
+    predecessor_row = store.get(db, "agreements", agreement(db, predecessor)["id"]) if predecessor else None
+    predecessor_id = predecessor_row["id"] if predecessor_row else None
+    if predecessor_row:
+        taken = lifecycle_store.successor_agreements(db, predecessor_row["id"])
+        if taken:
+            raise HoptacError(t("err.predecessor_taken", value=predecessor_row["slug"], successor=taken[0]["slug"]))
     if not 1 <= deadline_day <= 31:
         raise HoptacError(t("err.deadline_day", value=deadline_day))
     _unique(db, "agreements", slug, title, "agreement")
@@ -181,6 +187,8 @@ def add_agreement(
                     "signatory_title": role,
                 },
             )
+        if predecessor_row and predecessor_row["status"] == "ended":
+            store.update(db, "agreements", predecessor_id, {"status": "superseded"})
     return agreement_id
 
 

@@ -73,4 +73,20 @@ def load(db: Database) -> dict[str, int]:
                     plan=action.get("plan"),
                 )
                 counts["actions"] += 1
+        load_successors(db, data, counts)
     return counts
+
+
+def load_successors(db: Database, data: dict[str, Any], counts: dict[str, int]) -> None:
+    """The 2025 reorganisation: the successor parties and agencies, then the mergers, in order."""
+    from hoptac_cli.domain import mergers
+
+    successors = data.get("successors", {})
+    for party in successors.get("parties", []):
+        register.add_party(db, party["name"], kind=party["kind"], slug=party["slug"])
+        counts["parties"] += 1
+    for agency in successors.get("agencies", []):
+        register.add_agency(db, agency["name"], party_ref=agency["party"], slug=agency["slug"])
+        counts["agencies"] += 1
+    for merger in data.get("mergers", []):
+        mergers.merge(db, merger["kind"], merger["from"], into=merger["into"], on=merger["on"])

@@ -1,0 +1,102 @@
+"""``hoptac commend``: commendations (khen thưởng) decided at review meetings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.domain.reviews import FORMS
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit
+
+commend_app = typer.Typer(help="Commendations decided at reviews.", no_args_is_help=True, rich_markup_mode=None)
+
+COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("agreement", "col.agreement"),
+    Column("year", "col.review_year"),
+    Column("recipient", "col.recipient", ratio=2),
+    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind"),
+    Column("unit", "col.unit", ratio=1),
+    Column("party", "col.party"),
+    Column("form", "col.form", ratio=2),
+    Column("decision", "col.decision"),
+    Column("decided_on", "col.decided_on", "date"),
+    Column("reason", "col.reason", ratio=1),
+]
+#: JSON, CSV and files carry the review as well
+ALL_COLUMNS = [*COLUMNS, Column("review_id", "col.review_id"), Column("review_kind", "col.review_kind")]
+_FILE_KINDS = {"year": "int", "decided_on": "date", "review_id": "int", "id": "int"}
+
+
+def _complete_form(incomplete: str) -> list[str]:
+    from hoptac_cli.domain.text import fold
+
+    return [form for form in FORMS if fold(form).startswith(fold(incomplete))]
+
+
+@commend_app.command("add")
+def add(
+    review: Annotated[int, typer.Option("--review", help="The review that decided the commendation (its ID).")],
+    recipient: Annotated[str, typer.Option("--recipient", help="Name of the organisation or person.")],
+    form: Annotated[
+        str,
+        typer.Option(
+            "--form",
+            help="Form of commendation; usual forms: " + "; ".join(FORMS) + ". Other text is kept as typed.",
+            autocompletion=_complete_form,
+        ),
+    ],
+    collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
+    individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit, e.g. 'Sở Y tế tỉnh Hậu Giang'.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party the recipient belongs to.")] = None,
+    decision: Annotated[Optional[str], typer.Option("--decision", help='Decision number, e.g. "Số 123/QĐ-UBND".')] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date of the decision, dd/mm/yyyy.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="What the recipient is commended for.")] = None,
+) -> None:
+    """Record a commendation decided at a review."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        commendation_id, stored = reviews.add_commendation(
+            db, review_id=review, recipient=recipient, collective=collective, individual=individual, form=form,
+            unit=unit, party=party, decision=decision, date=date, reason=reason,
+        )
+    done(t("msg.commend_added", id=commendation_id, recipient=recipient.strip(), form=stored))
+
+
+@commend_app.command("list")
+def list_(
+    agreement: AgreementOpt = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="Only commendations of this year's review.")] = None,
+    party: Annotated[
+        Optional[str], typer.Option("--party", "-p", help="Only this party's recipients (and those of parties merged into it).")
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="Write to a file (.csv, .xlsx or .json); '-' for stdout.")
+    ] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """List commendations; --format csv|json or -o FILE to export them."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        rows = reviews.find_commendations(db, agreement_ref=agreement, year=year, party_ref=party)
+    chosen = output_format(fmt, as_json)
+    if output is None:
+        emit(rows, COLUMNS if chosen == "table" else ALL_COLUMNS, chosen, title=t("title.commendations"))
+        return
+    from hoptac_cli.render import tabular
+
+    fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
+    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)])
+    if output != "-":
+        done(t("msg.commend_written", count=len(rows), path=output))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(commend_app, name="commend")

@@ -1,0 +1,118 @@
+"""``hoptac review``: the yearly review meetings (hội nghị sơ kết / tổng kết) hosted in turn."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+
+review_app = typer.Typer(help="Yearly review meetings (sơ kết / tổng kết) and their decisions.", no_args_is_help=True, rich_markup_mode=None)
+
+LIST_COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("agreement", "col.agreement"),
+    Column("year", "col.review_year"),
+    Column("kind", "col.review_kind", "label:review_kind"),
+    Column("host", "col.host"),
+    Column("held_on", "col.held_on", "date"),
+    Column("changes", "col.review_changes", justify="right"),
+    Column("commendations", "col.commendations", justify="right"),
+    Column("conclusion", "col.conclusion", ratio=2),
+]
+DETAIL_FIELDS = [
+    Column("id", "col.id"),
+    Column("agreement_title", "col.agreement"),
+    Column("year", "col.review_year"),
+    Column("kind", "col.review_kind", "label:review_kind"),
+    Column("host", "col.host"),
+    Column("held_on", "col.held_on", "date"),
+    Column("conclusion", "col.conclusion"),
+]
+CHANGE_COLUMNS = [
+    Column("at", "col.at"),
+    Column("action_id", "col.action_no", justify="right"),
+    Column("action", "col.changed_action", ratio=2),
+    Column("kind", "col.event", "label:event"),
+    Column("field", "col.field"),
+    Column("old_value", "col.old_value"),
+    Column("new_value", "col.new_value"),
+    Column("reason", "col.reason", ratio=1),
+]
+COMMEND_COLUMNS = [
+    Column("id", "col.id", justify="right"),
+    Column("recipient", "col.recipient"),
+    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind"),
+    Column("unit", "col.unit"),
+    Column("form", "col.form"),
+    Column("decision", "col.decision"),
+    Column("decided_on", "col.decided_on", "date"),
+]
+ENDED_COLUMNS = [Column("slug", "col.slug"), Column("title", "col.title"), Column("ended_on", "col.ended_on", "date")]
+
+
+@review_app.command("add")
+def add(
+    year: Annotated[int, typer.Option("--year", help="The year reviewed, e.g. 2022.")],
+    agreement: AgreementOpt = None,
+    host: Annotated[
+        Optional[str], typer.Option("--host", help="Host party; by default the party whose turn it is.")
+    ] = None,
+    held: Annotated[Optional[str], typer.Option("--held", help="Date of the meeting, dd/mm/yyyy.")] = None,
+    kind: Annotated[str, typer.Option("--kind", help="so-ket (yearly interim review) or tong-ket (final review).")] = "so-ket",
+    conclusion: Annotated[Optional[str], typer.Option("--conclusion", help="The meeting's conclusions.")] = None,
+) -> None:
+    """Record a review meeting of an agreement."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        review_id, proposed = reviews.add_review(
+            db, agreement_ref=agreement, year=year, kind=kind, host=host, held=held, conclusion=conclusion
+        )
+        row = reviews.review(db, review_id)
+    if proposed is not None:
+        previous = proposed["previous"]
+        if previous:
+            done(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
+        else:
+            done(t("msg.review_host_first", host=proposed["label"]))
+    done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
+
+
+@review_app.command("list")
+def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """List review meetings, with how many changes and commendations each decided."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        rows = reviews.find_reviews(db, agreement)
+    emit(rows, LIST_COLUMNS, output_format(fmt, as_json), title=t("title.reviews"))
+
+
+@review_app.command("show")
+def show(review_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+    """Show a review with every change it made to actions and its commendations."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        detail = reviews.detail(db, review_id)
+    chosen = output_format(fmt, as_json)
+    if chosen == "json":
+        print_json(detail)
+        return
+    emit_record(detail, DETAIL_FIELDS, chosen, title=f"{reviews.label(detail)} — {detail['agreement']}")
+    if chosen == "table":
+        if detail["ended"]:
+            section(t("title.agreements_ended"))
+            emit(detail["ended"], ENDED_COLUMNS, chosen)
+        section(t("title.review_changes"))
+        emit(detail["changes_made"], CHANGE_COLUMNS, chosen)
+        section(t("title.commendations"))
+        emit(detail["commendations_made"], COMMEND_COLUMNS, chosen)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(review_app, name="review")
