@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -80,6 +84,15 @@ LATE_COLUMNS = [
     Column("deadline", "col.deadline", "date"),
     Column("submitted_on", "col.submitted_on", "date"),
     Column("days_late", "col.days_late", justify="right"),
+]
+IMPORT_COLUMNS = [
+    Column("row", "col.row", justify="right"),
+    Column("action_id", "col.action_id", justify="right"),
+    Column("action", "col.action", ratio=3),
+    Column("period", "col.report_period"),
+    Column("agency", "col.agency", ratio=2),
+    Column("outcome", "col.outcome", "label:outcome"),
+    Column("report_id", "col.report_id", justify="right"),
 ]
 #: CSV of ``report missing``: one table, each row marked missing or late
 MISSING_CSV = [
@@ -190,6 +203,82 @@ def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = 
         emit(found["late"], LATE_COLUMNS, chosen)
     done(t("msg.missing_summary", owed=found["owed"], reported=found["reported"], missing=len(found["missing"]),
            late=len(found["late"]), deadline=deadline))
+
+
+@report_app.command("template")
+def template(
+    period: PeriodOpt,
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write: FILE.xlsx or FILE.csv.")],
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Only the actions this agency leads (default: every lead agency).")] = None,
+    agreement: AgreementOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a fill-in file for a period: one row per action an agency leads."""
+    from pathlib import Path
+
+    from hoptac_cli.domain import importer
+    from hoptac_cli.render import tabular
+
+    target = Path(output)
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise HoptacError(t("err.template_extension", value=output))
+    if target.exists() and not force:
+        raise HoptacError(t("err.template_exists", value=output))
+    with session() as db:
+        when, chosen, rows = importer.template(db, period, agreement, agency)
+    fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
+    tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows)])
+    done(t("msg.template_written", rows=len(rows), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
+
+
+@report_app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A filled-in .xlsx or .csv made by 'report template'.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
+    amend: Annotated[bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")] = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Import a department file: every row or none."""
+    from pathlib import Path
+
+    from hoptac_cli.domain import importer
+    from hoptac_cli.render.template import read_table
+
+    path = Path(file)
+    header, data = read_table(path)
+    with session() as db, _progress(len(data)) as tick:
+        try:
+            plan = importer.check(db, path, header, data, amend=amend, tick=tick)
+        except importer.ImportRefused as refused:
+            typer.echo(f"{t('word.error')}: {refused.message}", err=True)
+            for error in refused.errors:
+                typer.echo("  " + t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason), err=True)
+            raise typer.Exit(1) from None
+        if dry_run:
+            for row in plan.rows:
+                row["outcome"] = {"added": "would-add", "amended": "would-amend"}.get(row["outcome"], row["outcome"])
+        else:
+            importer.write(db, plan)
+    emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
+    kinds = {"added": ("added", "would-add"), "amended": ("amended", "would-amend"), "already": ("already",)}
+    counts = {name: sum(1 for row in plan.rows if row["outcome"] in outcomes) for name, outcomes in kinds.items()}
+    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=plan.blank, **counts))
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None] | None]:
+    """A Rich progress bar on stderr, only when stderr is a terminal and the file is long."""
+    if total < 50 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from hoptac_cli.render.output import console
+
+    with Progress(console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task(t("title.import"), total=total)
+        yield lambda: bar.advance(task)
 
 
 def register(app: typer.Typer) -> None:

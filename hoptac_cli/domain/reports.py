@@ -32,7 +32,7 @@ Row = dict[str, Any]
 
 #: how a field is named in messages when typed on the command line
 CLI_LABELS = {
-    "action": "--action",
+    "action_id": "--action",
     "period": "--period",
     "progress": "--progress",
     "value": "--value",
@@ -177,7 +177,7 @@ def prepare(
     successions: Successions | None = None,
 ) -> Draft:
     """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault."""
-    action = _checked("action", register.action, db, action_id)
+    action = _checked("action_id", register.action, db, action_id)
     when = _checked("period", parse_period, period)
     agreement = store.get(db, "agreements", action["agreement_id"])
     check_period(agreement, when, labels["period"])

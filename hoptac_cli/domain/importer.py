@@ -1,0 +1,208 @@
+"""Department files: the fill-in template for one period, and importing it back all-or-nothing.
+
+Each row of a file is validated by the same ``reports.prepare`` as ``report add``; any bad row
+refuses the whole file, and the error list names every bad row with its column. A row whose
+report is already in the database with the same figures is "already imported", so that a
+file can be imported twice without duplicating anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hoptac_cli.domain import register, reports
+from hoptac_cli.domain.dates import today
+from hoptac_cli.domain.periods import Period, parse_period
+from hoptac_cli.domain.succession import Successions
+from hoptac_cli.domain.text import fold
+from hoptac_cli.errors import HoptacError
+from hoptac_cli.i18n import t
+from hoptac_cli.i18n.reports import MESSAGES
+from hoptac_cli.storage import register as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+#: the template's columns in order, with the kind ``render.tabular`` types them by
+COLUMNS = [
+    ("action_id", "int"), ("period", "text"), ("agency", "text"), ("action", "text"), ("sector", "text"),
+    ("unit", "text"), ("target", "number"), ("progress", "number"), ("value", "number"), ("status", "text"),
+    ("result", "text"), ("difficulty", "text"), ("proposal", "text"), ("submitted", "text"),
+]
+REQUIRED = ("action_id", "period", "progress")
+#: a row with all of these empty was left blank: the agency did not report on that action
+FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
+
+
+def header(key: str) -> str:
+    """The Vietnamese column header written to department files."""
+    return MESSAGES[f"sheet.{key}"][1]
+
+
+#: folded header (either language, or the field key itself) → field
+_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*MESSAGES[f"sheet.{key}"], key)}
+
+
+# the template --------------------------------------------------------------------------------
+
+def template(db: Database, period_text: str, agreement_ref: str | None, agency_ref: str | None) -> tuple[Period, Row | None, list[Row]]:
+    """One row per action that owes a report for the period, for one agency (or every lead)."""
+    period = parse_period(period_text)
+    agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
+    reports.check_period(agreement, period)
+    successions = Successions(db, "agencies")
+    now = today()
+    names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
+    chosen = register.agency(db, agency_ref) if agency_ref else None
+    rows = []
+    for action in reports.owed(db, agreement, period):
+        answering = successions.current(action["lead_agency_id"], now)
+        if chosen and answering != successions.current(chosen["id"], now):
+            continue
+        rows.append({
+            "action_id": action["id"],
+            "period": period.code,
+            "agency": chosen["name"] if chosen else names[answering],
+            "action": action["title"],
+            "sector": action["sector"],
+            "unit": action["unit"],
+            "target": int(action["target"]) if action["target"] and float(action["target"]).is_integer() else action["target"],
+        })
+    if not rows:
+        raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))
+    return period, chosen, rows
+
+
+# the import ----------------------------------------------------------------------------------
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    reason: str
+
+
+class ImportRefused(HoptacError):
+    """A file with bad rows: nothing was imported; ``errors`` lists every bad row."""
+
+    def __init__(self, message: str, errors: list[RowError]):
+        super().__init__(message)
+        self.errors = errors
+
+
+@dataclass
+class Plan:
+    """A validated file: what each filled row will do."""
+
+    file: str
+    rows: list[Row] = field(default_factory=list)
+    drafts: list[tuple[Row, reports.Draft]] = field(default_factory=list)
+    blank: int = 0
+
+
+def columns(path: Path, header_cells: list[str]) -> dict[str, int]:
+    """Field → column index; refuse a file that lacks a required column."""
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header_cells):
+        key = _HEADERS.get(fold(cell))
+        if key and key not in found:
+            found[key] = index
+    lacking = [header(key) for key in REQUIRED if key not in found]
+    if lacking:
+        raise HoptacError(t("err.import_columns", value=path.name, columns=", ".join(f"'{name}'" for name in lacking)))
+    return found
+
+
+def check(
+    db: Database,
+    path: Path,
+    header_cells: list[str],
+    data: list[tuple[int, list[str]]],
+    *,
+    amend: bool = False,
+    tick: Callable[[], None] | None = None,
+) -> Plan:
+    """Validate every row; raise ``ImportRefused`` listing all bad rows, else return the plan."""
+    index = columns(path, header_cells)
+    labels = {key: header_cells[index[key]] if key in index else header(key) for key, _ in COLUMNS}
+    successions = Successions(db, "agencies")
+    plan, errors, seen = Plan(file=path.name), [], {}
+    for number, cells in data:
+        if tick:
+            tick()
+        values = {key: (cells[i] if i < len(cells) else "") for key, i in index.items()}
+        if not any(values.get(key) for key in FILLED):
+            plan.blank += 1
+            continue
+        try:
+            draft = _prepare(db, values, labels, successions)
+        except reports.FieldError as error:
+            label = labels.get(error.field, "")
+            reason = error.message.removeprefix(f"{label}: ").removeprefix(f"{label} ")
+            errors.append(RowError(number, label, reason))
+            continue
+        key = (draft.action["id"], draft.agency["id"], draft.period.code)
+        if key in seen:
+            errors.append(RowError(number, labels["action_id"], t("err.import_duplicate_row", first=seen[key])))
+            continue
+        seen[key] = number
+        if draft.same_as_existing():
+            outcome = "already"
+        elif draft.existing and not amend:
+            errors.append(RowError(number, labels["progress"], t("err.import_conflict", id=draft.existing["id"])))
+            continue
+        else:
+            outcome = "amended" if draft.existing else "added"
+        row = {
+            "row": number,
+            "action_id": draft.action["id"],
+            "action": draft.action["title"],
+            "period": draft.period.code,
+            "agency": draft.agency["name"],
+            "outcome": outcome,
+            "report_id": draft.existing["id"] if draft.existing else None,
+        }
+        plan.rows.append(row)
+        if outcome != "already":
+            plan.drafts.append((row, draft))
+    if errors:
+        bad = len({error.row for error in errors})
+        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=len(data)), errors)
+    return plan
+
+
+def _prepare(db: Database, values: Row, labels: dict[str, str], successions: Successions) -> reports.Draft:
+    for key in REQUIRED[:2]:
+        if not values.get(key):
+            raise reports.FieldError(key, t("err.import_required"))
+    try:
+        action_id = int(values["action_id"])
+    except ValueError:
+        raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"])) from None
+    return reports.prepare(
+        db,
+        action_id=action_id,
+        period=values["period"],
+        progress=values.get("progress") or None,
+        value=values.get("value") or None,
+        status=values.get("status") or None,
+        result=values.get("result") or None,
+        difficulty=values.get("difficulty") or None,
+        proposal=values.get("proposal") or None,
+        agency=values.get("agency") or None,
+        submitted=values.get("submitted") or None,
+        labels=labels,
+        successions=successions,
+    )
+
+
+def write(db: Database, plan: Plan) -> None:
+    """Import every planned row in one transaction."""
+    with db.atomic():
+        for row, draft in plan.drafts:
+            row["report_id"] = reports.save(db, draft, source=f"import: {plan.file}")

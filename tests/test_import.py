@@ -1,0 +1,193 @@
+"""Department files: template → filled file → refused with every bad row → fixed → imported."""
+
+import csv
+import unicodedata
+
+import pytest
+
+from conftest import digest
+
+
+@pytest.fixture
+def actions(two_parties):
+    """Action 1 led by Sở Y tế Hậu Giang; 2 led by Sở Y tế Kiên Giang with a target of 20 children;
+    3 led by Sở GTVT Hậu Giang."""
+    h = two_parties
+    h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg")
+    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--unit", "em", "--target", "20")
+    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg")
+    return h
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_csv(path, rows, bom=True):
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+def fill(rows, action_id, **cells):
+    header = rows[0]
+    columns = {"progress": "Tiến độ (%)", "value": "Giá trị đạt được", "status": "Tình trạng", "result": "Kết quả thực hiện",
+               "difficulty": "Khó khăn, vướng mắc", "submitted": "Ngày gửi (dd/mm/yyyy)"}
+    for row in rows[1:]:
+        if row[0] == str(action_id):
+            for key, value in cells.items():
+                row[header.index(columns[key])] = value
+
+
+def test_template_csv_has_bom_vietnamese_headers_and_one_row_per_led_action(actions, tmp_path):
+    out = tmp_path / "syt-hg.csv"
+    result = actions.ok("report", "template", "--period", "2022-H2", "--agency", "syt-hg", "-o", str(out))
+    assert "Wrote 1 actions" in result.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = read_csv(out)
+    assert rows[0][:5] == ["Mã nhiệm vụ", "Kỳ báo cáo", "Cơ quan báo cáo", "Nội dung nhiệm vụ", "Lĩnh vực"]
+    assert rows[1][:5] == ["1", "2022-H2", "Sở Y tế tỉnh Hậu Giang", "Khám chữa bệnh", "Y tế"]
+    every = read_csv(actions.ok("report", "template", "--period", "2022-H2", "-o", str(tmp_path / "all.csv")) and tmp_path / "all.csv")
+    assert [row[0] for row in every[1:]] == ["1", "2", "3"] and every[2][5:7] == ["em", "20"]
+    assert "already exists" in actions.fails("report", "template", "--period", "2022-H2", "-o", str(out)).stderr
+    actions.ok("report", "template", "--period", "2022-H2", "-o", str(out), "--force")
+    assert ".xlsx or .csv" in actions.fails("report", "template", "--period", "2022-H2", "-o", str(tmp_path / "t.json")).stderr
+    actions.fails("report", "template", "--period", "2022-Q1", "-o", str(tmp_path / "q.csv"))
+    assert not (tmp_path / "q.csv").exists()
+
+
+def test_csv_round_trip(actions, tmp_path):
+    template = tmp_path / "template.csv"
+    actions.ok("report", "template", "--period", "2022-H2", "-o", str(template))
+    rows = read_csv(template)
+    nfd = unicodedata.normalize("NFD", "Đã khám cho 120 lượt người dân")
+    fill(rows, 1, progress="40", result=nfd, submitted="10/12/2022")
+    fill(rows, 2, value="25", status="chưa thực hiện")  # bad: status contradicts 100%
+    fill(rows, 3, progress="140")  # bad: out of range
+    filled = tmp_path / "filled.csv"
+    write_csv(filled, rows)
+
+    before = digest(actions.db)
+    refused = actions("report", "import", str(filled))
+    assert refused.exit_code == 1 and digest(actions.db) == before
+    lines = refused.stderr.strip().splitlines()
+    assert lines[0] == "Error: nothing imported from filled.csv: 2 of 3 rows have errors"
+    assert lines[1].startswith("  row 3, column 'Tình trạng': 'chưa thực hiện' (not started) contradicts a progress of 100%")
+    assert lines[2].startswith("  row 4, column 'Tiến độ (%)': '140' must be a percentage between 0 and 100")
+    assert len(lines) == 3 and refused.stdout == ""
+
+    fill(rows, 2, status="")
+    fill(rows, 3, progress="")  # left blank: this agency does not report on it this time
+    write_csv(filled, rows, bom=False)  # UTF-8 without a BOM is accepted too
+    dry = actions.ok("report", "import", str(filled), "--dry-run", "--format", "json")
+    assert digest(actions.db) == before and "Dry run" in dry.stderr
+    accepted = actions.ok("report", "import", str(filled), "--format", "json")
+    assert "2 added, 0 amended, 0 already imported, 1 rows left blank" in accepted.stderr
+    stored = {row["action_id"]: row for row in actions.json("report", "list")}
+    assert stored[1]["result"] == unicodedata.normalize("NFC", nfd) and stored[1]["submitted_on"] == "2022-12-10"
+    assert (stored[2]["value"], stored[2]["progress"], stored[2]["status"]) == (25, 100, "done")
+    assert stored[2]["source"] == "import: filled.csv"
+
+    again = actions.json("report", "import", str(filled))
+    assert [row["outcome"] for row in again] == ["already", "already"]
+    assert len(actions.json("report", "list", "--revisions")) == 2
+
+    fill(rows, 1, progress="55")
+    write_csv(filled, rows)
+    conflict = actions("report", "import", str(filled))
+    assert conflict.exit_code == 1 and "row 2" in conflict.stderr and "--amend" in conflict.stderr
+    amended = actions.json("report", "import", str(filled), "--amend")
+    assert [row["outcome"] for row in amended] == ["amended", "already"]
+    assert actions.json("report", "show", str(amended[0]["report_id"]))["revision"] == 2
+
+
+def test_xlsx_round_trip_with_percent_cells(actions, tmp_path):
+    from openpyxl import load_workbook
+
+    template = tmp_path / "mau.xlsx"
+    actions.ok("report", "template", "--period", "2022-H2", "--agency", "Sở Y tế tỉnh Kiên Giang", "-o", str(template))
+    book = load_workbook(template)
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[0] == "Mã nhiệm vụ" and sheet.max_row == 2 and sheet.cell(2, 1).value == 2
+    sheet.cell(2, headers.index("Giá trị đạt được") + 1).value = 8
+    sheet.cell(2, headers.index("Kết quả thực hiện") + 1).value = unicodedata.normalize("NFD", "Phẫu thuật 8 em")
+    book.save(template)
+    imported = actions.json("report", "import", str(template))
+    assert imported[0]["outcome"] == "added"
+    (row,) = actions.json("report", "list")
+    assert (row["progress"], row["value"], row["result"]) == (40, 8, "Phẫu thuật 8 em")
+
+    # a percentage typed in Excel arrives as 0.4 with a % format
+    actions.ok("report", "template", "--period", "2023-H1", "-o", str(template), "--force")
+    book = load_workbook(template)
+    sheet = book.worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    cell = sheet.cell(2, headers.index("Tiến độ (%)") + 1)
+    cell.value, cell.number_format = 0.4, "0%"
+    book.save(template)
+    actions.ok("report", "import", str(template))
+    assert actions.json("report", "list", "--period", "2023-H1")[0]["progress"] == 40
+
+
+def test_file_level_refusals(actions, tmp_path):
+    assert "no file" in actions.fails("report", "import", str(tmp_path / "none.csv")).stderr
+    (tmp_path / "x.txt").write_text("a,b")
+    assert "neither .xlsx nor .csv" in actions.fails("report", "import", str(tmp_path / "x.txt")).stderr
+    (tmp_path / "latin.csv").write_bytes(b"M\xe3 nhi\xeam v\xf2,K\xec\n1,2022-H1\n")  # a legacy 8-bit code page
+    assert "not UTF-8" in actions.fails("report", "import", str(tmp_path / "latin.csv")).stderr
+    write_csv(tmp_path / "cols.csv", [["Mã nhiệm vụ", "Ghi chú"], ["1", "x"]])
+    assert "'Kỳ báo cáo', 'Tiến độ (%)'" in actions.fails("report", "import", str(tmp_path / "cols.csv")).stderr
+    (tmp_path / "fake.xlsx").write_bytes(b"not a workbook")
+    assert "cannot read" in actions.fails("report", "import", str(tmp_path / "fake.xlsx")).stderr
+
+
+def test_row_errors_cover_ids_periods_agencies_and_duplicates(actions, tmp_path):
+    header = ["Mã nhiệm vụ", "Kỳ báo cáo", "Cơ quan báo cáo", "Tiến độ (%)", "Tình trạng"]
+    rows = [
+        header,
+        ["abc", "2022-H2", "", "10", ""],
+        ["99", "2022-H2", "", "10", ""],
+        ["1", "2022-H3", "", "10", ""],
+        ["1", "2022-H2", "Sở GTVT", "10", ""],
+        ["1", "2022-H2", "", "10", ""],
+        ["1", "H2/2022", "syt-hg", "20", ""],
+        ["", "2022-H2", "", "10", ""],
+        ["'=1+1", "2022-H2", "", "10", ""],
+    ]
+    write_csv(tmp_path / "bad.csv", rows)
+    result = actions("report", "import", str(tmp_path / "bad.csv"))
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()[1:]
+    assert [line.split(":")[0].strip() for line in lines] == [
+        "row 2, column 'Mã nhiệm vụ'",
+        "row 3, column 'Mã nhiệm vụ'",
+        "row 4, column 'Kỳ báo cáo'",
+        "row 5, column 'Cơ quan báo cáo'",
+        "row 7, column 'Mã nhiệm vụ'",
+        "row 8, column 'Mã nhiệm vụ'",
+        "row 9, column 'Mã nhiệm vụ'",
+    ]
+    assert "repeats row 6" in lines[4] and "'=1+1' is not an action id" in lines[6]
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+    import sys
+
+    from hoptac_cli.cli.report import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    with _progress(500) as tick:
+        assert tick is None  # pytest's stderr is not a terminal
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress(10) as tick:
+        assert tick is None  # too short to bother
+    with _progress(500) as tick:
+        for _ in range(500):
+            tick()
+    assert "Import" in terminal.getvalue()
