@@ -87,7 +87,8 @@ def find(
         where.append("a.sector_id = :sector_id")
         params["sector_id"] = sector_id
     if period is not None:
-        where.append("r.period = :period")
+        # A year ("2022") also finds the half-years and quarters reported within it.
+        where.append("(r.period = :period OR substr(r.period, 1, 4) = :period)")
         params["period"] = period
     for name, ids, column in (("agency", agency_ids, "r.agency_id"), ("action", action_ids, "r.action_id")):
         if ids is not None:
