@@ -237,9 +237,10 @@ def match_form(value: str) -> str:
     starting = [form for form_key, form in keys.items() if form_key.startswith(key + "-")]
     if len(starting) == 1 and key.count("-") >= 1:
         return starting[0]
-    close = difflib.get_close_matches(key, list(keys), n=2, cutoff=0.9)
-    if len(close) == 1:
-        return keys[close[0]]
+    # A slip of the keyboard: the one usual form clearly closer than any other.
+    best, runner_up = sorted((difflib.SequenceMatcher(None, key, form_key).ratio(), form_key) for form_key in keys)[:-3:-1]
+    if best[0] >= 0.9 and best[0] - runner_up[0] >= 0.05:
+        return keys[best[1]]
     return text
 
 
