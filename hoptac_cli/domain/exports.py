@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import register
 from hoptac_cli.domain import status as figures
 from hoptac_cli.domain.periods import parse_period
+from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import exports as store
@@ -43,8 +44,8 @@ def records(
     if kind == "reports":
         span = (period.start.isoformat(), period.end.isoformat()) if period else (None, None)
         rows = store.iter_reports(db, agreement_ids=[row["id"] for row in agreements], sector_id=sector_id, start=span[0], end=span[1])
-        return (_labelled(row) for row in rows)
-    return _figures(db, kind, agreements, sector_id, period_ref)
+        return _labelled(rows)
+    return _labelled(_figures(db, kind, agreements, sector_id, period_ref))
 
 
 def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | None, period_ref: str | None) -> Iterator[Row]:
@@ -54,9 +55,13 @@ def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | No
             yield from figures.overview_rows(shot)
         else:
             for action in shot.actions:
-                yield _labelled({**action, "period": shot.period.code})
+                yield {**action, "period": shot.period.code}
 
 
-def _labelled(row: Row) -> Row:
-    """Spreadsheet readers get the status word next to its code."""
-    return {**row, "status_label": t(f"status.{row['status']}")}
+def _labelled(rows: Iterator[Row]) -> Iterator[Row]:
+    """Spreadsheet readers get the status word next to its code (rows are fresh dicts: set in place)."""
+    words = {status: t(f"status.{status}") for status in STATUSES}
+    for row in rows:
+        if "status" in row:
+            row["status_label"] = words[row["status"]]
+        yield row

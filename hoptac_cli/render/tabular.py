@@ -34,7 +34,7 @@ from hoptac_cli.i18n import t
 
 FORMATS = ("csv", "json", "xlsx")
 #: first characters that make a spreadsheet treat a CSV cell as a formula
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 #: column widths in the XLSX file by kind; text columns may ask for more with ``width``
 _WIDTHS = {"date": 12, "number": 14, "int": 8, "bool": 8}
 
@@ -127,20 +127,22 @@ def binary_output(target: str) -> Iterator[IO[bytes]]:
 
 def neutralise(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would otherwise run as a formula."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
+    return f"'{text}" if text[:1] in _FORMULA_START else text
 
 
 def csv_value(value: Any) -> Any:
+    """One cell; the common types are tested first because this runs for every cell."""
+    kind = type(value)
+    if kind is str:
+        return f"'{value}" if value[:1] in _FORMULA_START else value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return int(value)
-    if isinstance(value, (list, tuple)):
-        value = "; ".join(str(item) for item in value)
+    if kind is list or kind is tuple:
+        return neutralise("; ".join(str(item) for item in value))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if isinstance(value, str):
-        return neutralise(value)
     return value
 
 

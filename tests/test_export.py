@@ -1,0 +1,134 @@
+"""``hoptac export``: CSV bytes, XLSX cells, JSON records, refusals, and flat memory."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from conftest import Hoptac
+from test_status import EVIL_TITLE, _programme_bytes, programme  # noqa: F401 - fixtures
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+
+
+def test_csv_has_bom_header_and_neutralised_formulas(programme, tmp_path):
+    out = tmp_path / "actions.csv"
+    result = programme.ok("export", "actions", "-o", str(out))
+    assert "5" in result.stderr and str(out) in result.stderr
+    raw = out.read_bytes()
+    assert raw.startswith(BOM)
+    rows = _csv(out)
+    assert [row["ID"] for row in rows] == ["1", "2", "3", "4", "5"]
+    assert rows[4]["Action"] == "'" + EVIL_TITLE
+    assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
+    assert rows[0]["Due"] == "2022-12-31" and rows[0]["Partners"] == "Sở Y tế tỉnh Kiên Giang"
+    assert rows[1]["Status code"] == "in-progress" and rows[1]["Overdue"] == "1"
+
+
+def test_headers_follow_the_interface_language(programme, tmp_path):
+    out = tmp_path / "summary.csv"
+    programme.ok("export", "summary", "-o", str(out), lang="vi")
+    assert _csv(out)[0]["Lĩnh vực"] == "Y tế"
+
+
+def test_summary_export_carries_the_status_figures(programme, tmp_path):
+    out = tmp_path / "summary.json"
+    programme.ok("export", "summary", "-o", str(out), "--period", "2022-H1")
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    shown = programme.json("status", "--period", "2022-H1")
+    assert exported == [{key: row[key] for key in exported[0]} for row in shown]
+    assert exported[-1]["row"] == "total" and exported[-1]["progress"] == 40.0
+
+
+def test_reports_export_current_versions_and_period_filter(programme, tmp_path):
+    out = tmp_path / "reports.json"
+    programme.ok("export", "reports", "-o", str(out))
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    # six reports filed, one of them amended: the superseded version is not exported
+    assert len(rows) == 6
+    assert [row["progress"] for row in rows if row["action_id"] == 2] == [40.0]
+    programme.ok("export", "reports", "-o", str(out), "--period", "2022-H2", "--sector", "y-te")
+    assert [(row["action_id"], row["period"]) for row in json.loads(out.read_text(encoding="utf-8"))] == [(1, "2022-H2")]
+
+
+def test_dash_writes_csv_to_stdout(programme):
+    result = programme.ok("export", "summary", "-o", "-")
+    assert result.stdout_bytes.startswith(BOM)
+    assert "Công nghiệp" in result.stdout and result.stderr == ""
+    as_json = json.loads(programme.ok("export", "actions", "-o", "-", "--format", "json").stdout)
+    assert as_json[4]["title"] == EVIL_TITLE  # JSON keeps the text as it is
+
+
+def test_xlsx_opens_with_typed_cells(programme, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "actions.xlsx"
+    programme.ok("export", "actions", "-o", str(out))
+    book = load_workbook(out)
+    assert book.sheetnames == ["Actions"]
+    sheet = book["Actions"]
+    assert sheet.freeze_panes == "A2"
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["ID", "Agreement", "Sector", "Sector slug", "Action"] and sheet["A1"].font.b
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[5][4] == EVIL_TITLE and sheet.cell(row=6, column=5).data_type == "s"  # text, not a formula
+    assert rows[1][header.index("Due")].date().isoformat() == "2022-12-31"
+    assert rows[1][header.index("Progress")] == 100
+    assert sheet.column_dimensions["E"].width >= 40
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("export", "actions", "-o", "{tmp}/x.txt"), "x.txt"),
+        (("export", "actions", "-o", "{tmp}/x.csv", "--format", "ods"), "ods"),
+        (("export", "actions", "-o", "{tmp}/missing/x.csv"), "missing"),
+        (("export", "actions", "-o", "{tmp}"), "-o"),
+        (("export", "vouchers", "-o", "{tmp}/x.csv"), "vouchers"),
+        (("export", "actions", "-o", "{tmp}/x.csv", "--sector", "khong-co"), "khong-co"),
+        (("export", "reports", "-o", "{tmp}/x.csv", "--period", "2022-H9"), "2022-H9"),
+    ],
+)
+def test_bad_input_writes_nothing(programme, tmp_path, args, named):
+    result = programme.fails(*(arg.format(tmp=tmp_path) for arg in args))
+    assert named in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["programme.db"]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_export", Path(__file__).parents[1] / "bench" / "export.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _peak(hoptac: Hoptac, out: Path) -> int:
+    tracemalloc.start()
+    try:
+        hoptac.ok("export", "reports", "-o", str(out))
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_from_20_000_to_200_000_reports(tmp_path):
+    bench = _bench()
+    small, large = tmp_path / "small.db", tmp_path / "large.db"
+    bench.generate(small, 20_000)
+    bench.generate(large, 200_000)
+    Hoptac(small).ok("export", "summary", "-o", str(tmp_path / "warm-up.csv"))  # imports are not rows
+    peak_small = _peak(Hoptac(small), tmp_path / "small.csv")
+    peak_large = _peak(Hoptac(large), tmp_path / "large.csv")
+    assert sum(1 for _ in (tmp_path / "large.csv").open(encoding="utf-8-sig")) == 200_001
+    # Holding 200,000 rows would take hundreds of MB; streaming keeps the peak where it was.
+    assert peak_large < peak_small * 1.5 + 2_000_000, (peak_small, peak_large)
+    assert peak_large < 20_000_000, peak_large
