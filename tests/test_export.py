@@ -132,3 +132,18 @@ def test_memory_stays_flat_from_20_000_to_200_000_reports(tmp_path):
     # Holding 200,000 rows would take hundreds of MB; streaming keeps the peak where it was.
     assert peak_large < peak_small * 1.5 + 2_000_000, (peak_small, peak_large)
     assert peak_large < 20_000_000, peak_large
+
+
+def test_writer_neutralises_every_formula_start_and_streams_json(tmp_path):
+    from hoptac_cli.render.tabular import Field, Sheet, write
+
+    texts = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", ""]
+    fields = [Field("text", "Text"), Field("n", "N", "number")]
+    out = tmp_path / "w.csv"
+    write(str(out), None, [Sheet("s", fields, iter([{"text": text, "n": -1.5} for text in texts]))])
+    cells = [line.split(",")[0] for line in out.read_bytes().decode("utf-8-sig").split("\n")[1:-1]]
+    assert cells[:4] == ["'=1+1", "'+1", "'-1", "'@SUM(A1)"] and cells[6:] == ["plain", ""]
+    assert out.read_text(encoding="utf-8-sig").split("\n")[1].endswith(",-1.5")  # numbers stay numbers
+    two = tmp_path / "w.json"
+    write(str(two), None, [Sheet("a", fields, iter([{"text": "x", "n": 1}])), Sheet("b", fields, iter([]))])
+    assert json.loads(two.read_text(encoding="utf-8")) == {"a": [{"text": "x", "n": 1}], "b": []}
