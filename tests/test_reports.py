@@ -203,3 +203,20 @@ def test_missing_follows_mergers(actions):
     report(h, "--action", "1", "--period", "2023-H1", "--progress", "70", "--agency", "syt-ct", "--submitted", "01/06/2023")
     assert 1 not in [row["action_id"] for row in h.json("report", "missing", "--period", "2023-H1")["missing"]]
     assert len(h.json("report", "list", "--agency", "syt-ct")) == 2  # its own and its predecessor's
+
+
+def test_sample_reports_are_the_articles(sample):
+    rows = {row["action"]: row for row in sample.json("report", "list")}
+    assert len(rows) == 5 and {row["period"] for row in rows.values()} == {"2022-H2"}
+    assert {row["submitted_on"] for row in rows.values()} == {"2022-10-04"}
+    heart = rows["Hỗ trợ phẫu thuật cho trẻ em bị bệnh tim bẩm sinh"]
+    assert (heart["value"], heart["progress"], heart["status"]) == (20, 100, "done") and "1,2 tỉ đồng" in heart["result"]
+    pupils = rows["Hợp tác phát triển giáo dục vùng sâu, vùng xa, vùng giáp ranh giữa hai tỉnh"]
+    assert (pupils["value"], pupils["status"]) == (400, "in-progress")
+    assert rows["Xây dựng cầu Cái Tư trên Quốc lộ 61 nối huyện Gò Quao với tỉnh Hậu Giang"]["status"] == "done"
+    found = sample.json("report", "missing", "--period", "2022-H2")
+    assert (found["owed"], found["reported"], found["late"]) == (26, 5, [])
+    later = sample.json("report", "missing", "--period", "2025-H2")
+    assert later["owed"] == 22  # the four actions done in 2022 owe nothing more
+    education = [row for row in later["missing"] if row["formerly"] == "Sở Giáo dục và Đào tạo tỉnh Kiên Giang"]
+    assert education and education[0]["agency_label"].endswith("(formerly: Sở Giáo dục và Đào tạo tỉnh Kiên Giang)")

@@ -73,6 +73,7 @@ def load(db: Database) -> dict[str, int]:
                     plan=action.get("plan"),
                 )
                 counts["actions"] += 1
+        load_reports(db, data, counts)
         load_successors(db, data, counts)
     return counts
 
@@ -90,3 +91,19 @@ def load_successors(db: Database, data: dict[str, Any], counts: dict[str, int]) 
         counts["agencies"] += 1
     for merger in data.get("mergers", []):
         mergers.merge(db, merger["kind"], merger["from"], into=merger["into"], on=merger["on"])
+
+
+def load_reports(db: Database, data: dict[str, Any], counts: dict[str, int]) -> None:
+    """The reports the article supports, each naming its action by title within its agreement."""
+    from hoptac_cli.domain import reports
+    from hoptac_cli.domain.text import fold
+
+    counts["reports"] = 0
+    for entry in data.get("reports", []):
+        scope = register.agreement(db, entry["agreement"])["id"]
+        (action,) = [row for row in store.list_actions(db, agreement_id=scope) if fold(row["title"]) == fold(entry["action"])]
+        reports.add(
+            db, action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
+            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"], source="sample",
+        )
+        counts["reports"] += 1
