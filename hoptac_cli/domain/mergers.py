@@ -35,16 +35,19 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
     since = parse_date(on, option="--on").isoformat()
     links = store.successors(db, table)
     names = {row["id"]: row["name"] for row in store.candidates(db, table)}
+    rows = [resolve(db, ref) for ref in olds]
+    for row in rows:
+        if row["id"] == target["id"]:
+            raise HoptacError(t("err.merge_self", kind=t(f"kind.{kind}"), value=row["name"]))
+        if _reaches(links, target["id"], row["id"]):
+            raise HoptacError(t("err.merge_cycle", value=row["name"], into=target["name"]))
     if target["id"] in links and (links[target["id"]][1] or "") <= since:
         later, later_since = links[target["id"]]
         raise HoptacError(
             t("err.merge_into_merged", kind=t(f"kind.{kind}"), value=target["name"], successor=names[later], date=show_date(later_since))
         )
     merged: list[Row] = []
-    for ref in olds:
-        row = resolve(db, ref)
-        if row["id"] == target["id"]:
-            raise HoptacError(t("err.merge_self", kind=t(f"kind.{kind}"), value=row["name"]))
+    for row in rows:
         if row["id"] in links:
             successor, when = links[row["id"]]
             if successor != target["id"]:
@@ -53,10 +56,7 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
                 )
             if when != since:
                 raise HoptacError(t("err.merge_other_date", value=row["name"], successor=target["name"], date=show_date(when)))
-            continue
-        if _reaches(links, target["id"], row["id"]):
-            raise HoptacError(t("err.merge_cycle", value=row["name"], into=target["name"]))
-        if all(row["id"] != done["id"] for done in merged):
+        elif all(row["id"] != done["id"] for done in merged):
             merged.append(row)
     with db.atomic():
         for row in merged:
