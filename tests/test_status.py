@@ -59,7 +59,7 @@ def build_programme(h: Hoptac) -> None:
     h.ok("action", "update", "3", "--status", "cancelled")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _programme_bytes(tmp_path_factory) -> bytes:
     path = tmp_path_factory.mktemp("programme") / "programme.db"
     build_programme(Hoptac(path))
