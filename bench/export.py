@@ -15,7 +15,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 #: ten half-years of the 2021-2025 programme; every action gets a report from two agencies each

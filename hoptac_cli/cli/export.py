@@ -95,8 +95,8 @@ def export(
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
-    from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
     from hoptac_cli.errors import HoptacError
+    from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
 
     chosen = choose_format(output, fmt)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():

@@ -42,6 +42,8 @@ DETAIL_COLUMNS = [
 ]
 #: a difficulty longer than this is cut in the table (JSON and CSV keep it whole)
 _DIFFICULTY_CHARS = 60
+#: colours of status words; with NO_COLOR the words alone carry the meaning
+_STATUS_STYLE = {"done": "green", "behind": "red", "paused": "yellow", "cancelled": "dim"}
 
 
 def status(
@@ -156,8 +158,6 @@ def _print_overview(shot: Picture, rows: list[Row]) -> None:
         )
     console().print(table)
 
-
-_STATUS_STYLE = {"done": "green", "behind": "red", "paused": "yellow", "cancelled": "dim"}
 
 
 def _agencies(row: Row) -> Text:
