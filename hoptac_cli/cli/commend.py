@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
-from hoptac_cli.domain.reviews import FORMS
 from hoptac_cli.i18n import t
+from hoptac_cli.i18n.reviews import FORMS
 from hoptac_cli.render.output import Column, emit
 
 commend_app = typer.Typer(help="Commendations decided at reviews.", no_args_is_help=True, rich_markup_mode=None)

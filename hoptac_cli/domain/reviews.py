@@ -18,6 +18,7 @@ from hoptac_cli.domain.progress import effective_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
+from hoptac_cli.i18n.reviews import FORMS
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import reviews as review_store
 
@@ -28,15 +29,6 @@ Row = dict[str, Any]
 
 KINDS = ("so-ket", "tong-ket")
 
-#: the usual forms of commendation after a review; any other text is accepted as typed
-FORMS = (
-    "Cờ thi đua của UBND tỉnh",
-    "Bằng khen của Chủ tịch UBND tỉnh",
-    "Bằng khen của Chủ tịch UBND thành phố",
-    "Giấy khen của Giám đốc Sở",
-    "Giấy khen của Chủ tịch UBND huyện",
-    "Giấy khen của Chủ tịch UBND xã",
-)
 
 
 def parse_kind(value: str) -> str:

@@ -1,6 +1,18 @@
 """Messages for the reviews area (reviews, commendations, the agreement lifecycle, mergers):
 key → (English, Vietnamese)."""
 
+#: the usual forms of commendation after a review, named as the decisions name them in either
+#: language; any other text is accepted as typed. Here rather than in ``domain.reviews`` so that
+#: ``commend add --help`` can offer them without loading the domain layer.
+FORMS = (
+    "Cờ thi đua của UBND tỉnh",
+    "Bằng khen của Chủ tịch UBND tỉnh",
+    "Bằng khen của Chủ tịch UBND thành phố",
+    "Giấy khen của Giám đốc Sở",
+    "Giấy khen của Chủ tịch UBND huyện",
+    "Giấy khen của Chủ tịch UBND xã",
+)
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "kind.recipient": ("recipient", "đối tượng được khen thưởng"),
     "review_kind.so-ket": ("interim review", "sơ kết"),
