@@ -99,7 +99,7 @@ def carried(two_parties):
     """thu with four actions (one done, one cancelled) ended by a tổng kết; tiep follows it."""
     h = two_parties
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--unit", "đợt", "--target", "4")
-    h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--partner", "sgtvt-hg", "--due", "31/12/2025")
+    h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--partner", "sgtvt-hg", "--start", "01/01/2022", "--due", "31/12/2025")
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-kg")
     h.ok("action", "add", "Xe buýt liên tỉnh", "--sector", "giao-thong", "--lead", "sgtvt-hg")
     h.ok("report", "add", "--action", "1", "--period", "2025-H2", "--value", "2", "--submitted", "15/12/2025")
@@ -150,6 +150,17 @@ def test_carry_named_actions(carried):
     assert [row["id"] for row in carried.json("action", "list", "--agreement", "tiep")] == [5]
     # --unfinished now skips the one carried before and refuses for the missing sector of the other.
     assert "which tiep lacks" in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--unfinished").stderr
+    carried.ok("sector", "add", "Giao thông", "--agreement", "tiep")
+    result = carried.ok("agreement", "carry", "thu", "--to", "tiep", "--unfinished")
+    assert "Action 1 was carried over before (action 5); left as it is" in result.stderr
+    assert "Carried action 2 into tiep as action 6" in result.stderr
+    assert carried.json("action", "show", "6")["start_on"] == "2022-01-01"
+
+
+def test_carry_due_date_must_follow_the_start(carried):
+    carried.ok("sector", "add", "Giao thông", "--agreement", "tiep")
+    refused = carried.fails("agreement", "carry", "thu", "--to", "tiep", "--action", "2", "--due", "31/12/2021")
+    assert "the due date 31/12/2021 is before the start 01/01/2022" in refused.stderr
 
 
 @pytest.mark.parametrize(

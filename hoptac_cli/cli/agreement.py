@@ -159,11 +159,11 @@ def carry(
     from hoptac_cli.domain import lifecycle
 
     with session() as db:
-        made, skipped = lifecycle.carry(db, agreement, to=to, action_ids=actions, unfinished=unfinished, due=due)
-    for original, copy in skipped:
+        result = lifecycle.carry(db, agreement, to=to, action_ids=actions, unfinished=unfinished, due=due)
+    for original, copy in result["skipped"]:
         done(t("msg.carry_skipped", original=original, copy=copy))
-    for original, copy in made:
-        done(t("msg.carried", original=original, copy=copy, target=to))
+    for original, copy in result["made"]:
+        done(t("msg.carried", original=original, copy=copy, target=result["target"]))
 
 
 @agreement_app.command("update")

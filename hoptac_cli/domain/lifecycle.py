@@ -116,9 +116,9 @@ def carry(
     action_ids: list[int] | None = None,
     unfinished: bool = False,
     due: str | None = None,
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Copy unfinished actions of ``source_ref`` into ``to``; return (original, copy) pairs made
-    and those skipped because they were carried before. Copies keep the title, indicator and
+) -> Row:
+    """Copy unfinished actions of ``source_ref`` into ``to``; return the target's slug and the
+    (original, copy) pairs ``made`` and ``skipped`` (carried before). Copies keep the title, indicator and
     plan, go to the sector with the same slug, are led by today's successors of the original
     agencies, and link back to the original (whose reports stay with it)."""
     source = register.agreement(db, source_ref)
@@ -145,6 +145,8 @@ def carry(
     for row in wanted:
         if row["sector_slug"] not in sectors:
             raise HoptacError(t("err.carry_no_sector", id=row["id"], sector=row["sector_slug"], name=row["sector"], target=target["slug"]))
+        if due_on and row["start_on"] and due_on < row["start_on"]:
+            raise HoptacError(t("err.due_before_start", due=show_date(due_on), start=show_date(row["start_on"])))
         for existing in store.list_actions(db, sector_id=sectors[row["sector_slug"]]["id"]):
             if fold(existing["title"]) == fold(row["title"]):
                 raise HoptacError(t("err.action_duplicate", value=row["title"], id=existing["id"]))
@@ -173,7 +175,7 @@ def carry(
                 db, {"action_id": copy_id, "kind": "carried-from", "field": "agreement", "old_value": f"{source['slug']} #{row['id']}", "new_value": target["slug"]}
             )
             made.append((row["id"], copy_id))
-    return made, skipped
+    return {"target": target["slug"], "made": made, "skipped": skipped}
 
 
 def _carriable(db: Database, originals: dict[int, Row], carried: dict[int, int], action_id: int, source: str, target: str) -> Row:
