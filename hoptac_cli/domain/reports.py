@@ -16,7 +16,7 @@ from hoptac_cli.domain import register
 from hoptac_cli.domain.dates import parse_date, today
 from hoptac_cli.domain.numbers import parse_number, show_number
 from hoptac_cli.domain.periods import Period, parse_cadence, parse_period
-from hoptac_cli.domain.progress import effective_status
+from hoptac_cli.domain.progress import derive, owes_report
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import nfc_or_none
@@ -24,6 +24,7 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import reports as report_store
+from hoptac_cli.storage import status as status_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -160,6 +161,17 @@ def _submitted(text: str | None, period: Period, label: str) -> str:
     return day.isoformat()
 
 
+def _life_end(db: Database, action: Row, period: Period) -> dt.date | None:
+    """An action lives until its due date, or on past it while it is unfinished: a late action
+    still owes its reports."""
+    due = _date(action["due_on"])
+    if due is None or period.start <= due:
+        return due
+    day_before = period.start - dt.timedelta(days=1)
+    (before,) = store.list_actions(db, action_ids=[action["id"]], as_of=day_before.isoformat())
+    return None if derive(before, day_before)["status"] not in CLOSED else due
+
+
 def prepare(
     db: Database,
     *,
@@ -181,7 +193,7 @@ def prepare(
     when = _checked("period", parse_period, period)
     agreement = store.get(db, "agreements", action["agreement_id"])
     check_period(agreement, when, labels["period"])
-    if not when.overlaps(_date(action["start_on"]), _date(action["due_on"])):
+    if not when.overlaps(_date(action["start_on"]), _life_end(db, action, when)):
         raise FieldError(
             "period",
             t("err.report_period_action", option=labels["period"], value=when.code, id=action["id"],
@@ -359,16 +371,16 @@ def detail(db: Database, report_id: int) -> Row:
 # completeness --------------------------------------------------------------------------------
 
 def owed(db: Database, agreement: Row, period: Period) -> list[Row]:
-    """Actions that owe a report for ``period``: alive in it, and neither cancelled nor done
-    (by their own record or by an earlier period's report) before it began."""
+    """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
+    that ``status`` and ``summary`` use too); none once the agreement has ended before it."""
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
         return []
-    before = (period.start - dt.timedelta(days=1)).isoformat()
+    day_before = period.start - dt.timedelta(days=1)
     return [
         row
-        for row in store.list_actions(db, agreement_id=agreement["id"], as_of=before)
-        if period.overlaps(_date(row["start_on"]), _date(row["due_on"])) and effective_status(row) not in CLOSED
+        for row in store.list_actions(db, agreement_id=agreement["id"], as_of=day_before.isoformat())
+        if owes_report(derive(row, day_before), period.end)
     ]
 
 
@@ -390,14 +402,15 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None) ->
     successions = Successions(db, "agencies")
     names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
     reports = report_store.find(db, agreement_id=agreement["id"], period=period.code)
-    # A report by the lead, by an agency it merged into, or by one merged into it, counts.
-    filed = {(row["action_id"], successions.current(row["agency_id"], now)) for row in reports}
+    # Any current report on the action for the period counts, whoever filed it (the lead, a
+    # partner, or an agency since merged): the same rule as the status table's "received".
+    filed = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
     due = owed(db, agreement, period)
     rows = []
     for action in due:
-        who = _who(successions, names, action["lead_agency_id"], now)
-        if (action["id"], who["agency_id"]) in filed:
+        if action["id"] in filed:
             continue
+        who = _who(successions, names, action["lead_agency_id"], now)
         rows.append({
             **who,
             "action_id": action["id"],
