@@ -82,13 +82,13 @@ def _table(caption: str):
     return Table(box=box.SIMPLE_HEAD, header_style="bold", padding=(0, 1), caption=caption, caption_justify="left")
 
 
-def _heading(text: str) -> None:
+def _heading(text: str, *, bold: bool = True) -> None:
     """A title printed above the table, so that a long one wraps instead of being cut."""
     from rich.text import Text
 
     from hoptac_cli.render.output import console
 
-    console().print(Text(text, style="bold"))
+    console().print(Text(text, style="bold" if bold else ""))
 
 
 def _bar_width() -> int:
@@ -127,6 +127,7 @@ def _print_overview(shot: Picture, rows: list[Row]) -> None:
     from hoptac_cli.render.output import console
 
     _heading(shot.agreement["title"])
+    _heading(t("stat.parties", parties=", ".join(shot.parties)), bold=False)
     table = _table(_caption(shot))
     table.add_column(t("col.no"), justify="right")
     table.add_column(t("col.sector"), min_width=12)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import register
 from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
+from hoptac_cli.domain.mergers import current
 from hoptac_cli.domain.periods import Period, latest_closed, parse_period, periods_between
 from hoptac_cli.domain.progress import derive, mean_progress, owes_report
 from hoptac_cli.domain.statuses import STATUSES
@@ -45,6 +46,7 @@ class Picture:
     reference: dt.date
     sectors: list[Row]
     actions: list[Row]  # shaped actions plus ``expected``, ``reported`` and ``progress_before``
+    parties: list[str]  # the signing parties as they answer today: "Cần Thơ (formerly: Hậu Giang)"
 
 
 def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
@@ -90,7 +92,9 @@ def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: 
     sectors = store.list_sectors(db, agreement["id"])
     if sector_id is not None:
         sectors = [sector for sector in sectors if sector["id"] == sector_id]
-    return Picture(agreement, period, explicit, reference, sectors, actions)
+    now = today()
+    parties = [current(db, "parties", row["id"], now)["label"] for row in store.agreement_parties(db, agreement["id"])]
+    return Picture(agreement, period, explicit, reference, sectors, actions, parties)
 
 
 def figures(actions: list[Row]) -> Row:

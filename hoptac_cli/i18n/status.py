@@ -100,4 +100,5 @@ MESSAGES.update({
         "-o '{value}': báo cáo được ghi dạng {accepted}; hãy chọn một trong các phần mở rộng này",
     ),
     "msg.summary_written": ("Report written: {path}", "Đã ghi báo cáo: {path}"),
+    "stat.parties": ("Parties: {parties}", "Các bên: {parties}"),
 })
