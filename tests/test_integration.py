@@ -5,3 +5,10 @@ def test_status_heading_names_parties_as_they_answer_now(sample):
     vi = sample.ok("status", lang="vi").stdout
     assert "Các bên: Cần Thơ (trước đây: Hậu Giang), An Giang (trước đây: Kiên Giang)" in vi
     assert "Parties: Cần Thơ (formerly: Hậu Giang)" in sample.ok("status").stdout
+
+
+def test_sample_load_says_what_it_loaded(tmp_path):
+    from tests.conftest import Hoptac
+
+    result = Hoptac(tmp_path / "demo.db").ok("init", "--sample", lang="vi")
+    assert "Đã nạp chương trình mẫu: 4 địa phương" in result.stderr and "26 nhiệm vụ, 5 báo cáo" in result.stderr

@@ -89,8 +89,10 @@ def load_successors(db: Database, data: dict[str, Any], counts: dict[str, int]) 
     for agency in successors.get("agencies", []):
         register.add_agency(db, agency["name"], party_ref=agency["party"], slug=agency["slug"])
         counts["agencies"] += 1
+    counts["mergers"] = 0
     for merger in data.get("mergers", []):
         mergers.merge(db, merger["kind"], merger["from"], into=merger["into"], on=merger["on"])
+        counts["mergers"] += len(merger["from"])
 
 
 def load_reports(db: Database, data: dict[str, Any], counts: dict[str, int]) -> None:

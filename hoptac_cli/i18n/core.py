@@ -93,8 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.db_created": ("Database created: {path}", "Đã tạo cơ sở dữ liệu: {path}"),
     "msg.db_ready": ("Database ready: {path}", "Cơ sở dữ liệu sẵn sàng: {path}"),
     "msg.sample_loaded": (
-        "Sample programme loaded: {parties} parties, {agencies} agencies, {sectors} sectors, {actions} actions.",
-        "Đã nạp chương trình mẫu: {parties} địa phương, {agencies} cơ quan, {sectors} lĩnh vực, {actions} nhiệm vụ.",
+        "Sample programme loaded: {parties} parties, {agencies} agencies, {sectors} sectors, {actions} actions, "
+        "{reports} reports, {mergers} mergers.",
+        "Đã nạp chương trình mẫu: {parties} địa phương, {agencies} cơ quan, {sectors} lĩnh vực, {actions} nhiệm vụ, "
+        "{reports} báo cáo, {mergers} lượt sáp nhập.",
     ),
     "msg.added": ("Added {kind} {id}: {name} ({slug})", "Đã thêm {kind} {id}: {name} ({slug})"),
     "msg.action_added": ("Added action {id}", "Đã thêm nhiệm vụ {id}"),
