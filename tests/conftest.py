@@ -59,12 +59,19 @@ def digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
+@pytest.fixture(scope="session")
+def _empty_bytes(tmp_path_factory) -> bytes:
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    Hoptac(path).ok("init")
+    return path.read_bytes()
+
+
 @pytest.fixture
-def hoptac(tmp_path: Path) -> Hoptac:
-    """An initialised, empty database."""
-    runner = Hoptac(tmp_path / "hoptac.db")
-    runner.ok("init")
-    return runner
+def hoptac(tmp_path: Path, _empty_bytes: bytes) -> Hoptac:
+    """An initialised, empty database (copied from one `hoptac init` per session)."""
+    path = tmp_path / "hoptac.db"
+    path.write_bytes(_empty_bytes)
+    return Hoptac(path)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,5 @@
 """The command layer: parse options, call the domain layer, print. No SQL here."""
 
-from __future__ import annotations
 
 import os
 import sys

@@ -1,6 +1,5 @@
 """``hoptac action``: concrete actions (nhiệm vụ) in a sector, with lead and partner agencies."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """``hoptac agency``: departments (sở, ban, ngành) that lead and support actions."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

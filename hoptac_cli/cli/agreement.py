@@ -1,6 +1,5 @@
 """``hoptac agreement``: cooperation programmes between parties."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

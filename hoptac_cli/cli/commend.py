@@ -1,6 +1,5 @@
 """``hoptac commend``: commendations (khen thưởng) decided at review meetings."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

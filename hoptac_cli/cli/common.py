@@ -1,6 +1,5 @@
 """What every command shares: global settings, the database session, output options."""
 
-from __future__ import annotations
 
 import contextlib
 import enum
@@ -42,7 +41,7 @@ def db_path() -> Path:
 
 
 @contextlib.contextmanager
-def session() -> Iterator[Database]:
+def session() -> Iterator["Database"]:
     """The open, up-to-date database; refuses to create a missing file."""
     from hoptac_cli.storage.db import open_db
 

@@ -1,6 +1,5 @@
 """``hoptac init`` and ``hoptac db``: where the file is and creating it."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``hoptac export summary|actions|reports``: the figures as CSV, XLSX or JSON files, streamed."""
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Iterator

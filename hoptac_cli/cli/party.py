@@ -1,6 +1,5 @@
 """``hoptac party``: provinces and cities that sign agreements."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
 
-from __future__ import annotations
 
 import contextlib
 import sys

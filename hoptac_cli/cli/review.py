@@ -1,6 +1,5 @@
 """``hoptac review``: the yearly review meetings (hội nghị sơ kết / tổng kết) hosted in turn."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """``hoptac sector``: the fields of cooperation of an agreement."""
 
-from __future__ import annotations
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,5 @@
 """``hoptac status``: how far each sector is, or, with ``--sector``, each action of one sector."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
@@ -97,7 +96,7 @@ def _bar_width() -> int:
     return 10 if console().width >= 100 else 5
 
 
-def bar(progress: float | None, width: int) -> Text:
+def bar(progress: float | None, width: int) -> "Text":
     """``█████░░░░░ 45.5%``: the share done as a bar, then the figure itself."""
     from rich.text import Text
 
@@ -110,7 +109,7 @@ def bar(progress: float | None, width: int) -> Text:
     return text
 
 
-def _caption(shot: Picture) -> str:
+def _caption(shot: "Picture") -> str:
     from hoptac_cli.domain.dates import show_date
 
     period = shot.period.label()
@@ -120,7 +119,7 @@ def _caption(shot: Picture) -> str:
     return t("stat.caption_today", date=show_date(shot.reference), period=period, deadline=deadline)
 
 
-def _print_overview(shot: Picture, rows: list[Row]) -> None:
+def _print_overview(shot: "Picture", rows: list[Row]) -> None:
     from rich.text import Text
 
     from hoptac_cli.domain.statuses import STATUSES
@@ -161,7 +160,7 @@ def _print_overview(shot: Picture, rows: list[Row]) -> None:
 
 
 
-def _agencies(row: Row) -> Text:
+def _agencies(row: Row) -> "Text":
     from rich.text import Text
 
     text = Text(row["lead"], style="bold")
@@ -170,7 +169,7 @@ def _agencies(row: Row) -> Text:
     return text
 
 
-def _progress_cell(row: Row, width: int) -> Text:
+def _progress_cell(row: Row, width: int) -> "Text":
     from hoptac_cli.render.output import display
 
     text = bar(row["progress"], width)
@@ -180,7 +179,7 @@ def _progress_cell(row: Row, width: int) -> Text:
     return text
 
 
-def _print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
+def _print_detail(shot: "Picture", totals: Row, rows: list[Row]) -> None:
     from rich.text import Text
 
     from hoptac_cli.render.output import console, display

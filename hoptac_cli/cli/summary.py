@@ -1,6 +1,5 @@
 """``hoptac summary``: the consolidated period report for the Steering Committee (.md or .docx)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 
