@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hoptac_cli.storage.where import Where
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -181,26 +183,14 @@ def list_actions(
     as_of: str | None = None,
 ) -> list[Row]:
     """Actions with their sector, lead, partners and latest current report (up to ``as_of``)."""
-    where, params = [], {"as_of": as_of}
-    if agreement_id is not None:
-        where.append("s.agreement_id = :agreement_id")
-        params["agreement_id"] = agreement_id
-    if sector_id is not None:
-        where.append("a.sector_id = :sector_id")
-        params["sector_id"] = sector_id
+    where = Where(as_of=as_of)
+    where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.equal("a.sector_id", "sector_id", sector_id)
     if agency_ids:
-        marks = ", ".join(f":agency{i}" for i in range(len(agency_ids)))
-        where.append(
-            f"(a.lead_agency_id IN ({marks}) OR a.id IN "
-            f"(SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))"
-        )
-        params.update({f"agency{i}": agency for i, agency in enumerate(agency_ids)})
-    if action_ids is not None:
-        marks = ", ".join(f":action{i}" for i in range(len(action_ids))) or "NULL"
-        where.append(f"a.id IN ({marks})")
-        params.update({f"action{i}": action for i, action in enumerate(action_ids)})
-    sql = _ACTION_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.agreement_id, s.position, a.id"
-    return _rows(db, sql, params)
+        marks = where.marks("agency", agency_ids)
+        where.add(f"(a.lead_agency_id IN ({marks}) OR a.id IN (SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))")
+    where.within("a.id", "action", action_ids)
+    return _rows(db, _ACTION_SELECT + where.sql() + " ORDER BY s.agreement_id, s.position, a.id", where.params)
 
 
 def action_partners(db: Database, action_id: int) -> list[Row]:

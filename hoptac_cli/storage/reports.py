@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hoptac_cli.storage.where import Where
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -77,23 +79,14 @@ def find(
     revisions: bool = False,
 ) -> list[Row]:
     """Reports matching every given filter; current versions only unless ``revisions``."""
-    where, params = [], {}
+    where = Where()
     if not revisions:
-        where.append("r.is_current = 1")
-    if agreement_id is not None:
-        where.append("s.agreement_id = :agreement_id")
-        params["agreement_id"] = agreement_id
-    if sector_id is not None:
-        where.append("a.sector_id = :sector_id")
-        params["sector_id"] = sector_id
+        where.add("r.is_current = 1")
+    where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.equal("a.sector_id", "sector_id", sector_id)
     if period is not None:
         # A year ("2022") also finds the half-years and quarters reported within it.
-        where.append("(r.period = :period OR substr(r.period, 1, 4) = :period)")
-        params["period"] = period
-    for name, ids, column in (("agency", agency_ids, "r.agency_id"), ("action", action_ids, "r.action_id")):
-        if ids is not None:
-            marks = ", ".join(f":{name}{i}" for i in range(len(ids))) or "NULL"
-            where.append(f"{column} IN ({marks})")
-            params.update({f"{name}{i}": value for i, value in enumerate(ids)})
-    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    return _rows(db, sql + " ORDER BY r.period_end, r.period, r.action_id, r.agency_id, r.revision", params)
+        where.add("(r.period = :period OR substr(r.period, 1, 4) = :period)", period=period)
+    where.within("r.agency_id", "agency", agency_ids)
+    where.within("r.action_id", "action", action_ids)
+    return _rows(db, _SELECT + where.sql() + " ORDER BY r.period_end, r.period, r.action_id, r.agency_id, r.revision", where.params)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hoptac_cli.storage.where import Where
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -75,20 +77,11 @@ def list_commendations(
     year: int | None = None,
     party_ids: list[int] | None = None,
 ) -> list[Row]:
-    where, params = [], {}
-    if review_id is not None:
-        where.append("c.review_id = :review_id")
-        params["review_id"] = review_id
-    if agreement_id is not None:
-        where.append("r.agreement_id = :agreement_id")
-        params["agreement_id"] = agreement_id
-    if year is not None:
-        where.append("r.year = :year")
-        params["year"] = year
-    if party_ids:
-        marks = ", ".join(f":party{i}" for i in range(len(party_ids)))
-        where.append(f"c.party_id IN ({marks})")
-        params.update({f"party{i}": party for i, party in enumerate(party_ids)})
+    where = Where()
+    where.equal("c.review_id", "review_id", review_id)
+    where.equal("r.agreement_id", "agreement_id", agreement_id)
+    where.equal("r.year", "year", year)
+    where.within("c.party_id", "party", party_ids or None)
     sql = """
         SELECT c.id, c.review_id, r.year, r.kind AS review_kind, g.slug AS agreement, c.recipient,
                c.recipient_kind, c.unit, c.party_id, p.name AS party, c.form, c.decision, c.decided_on, c.reason
@@ -97,9 +90,7 @@ def list_commendations(
         JOIN agreements g ON g.id = r.agreement_id
         LEFT JOIN parties p ON p.id = c.party_id
     """
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    return _rows(db, sql + " ORDER BY g.start_year, r.year, c.review_id, c.id", params)
+    return _rows(db, sql + where.sql() + " ORDER BY g.start_year, r.year, c.review_id, c.id", where.params)
 
 
 # the agreement lifecycle ---------------------------------------------------------------------
