@@ -15,6 +15,7 @@ from hoptac_cli.domain import status as figures
 from hoptac_cli.domain.dates import show_date
 from hoptac_cli.domain.numbers import show_number
 from hoptac_cli.domain.statuses import CLOSED, STATUSES
+from hoptac_cli.i18n import t_in
 from hoptac_cli.storage import status as status_store
 
 if TYPE_CHECKING:
@@ -22,15 +23,12 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-#: status words as the report writes them
-_STATUS_VI = {
-    "not-started": "chưa thực hiện",
-    "in-progress": "đang thực hiện",
-    "done": "đã hoàn thành",
-    "behind": "chậm tiến độ",
-    "paused": "tạm dừng",
-    "cancelled": "hủy bỏ",
-}
+
+def _status_vi(code: str) -> str:
+    """Status words as the report writes them: always Vietnamese."""
+    return t_in("vi", f"status.{code}")
+
+
 ANNEX_HEADERS = [
     "STT", "Lĩnh vực", "Nội dung hợp tác", "Chủ trì", "Phối hợp", "Thời gian",
     "Kết quả", "Tình trạng", "Khó khăn", "Đề xuất",
@@ -93,7 +91,7 @@ def build(db: Database, period_ref: str, agreement_ref: str | None) -> list[Bloc
 
 def _part_one(shot: figures.Picture, totals: Row, agreement: Row) -> list[Block]:
     counts = [
-        f"{_STATUS_VI[status].capitalize()}: {totals[key]} nhiệm vụ"
+        f"{_status_vi(status).capitalize()}: {totals[key]} nhiệm vụ"
         for status, key in zip(STATUSES, figures.STATUS_KEYS)
         if totals[key]
     ]
@@ -116,7 +114,7 @@ def _part_one(shot: figures.Picture, totals: Row, agreement: Row) -> list[Block]
 
 
 def _action_line(action: Row, reports: list[Row]) -> str:
-    line = f"{action['title']} (chủ trì: {action['lead']}): {_STATUS_VI[action['status']]}, tiến độ {_pct(action['progress'])}"
+    line = f"{action['title']} (chủ trì: {action['lead']}): {_status_vi(action['status'])}, tiến độ {_pct(action['progress'])}"
     if action["target"] is not None:
         line += f"; đạt {_num(action['value']) or '0'}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
     results = [report["result"] for report in reports if report["result"]]
@@ -164,7 +162,7 @@ def _part_three(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[
     if empty:
         shortcomings.append(f"Lĩnh vực chưa có nhiệm vụ cụ thể: {', '.join(empty)}.")
     shortcomings += [
-        f"Quá hạn: {a['title']} ({a['lead']}), hạn {show_date(a['due_on'])}, {_STATUS_VI[a['status']]}, tiến độ {_pct(a['progress'])}."
+        f"Quá hạn: {a['title']} ({a['lead']}), hạn {show_date(a['due_on'])}, {_status_vi(a['status'])}, tiến độ {_pct(a['progress'])}."
         for a in overdue
     ]
     shortcomings += [
@@ -226,7 +224,7 @@ def _annex(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[Block
             difficulties = " ".join(r["difficulty"] for r in reports if r["difficulty"]) or (action["latest_difficulty"] or "")
             rows.append([
                 str(len(rows) + 1), sector["name"], action["title"], action["lead"], "; ".join(action["partners"]), span,
-                result, _STATUS_VI[action["status"]], difficulties, " ".join(r["proposal"] for r in reports if r["proposal"]),
+                result, _status_vi(action["status"]), difficulties, " ".join(r["proposal"] for r in reports if r["proposal"]),
             ])
     return [
         Block("landscape"),

@@ -56,8 +56,13 @@ def current_lang() -> str:
 
 def t(key: str, **values: object) -> str:
     """The message ``key`` in the current language, with ``values`` filled in."""
+    return t_in(_state["lang"], key, **values)
+
+
+def t_in(lang: str, key: str, **values: object) -> str:
+    """The message ``key`` in ``lang`` whatever the interface speaks (documents written in Vietnamese)."""
     english, vietnamese = _load()[key]
-    template = vietnamese if _state["lang"] == "vi" else english
+    template = vietnamese if lang == "vi" else english
     return template.format(**values) if values else template
 
 
