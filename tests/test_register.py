@@ -255,3 +255,9 @@ def test_json_output_has_no_colour_and_parses(sample):
     result = sample.ok("action", "list", "--json", env={"NO_COLOR": None, "FORCE_COLOR": "1"})
     assert "\x1b[" not in result.stdout
     assert len(json.loads(result.stdout)) == 26
+
+
+def test_help_names_what_each_option_takes(hoptac):
+    text = hoptac.ok("action", "add", "--help").stdout
+    assert "--due DATE" in text and "--lead AGENCY" in text and "--sector SECTOR" in text
+    assert "<str>" not in text

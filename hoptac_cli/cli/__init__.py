@@ -14,8 +14,34 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import detect_lang, set_lang, t
 
 
+#: what each option's value is, for --help (typer would print the Python type, "<str>")
+METAVARS = {
+    "db": "FILE", "lang": "vi|en", "agreement": "AGREEMENT", "to": "AGREEMENT", "predecessor": "AGREEMENT",
+    "sector": "SECTOR", "party": "PARTY", "host": "PARTY", "agency": "AGENCY", "lead": "AGENCY",
+    "partner": "AGENCY", "into": "NEW", "period": "PERIOD", "status": "STATUS", "progress": "PCT",
+    "value": "NUMBER", "target": "NUMBER", "baseline": "NUMBER", "output": "FILE", "o": "FILE",
+    "review": "ID", "review_id": "ID", "action": "ID", "action_id": "ID", "actions": "ID", "year": "YEAR",
+    "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly",
+    "deadline_day": "DAY", "slug": "SLUG", "kind": "KIND", "format": "table|json|csv",
+    **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date"), "DATE"),
+}
+
+
+def _name_metavars(command) -> None:  # type: ignore[no-untyped-def]
+    for param in command.params:
+        if getattr(param, "is_flag", False) or param.metavar is not None or param.param_type_name != "option":
+            continue
+        param.metavar = METAVARS.get(param.name, "TEXT")
+    for sub in getattr(command, "commands", {}).values():
+        _name_metavars(sub)
+
+
 class HoptacGroup(TyperGroup):
     """Turns refused operations into one line on stderr and exit code 1, without a traceback."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        _name_metavars(self)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
