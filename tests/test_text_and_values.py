@@ -128,3 +128,18 @@ def test_unknown_reference_suggests_closest():
     with pytest.raises(HoptacError) as error:
         resolve("y-tee", SECTORS, kind="sector")
     assert "y-te" in error.value.message
+
+
+def test_words_in_any_order_find_an_agency():
+    agencies = [
+        {"id": i, "slug": slug, "name": name, "search_key": fold(name)}
+        for i, (slug, name) in enumerate(
+            [("sxd-ag", "Sở Xây dựng tỉnh An Giang"), ("sxd-ct", "Sở Xây dựng thành phố Cần Thơ"), ("syt-ag", "Sở Y tế tỉnh An Giang")],
+            start=1,
+        )
+    ]
+    assert resolve("sở xây dựng an giang", agencies, kind="agency")["slug"] == "sxd-ag"
+    assert resolve("an giang xây dựng", agencies, kind="agency")["slug"] == "sxd-ag"
+    with pytest.raises(HoptacError) as error:
+        resolve("sở an giang", agencies, kind="agency")
+    assert "sxd-ag" in error.value.message and "syt-ag" in error.value.message

@@ -1,7 +1,7 @@
 """Loose references: a slug, an id or a name typed any way resolves to one row.
 
 Order of attempts: id (digits), exact slug or folded name, unique prefix, unique whole-word
-match. Several matches → an error listing them; none → an error with the closest names.
+match, then every typed word found in the name in any order. Several matches → an error listing them; none → an error with the closest names.
 """
 
 from __future__ import annotations
@@ -26,10 +26,13 @@ def resolve(value: str, rows: list[Row], *, kind: str) -> Row:
     key = fold(text)
     if not key:
         raise HoptacError(t("err.ref_empty", kind=t(f"kind.{kind}")))
+    words = set(key.split("-"))
     for attempt in (
         lambda row: key in (row["slug"], row["search_key"]),
         lambda row: row["slug"].startswith(key) or row["search_key"].startswith(key),
         lambda row: f"-{key}-" in f"-{row['slug']}-" or f"-{key}-" in f"-{row['search_key']}-",
+        # every typed word, in any order: "sở xây dựng an giang" finds "Sở Xây dựng tỉnh An Giang"
+        lambda row: words <= set(row["search_key"].split("-")),
     ):
         found = [row for row in rows if attempt(row)]
         if len(found) == 1:
