@@ -131,3 +131,13 @@ def test_export_csv_json_and_xlsx(reviewed, tmp_path):
     assert values[0][3] == "Recipient" and values[1][3] == "=Tập thể" and len(values) == 3
 
     assert "txt" in reviewed.fails("commend", "list", "-o", str(tmp_path / "x.txt")).stderr
+
+
+def test_a_form_that_could_be_several_usual_ones_is_refused(sample):
+    sample.ok("review", "add", "--year", "2024", "--host", "kien-giang")
+    result = sample.fails(
+        "commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "bang khen chu tich"
+    )
+    assert "Bằng khen của Chủ tịch UBND tỉnh" in result.stderr and "Bằng khen của Chủ tịch UBND thành phố" in result.stderr
+    sample.ok("commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "bang khen chu tich tinh")
+    assert sample.json("commend", "list")[0]["form"] == "Bằng khen của Chủ tịch UBND tỉnh"

@@ -229,6 +229,10 @@ def match_form(value: str) -> str:
     starting = [form for form_key, form in keys.items() if form_key.startswith(key + "-")]
     if len(starting) == 1 and key.count("-") >= 1:
         return starting[0]
+    if len(starting) > 1 and text.isascii():
+        # Typed without diacritics, "bang khen chu tich" is shorthand for a usual form, but not
+        # which one; "Giấy khen" written out is a form in its own right and is kept.
+        raise HoptacError(t("err.form_ambiguous", value=text, candidates="; ".join(starting)))
     # A slip of the keyboard: the one usual form clearly closer than any other.
     best, runner_up = sorted((difflib.SequenceMatcher(None, key, form_key).ratio(), form_key) for form_key in keys)[:-3:-1]
     if best[0] >= 0.9 and best[0] - runner_up[0] >= 0.05:

@@ -14,6 +14,10 @@ FORMS = (
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "err.form_ambiguous": (
+        "--form '{value}' could be several usual forms: {candidates}; write more of it",
+        "--form '{value}' có thể là nhiều hình thức: {candidates}; hãy ghi rõ hơn",
+    ),
     "kind.recipient": ("recipient", "đối tượng được khen thưởng"),
     "review_kind.so-ket": ("interim review", "sơ kết"),
     "review_kind.tong-ket": ("final review", "tổng kết"),
