@@ -13,7 +13,7 @@ action_app = typer.Typer(help="Actions: what each sector's agencies do.", no_arg
 
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("sector", "col.sector", ratio=1),
+    Column("sector", "col.sector", ratio=2),
     Column("title", "col.title", ratio=3),
     Column("lead", "col.lead", ratio=2),
     Column("due_on", "col.due_on", "date"),
@@ -122,7 +122,16 @@ def list_(
     with session() as db:
         rows = actions.find(db, agreement=agreement, sector=sector, status=status, agency=agency, overdue=overdue)
     chosen = output_format(fmt, as_json)
-    emit(rows, LIST_COLUMNS if chosen == "table" else ALL_COLUMNS, chosen, title=t("title.actions"))
+    if chosen != "table":
+        emit(rows, ALL_COLUMNS, chosen)
+        return
+    sectors = {row["sector"] for row in rows}
+    if len(sectors) == 1:
+        # One sector: name it in the title rather than on every row.
+        columns = [column for column in LIST_COLUMNS if column.key != "sector"]
+        emit(rows, columns, chosen, title=f"{t('title.actions')} — {sectors.pop()}")
+    else:
+        emit(rows, LIST_COLUMNS, chosen, title=t("title.actions"))
 
 
 @action_app.command("show")
