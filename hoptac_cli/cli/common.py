@@ -59,3 +59,13 @@ def done(message: str) -> None:
 
 def warn(message: str) -> None:
     typer.echo(f"{t('word.warning')}: {message}", err=True)
+
+
+def merged(result: dict) -> None:
+    """Confirm a ``party merge`` or ``agency merge``: one line per row merged."""
+    from hoptac_cli.domain.dates import show_date
+
+    for row in result["merged"]:
+        done(t("msg.merged", name=row["name"], into=result["into"]["name"], date=show_date(result["since"])))
+    if not result["merged"]:
+        done(t("msg.merge_unchanged"))

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
@@ -56,14 +56,10 @@ def merge(
 ) -> None:
     """Record that parties merged into another from a date; their history keeps its names."""
     from hoptac_cli.domain import mergers
-    from hoptac_cli.domain.dates import show_date
 
     with session() as db:
         result = mergers.merge(db, "party", olds, into=into, on=on)
-    for row in result["merged"]:
-        done(t("msg.merged", name=row["name"], into=result["into"]["name"], date=show_date(result["since"])))
-    if not result["merged"]:
-        done(t("msg.merge_unchanged"))
+    merged(result)
 
 
 def register(app: typer.Typer) -> None:
