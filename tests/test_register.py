@@ -261,3 +261,12 @@ def test_help_names_what_each_option_takes(hoptac):
     text = hoptac.ok("action", "add", "--help").stdout
     assert "--due DATE" in text and "--lead AGENCY" in text and "--sector SECTOR" in text
     assert "<str>" not in text.split("Options:")[1]
+
+
+def test_history_shows_local_day_and_minute(two_parties):
+    add_heart_surgery(two_parties)
+    (event,) = two_parties.json("action", "show", "1")["history"]
+    import datetime as dt
+
+    stored = dt.datetime.fromisoformat(event["at"]).replace(tzinfo=dt.timezone.utc).astimezone()
+    assert stored.strftime("%d/%m/%Y %H:%M") in two_parties.ok("action", "show", "1").stdout

@@ -50,7 +50,7 @@ DETAIL_FIELDS = [
     Column("carried_to", "col.carried_to"),
 ]
 HISTORY_COLUMNS = [
-    Column("at", "col.at"),
+    Column("at", "col.at", "timestamp"),
     Column("kind", "col.event", "label:event"),
     Column("field", "col.field"),
     Column("old_value", "col.old_value"),

@@ -65,7 +65,7 @@ HISTORY_COLUMNS = [
     Column("submitted_on", "col.submitted_on", "date"),
     Column("current", "col.current", "bool"),
     Column("source", "col.source"),
-    Column("created_at", "col.created_at"),
+    Column("created_at", "col.created_at", "timestamp"),
 ]
 MISSING_COLUMNS = [
     Column("agency_label", "col.agency", ratio=2),

@@ -32,7 +32,7 @@ DETAIL_FIELDS = [
     Column("conclusion", "col.conclusion"),
 ]
 CHANGE_COLUMNS = [
-    Column("at", "col.at"),
+    Column("at", "col.at", "timestamp"),
     Column("action_id", "col.action_no", justify="right"),
     Column("action", "col.changed_action", ratio=2),
     Column("kind", "col.event", "label:event"),

@@ -18,14 +18,14 @@ from hoptac_cli.i18n import t
 
 FORMATS = ("table", "json", "csv")
 #: kinds of value that are short and unreadable when wrapped
-_COMPACT = ("date", "number", "percent", "bool")
+_COMPACT = ("date", "number", "percent", "bool", "timestamp")
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     header: str  # catalogue key
-    kind: str = "text"  # text | date | number | percent | status | bool | label:<catalogue prefix>
+    kind: str = "text"  # text | date | timestamp | number | percent | status | bool | label:<catalogue prefix>
     justify: str = "left"
     ratio: int | None = None  # share of spare width for long text columns in a table
 
@@ -40,6 +40,8 @@ def display(value: Any, kind: str) -> str:
         return show_date(value)
     if kind == "status":
         return t(f"status.{value}")
+    if kind == "timestamp":
+        return _local_time(value)
     if kind.startswith("label:"):
         return t(f"{kind[6:]}.{value}")
     if kind == "number":
@@ -55,6 +57,14 @@ def display(value: Any, kind: str) -> str:
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     return str(value)
+
+
+def _local_time(value: str) -> str:
+    """SQLite's ``datetime('now')`` (UTC) as the user's local ``dd/mm/yyyy HH:MM``."""
+    import datetime as dt
+
+    moment = dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc).astimezone()
+    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 def console(stderr: bool = False):
