@@ -187,3 +187,18 @@ def test_review_show_lists_every_change_and_commendation(decided):
         assert text in table
     listed = decided.json("review", "list")[0]
     assert (listed["changes"], listed["commendations"]) == (3, 1)
+
+
+def test_review_update_corrects_a_proposed_host(sample):
+    sample.ok("review", "add", "--year", "2023")  # proposes the first party
+    assert sample.json("review", "show", "1")["host"] == "Hậu Giang"
+    result = sample.ok("review", "update", "1", "--host", "kien giang", "--held", "20/12/2023")
+    assert "host_party_id, held_on" in result.stderr
+    shown = sample.json("review", "show", "1")
+    assert shown["held_on"] == "2023-12-20" and shown["host"] == "Kiên Giang"
+    # the next proposal follows the corrected host
+    assert "Hậu Giang hosts, as it is its turn after Kiên Giang" in sample.ok("review", "add", "--year", "2024").stderr
+    assert "nothing to change" in sample.fails("review", "update", "1", "--host", "kien-giang").stderr
+    assert "sóc trăng" in sample.fails("review", "update", "1", "--host", "sóc trăng").stderr.lower()
+    assert "31/02/2024" in sample.fails("review", "update", "1", "--held", "31/02/2024").stderr
+    assert "99" in sample.fails("review", "update", "99", "--held", "01/01/2024").stderr

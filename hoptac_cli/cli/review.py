@@ -81,6 +81,21 @@ def add(
     done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
 
 
+@review_app.command("update")
+def update(
+    review_id: Annotated[int, typer.Argument(metavar="ID")],
+    host: Annotated[Optional[str], typer.Option("--host", help="The party that hosted the meeting.")] = None,
+    held: Annotated[Optional[str], typer.Option("--held", help="Date of the meeting, dd/mm/yyyy.")] = None,
+    conclusion: Annotated[Optional[str], typer.Option("--conclusion", help="The meeting's conclusions.")] = None,
+) -> None:
+    """Correct a review's host, date or conclusions."""
+    from hoptac_cli.domain import reviews
+
+    with session() as db:
+        fields = reviews.update_review(db, review_id, host=host, held=held, conclusion=conclusion)
+    done(t("msg.review_updated", id=review_id, fields=", ".join(fields)))
+
+
 @review_app.command("list")
 def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """List review meetings, with how many changes and commendations each decided."""

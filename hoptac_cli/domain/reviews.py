@@ -136,6 +136,27 @@ def add_review(
     return review_id, proposed
 
 
+def update_review(
+    db: Database, review_id: int, *, host: str | None = None, held: str | None = None, conclusion: str | None = None
+) -> list[str]:
+    """Correct a review's host, date or conclusion (a proposed host may have been wrong);
+    return the names of the fields changed."""
+    current = review(db, review_id)
+    changes: Row = {}
+    if host is not None:
+        changes["host_party_id"] = agreement_party(db, current["agreement_id"], host, option="--host")["id"]
+    if held is not None:
+        changes["held_on"] = parse_optional_date(held, option="--held")
+    if conclusion is not None:
+        changes["conclusion"] = nfc_or_none(conclusion)
+    changes = {field: value for field, value in changes.items() if current[field] != value}
+    if not changes:
+        raise HoptacError(t("err.review_nothing_to_update", id=review_id))
+    with db.atomic():
+        store.update(db, "reviews", review_id, changes)
+    return list(changes)
+
+
 def find_reviews(db: Database, agreement_ref: str | None) -> list[Row]:
     agreement_id = register.agreement(db, agreement_ref)["id"] if agreement_ref else None
     return review_store.list_reviews(db, agreement_id)

@@ -59,6 +59,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.carried_to": ("Carried over to", "Đã chuyển sang"),
     "col.party_now": ("Now", "Hiện nay"),
     # confirmations
+    "msg.review_updated": ("Updated review {id}: {fields}", "Đã cập nhật hội nghị {id}: {fields}"),
+    "err.review_nothing_to_update": (
+        "nothing to change for review {id}: give --host, --held or --conclusion with a new value",
+        "không có gì thay đổi cho hội nghị {id}: hãy ghi --host, --held hoặc --conclusion với giá trị mới",
+    ),
     "msg.review_added": ("Added review {id}: {kind} {year} of {agreement}, hosted by {host}", "Đã thêm hội nghị {id}: {kind} năm {year} của {agreement}, {host} đăng cai"),
     "msg.review_host_proposed": (
         "No --host given: {host} hosts, as it is its turn after {previous} hosted the {year} review",
