@@ -59,34 +59,40 @@ def digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
+def snapshot(tmp_path_factory, name: str, build) -> bytes:
+    """Build a database once per session with ``build(Hoptac)`` and keep its bytes."""
+    path = tmp_path_factory.mktemp(name) / f"{name}.db"
+    build(Hoptac(path))
+    return path.read_bytes()
+
+
+def restored(tmp_path: Path, name: str, data: bytes) -> Hoptac:
+    """A test's own copy of a snapshot: much faster than building it again."""
+    path = tmp_path / f"{name}.db"
+    path.write_bytes(data)
+    return Hoptac(path)
+
+
 @pytest.fixture(scope="session")
 def _empty_bytes(tmp_path_factory) -> bytes:
-    path = tmp_path_factory.mktemp("empty") / "empty.db"
-    Hoptac(path).ok("init")
-    return path.read_bytes()
+    return snapshot(tmp_path_factory, "hoptac", lambda runner: runner.ok("init"))
 
 
 @pytest.fixture
 def hoptac(tmp_path: Path, _empty_bytes: bytes) -> Hoptac:
     """An initialised, empty database (copied from one `hoptac init` per session)."""
-    path = tmp_path / "hoptac.db"
-    path.write_bytes(_empty_bytes)
-    return Hoptac(path)
+    return restored(tmp_path, "hoptac", _empty_bytes)
 
 
 @pytest.fixture(scope="session")
 def _sample_bytes(tmp_path_factory) -> bytes:
-    path = tmp_path_factory.mktemp("sample") / "sample.db"
-    Hoptac(path).ok("init", "--sample")
-    return path.read_bytes()
+    return snapshot(tmp_path_factory, "sample", lambda runner: runner.ok("init", "--sample"))
 
 
 @pytest.fixture
 def sample(tmp_path: Path, _sample_bytes: bytes) -> Hoptac:
     """A database holding the sample programme (copied from one load per session)."""
-    path = tmp_path / "sample.db"
-    path.write_bytes(_sample_bytes)
-    return Hoptac(path)
+    return restored(tmp_path, "sample", _sample_bytes)
 
 
 @pytest.fixture

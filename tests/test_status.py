@@ -18,7 +18,7 @@ import csv
 import io
 
 import pytest
-from conftest import Hoptac
+from conftest import Hoptac, restored, snapshot
 
 EVIL_TITLE = '=HYPERLINK("http://example.com/x","bấm vào đây")'
 
@@ -61,16 +61,12 @@ def build_programme(h: Hoptac) -> None:
 
 @pytest.fixture(scope="session")
 def _programme_bytes(tmp_path_factory) -> bytes:
-    path = tmp_path_factory.mktemp("programme") / "programme.db"
-    build_programme(Hoptac(path))
-    return path.read_bytes()
+    return snapshot(tmp_path_factory, "programme", build_programme)
 
 
 @pytest.fixture
 def programme(tmp_path, _programme_bytes) -> Hoptac:
-    path = tmp_path / "programme.db"
-    path.write_bytes(_programme_bytes)
-    return Hoptac(path)
+    return restored(tmp_path, "programme", _programme_bytes)
 
 
 def _by_slug(rows):
