@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from hoptac_cli.domain import register
 from hoptac_cli.domain.dates import parse_date, today
+from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
 from hoptac_cli.domain.periods import Period, parse_cadence, parse_period
 from hoptac_cli.domain.progress import derive, owes_report
@@ -326,8 +327,7 @@ def shape(row: Row, deadline_day: int | None = None) -> Row:
 
 def _agency_ids(db: Database, ref: str) -> list[int]:
     """An agency and every agency it has absorbed: the new Sở answers for the old Sở's reports."""
-    found = register.agency(db, ref)
-    return [found["id"], *Successions(db, "agencies").predecessors(found["id"])]
+    return with_predecessors(db, "agencies", register.agency(db, ref)["id"])
 
 
 def find(
