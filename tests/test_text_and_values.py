@@ -65,13 +65,13 @@ def test_shown_dates_parse_back(day):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("20", 20), ("1,2", 1.2), ("1.5", 1.5), ("1.200.000.000", 1_200_000_000), ("1,200,000", 1_200_000), ("1.200.000,5", 1_200_000.5)],
+    [("20", 20), ("1,2", 1.2), ("1.500", 1500), ("1.200.000.000", 1_200_000_000), ("1 200 000", 1_200_000), ("1.200.000,5", 1_200_000.5)],
 )
 def test_numbers_as_typed(text, value):
     assert parse_number(text, option="--target") == value
 
 
-@pytest.mark.parametrize("text", ["hai mươi", "1,2,", "", "12a"])
+@pytest.mark.parametrize("text", ["hai mươi", "1,2,", "", "12a", "1.5", "1,200,000"])
 def test_bad_numbers_are_refused(text):
     with pytest.raises(HoptacError):
         parse_number(text, option="--target")

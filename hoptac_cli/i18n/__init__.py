@@ -18,10 +18,10 @@ _catalogue: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
-        from hoptac_cli.i18n import core, reports, reviews, status
+        from hoptac_cli.i18n import core, reports, reviews, status, values
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, reports, status, reviews):
+        for module in (core, reports, status, reviews, values):
             overlap = merged.keys() & module.MESSAGES.keys()
             if overlap:
                 raise RuntimeError(f"message keys defined twice: {sorted(overlap)}")
@@ -64,6 +64,13 @@ def t_in(lang: str, key: str, **values: object) -> str:
     english, vietnamese = _load()[key]
     template = vietnamese if lang == "vi" else english
     return template.format(**values) if values else template
+
+
+def count(key: str, n: int) -> str:
+    """``n`` things in the interface language: ``count("count.action", 1)`` is "1 action", with 2
+    "2 actions"; Vietnamese nouns do not change ("1 nhiệm vụ", "2 nhiệm vụ")."""
+    forms = t(key, n=n).split("|")
+    return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 
 
 def has(key: str) -> bool:

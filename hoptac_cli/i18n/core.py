@@ -132,8 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' không phải tình trạng; chấp nhận: {accepted} (hoặc tiếng Việt, vd. 'đang thực hiện')",
     ),
     "err.number": (
-        "{option}: '{value}' is not a number; write e.g. 20, 1,2 or 1.200.000.000",
-        "{option}: '{value}' không phải số; hãy viết vd. 20, 1,2 hoặc 1.200.000.000",
+        "{option}: '{value}' is not a number; write it the Vietnamese way: 1200 or 1.200 (a dot groups thousands), "
+        "12,5 (a comma is the decimal mark), 1.200.000,75",
+        "{option}: '{value}' không phải là số; hãy viết theo cách Việt Nam: 1200 hoặc 1.200 (dấu chấm phân cách hàng nghìn), "
+        "12,5 (dấu phẩy là dấu thập phân), 1.200.000,75",
     ),
     "err.choice": ("{option}: '{value}' is not accepted; choose one of: {accepted}", "{option}: không chấp nhận '{value}'; chọn một trong: {accepted}"),
     "err.ref_empty": ("an empty {kind} name was given", "tên {kind} bị để trống"),

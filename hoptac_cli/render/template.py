@@ -15,10 +15,6 @@ from hoptac_cli.domain.text import nfc
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
-#: what ``render.tabular`` puts before a CSV cell that a spreadsheet would run as a formula
-_NEUTRALISED = ("'=", "'+", "'-", "'@")
-
-
 def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header cells and the non-blank data rows (with their row numbers) of ``path``."""
     if not path.is_file():
@@ -41,6 +37,8 @@ def _csv_rows(path: Path) -> list[list[str]]:
     import csv
     import io
 
+    from hoptac_cli.domain.numbers import show_number
+
     try:
         text = path.read_text(encoding="utf-8-sig")  # with or without the BOM
     except UnicodeDecodeError:
@@ -48,12 +46,26 @@ def _csv_rows(path: Path) -> list[list[str]]:
     first = text.split("\n", 1)[0]
     # Excel in some locales saves CSV with semicolons.
     delimiter = max((",", ";", "\t"), key=first.count)
-    return [[_from_csv(cell) for cell in row] for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append([_from_csv(cell) for cell in row])
+    except csv.Error as error:
+        # The csv module refuses a cell over its field limit (131,072 characters) and broken quoting.
+        row_number = reader.line_num
+        if "field larger than field limit" in str(error):
+            raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(csv.field_size_limit()))) from None
+        raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
+    return rows
 
 
 def _from_csv(cell: str) -> str:
+    from hoptac_cli.render.tabular import neutralise
+
     text = nfc(cell)
-    return text[1:] if text.startswith(_NEUTRALISED) else text
+    # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.
+    return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
@@ -81,13 +93,10 @@ def _from_xlsx(cell: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, (int, float)):
+        from hoptac_cli.domain.numbers import canonical
+
         if "%" in (getattr(cell, "number_format", None) or ""):
-            value = value * 100  # a cell typed "40%" holds 0.4
-        return _number(value)
+            value = round(value * 100, 10)  # a cell typed "40%" holds 0.4
+        # Written back exactly as domain.numbers reads it: 3600 stays 3600, 1.125 becomes "1,125".
+        return canonical(value)
     return nfc(str(value))
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0")

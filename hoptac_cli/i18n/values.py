@@ -1,0 +1,66 @@
+"""Messages about values as typed and as shown: numbers, text cleaning, counts, field names.
+
+Count nouns (``count.*``) hold the English singular and plural separated by ``|``; Vietnamese
+nouns do not change with the number. ``i18n.count(key, n)`` picks the right form.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # numbers
+    "err.number_dot": (
+        "{option}: '{value}' is refused: a dot only groups thousands (1.200 is one thousand two hundred) "
+        "and the decimal mark is a comma; for a decimal write {suggestion}",
+        "{option}: không chấp nhận '{value}': dấu chấm chỉ dùng để phân cách hàng nghìn (1.200 là một nghìn hai trăm) "
+        "và dấu thập phân là dấu phẩy; nếu là số thập phân, hãy viết {suggestion}",
+    ),
+    "err.number_commas": (
+        "{option}: '{value}' is refused: thousands are grouped with dots and the decimal mark is a comma; write {suggestion}",
+        "{option}: không chấp nhận '{value}': hàng nghìn phân cách bằng dấu chấm, dấu thập phân là dấu phẩy; hãy viết {suggestion}",
+    ),
+    "err.number_range": (
+        "{option}: '{value}' is out of range; numbers up to 10^15 (1.000.000.000.000.000) either way are accepted",
+        "{option}: '{value}' vượt giới hạn; chỉ chấp nhận số có độ lớn không quá 10^15 (1.000.000.000.000.000)",
+    ),
+    # integers typed as ids, years, days
+    "err.int_range": (
+        "{option}: {value} is too large; the largest number accepted here is 9223372036854775807",
+        "{option}: {value} quá lớn; số lớn nhất được chấp nhận ở đây là 9223372036854775807",
+    ),
+    # arguments and text cleaned at the door
+    "word.argument": ("argument", "tham số"),
+    "err.arg_encoding": (
+        "{where}: '{value}' holds bytes that are not UTF-8 text; hoptac reads arguments as UTF-8 (check the encoding of the terminal or script)",
+        "{where}: '{value}' chứa byte không phải văn bản UTF-8; hoptac đọc tham số theo UTF-8 (hãy kiểm tra bảng mã của terminal hoặc script)",
+    ),
+    "err.arg_control": (
+        "{where}: '{value}' holds the control character {char}, which cannot be stored; remove it (line breaks and tabs are kept)",
+        "{where}: '{value}' chứa ký tự điều khiển {char}, không thể lưu; hãy xóa ký tự này (xuống dòng và tab được giữ lại)",
+    ),
+    "err.import_cell_too_long": (
+        "cannot read {file}: row {row} holds a cell longer than {limit} characters; a department file holds report texts, not whole documents",
+        "không đọc được {file}: dòng {row} có ô dài hơn {limit} ký tự; tệp báo cáo chỉ chứa nội dung báo cáo, không chứa cả văn bản",
+    ),
+    "err.import_csv": (
+        "cannot read {file} as CSV (row {row}): {reason}",
+        "không đọc được {file} dạng CSV (dòng {row}): {reason}",
+    ),
+    # counts
+    "count.action": ("{n} action|{n} actions", "{n} nhiệm vụ"),
+    "count.report": ("{n} report|{n} reports", "{n} báo cáo"),
+    "count.row": ("{n} row|{n} rows", "{n} dòng"),
+    "count.commendation": ("{n} commendation|{n} commendations", "{n} khen thưởng"),
+    # fields as users know them (messages and history tables; JSON keeps the field codes)
+    "field.title": ("title", "nội dung"),
+    "field.status": ("status", "tình trạng"),
+    "field.start_on": ("start date", "ngày bắt đầu"),
+    "field.due_on": ("due date", "hạn hoàn thành"),
+    "field.lead_agency_id": ("lead agency", "cơ quan chủ trì"),
+    "field.partners": ("partner agencies", "cơ quan phối hợp"),
+    "field.unit": ("unit of measure", "đơn vị tính"),
+    "field.target": ("target", "mục tiêu"),
+    "field.baseline": ("baseline", "giá trị ban đầu"),
+    "field.plan_ref": ("plan", "kế hoạch"),
+    "field.note": ("note", "ghi chú"),
+    "field.host_party_id": ("host", "tỉnh đăng cai"),
+    "field.held_on": ("date held", "ngày tổ chức"),
+    "field.conclusion": ("conclusions", "kết luận"),
+}
