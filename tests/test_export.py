@@ -27,17 +27,27 @@ def test_csv_has_bom_header_and_neutralised_formulas(programme, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(BOM)
     rows = _csv(out)
-    assert [row["ID"] for row in rows] == ["1", "2", "3", "4", "5"]
-    assert rows[4]["Action"] == "'" + EVIL_TITLE
+    assert [row["id"] for row in rows] == ["1", "2", "3", "4", "5"]
+    assert rows[4]["title"] == "'" + EVIL_TITLE
     assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
-    assert rows[0]["Due"] == "2022-12-31" and rows[0]["Partners"] == "Sở Y tế tỉnh Kiên Giang"
-    assert rows[1]["Status code"] == "in-progress" and rows[1]["Overdue"] == "1"
+    assert rows[0]["due_on"] == "2022-12-31" and rows[0]["partners"] == "Sở Y tế tỉnh Kiên Giang"
+    assert rows[1]["status"] == "in-progress" and rows[1]["overdue"] == "1" and "status_label" not in rows[1]
 
 
-def test_headers_follow_the_interface_language(programme, tmp_path):
-    out = tmp_path / "summary.csv"
+def test_csv_is_data_and_xlsx_headers_follow_the_interface_language(programme, tmp_path):
+    from openpyxl import load_workbook
+
+    english, vietnamese = tmp_path / "en.csv", tmp_path / "vi.csv"
+    programme.ok("export", "summary", "-o", str(english))
+    programme.ok("export", "summary", "-o", str(vietnamese), lang="vi")
+    assert english.read_bytes() == vietnamese.read_bytes()
+    assert _csv(vietnamese)[0]["sector"] == "Y tế"
+    out = tmp_path / "summary.xlsx"
     programme.ok("export", "summary", "-o", str(out), lang="vi")
-    assert _csv(out)[0]["Lĩnh vực"] == "Y tế"
+    sheet = load_workbook(out).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert "Lĩnh vực" in header and rows[-1][header.index("Lĩnh vực")] == "Tổng cộng"
 
 
 def test_summary_export_carries_the_status_figures(programme, tmp_path):

@@ -42,7 +42,7 @@ def fill(rows, action_id, **cells):
 def test_template_csv_has_bom_vietnamese_headers_and_one_row_per_led_action(actions, tmp_path):
     out = tmp_path / "syt-hg.csv"
     result = actions.ok("report", "template", "--period", "2022-H2", "--agency", "syt-hg", "-o", str(out))
-    assert "Wrote 1 actions" in result.stderr
+    assert "Wrote 1 action to" in result.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out)
     assert rows[0][:5] == ["Mã nhiệm vụ", "Kỳ báo cáo", "Cơ quan báo cáo", "Nội dung nhiệm vụ", "Lĩnh vực"]
@@ -71,7 +71,7 @@ def test_csv_round_trip(actions, tmp_path):
     refused = actions("report", "import", str(filled))
     assert refused.exit_code == 1 and digest(actions.db) == before
     lines = refused.stderr.strip().splitlines()
-    assert lines[0] == "Error: nothing imported from filled.csv: 2 of 3 rows have errors"
+    assert lines[0] == "Error: nothing imported from filled.csv: errors in 2 of 3 rows"
     assert lines[1].startswith("  row 3, column 'Tình trạng': 'chưa thực hiện' (not started) contradicts a progress of 100%")
     assert lines[2].startswith("  row 4, column 'Tiến độ (%)': '140' must be a percentage between 0 and 100")
     assert len(lines) == 3 and refused.stdout == ""
@@ -82,7 +82,7 @@ def test_csv_round_trip(actions, tmp_path):
     dry = actions.ok("report", "import", str(filled), "--dry-run", "--format", "json")
     assert digest(actions.db) == before and "Dry run" in dry.stderr
     accepted = actions.ok("report", "import", str(filled), "--format", "json")
-    assert "2 added, 0 amended, 0 already imported, 1 rows left blank" in accepted.stderr
+    assert "2 added, 0 amended, 0 already imported, 1 row left blank" in accepted.stderr
     stored = {row["action_id"]: row for row in actions.json("report", "list")}
     assert stored[1]["result"] == unicodedata.normalize("NFC", nfd) and stored[1]["submitted_on"] == "2022-12-10"
     assert (stored[2]["value"], stored[2]["progress"], stored[2]["status"]) == (25, 100, "done")

@@ -27,13 +27,56 @@ METAVARS = {
 }
 
 
+#: SQLite stores integers in 64 bits: an id, year or day beyond them names nothing
+_INT_RANGE = range(-(2**63), 2**63)
+#: option names that take no value (so that the argument after one is not taken for its value)
+_FLAGS: set[str] = set()
+
+
 def _name_metavars(command) -> None:  # type: ignore[no-untyped-def]
     for param in command.params:
+        param.callback = _bounded(param.callback)
+        if getattr(param, "is_flag", False):
+            _FLAGS.update(param.opts + param.secondary_opts)
         if getattr(param, "is_flag", False) or param.metavar is not None or param.param_type_name != "option":
             continue
         param.metavar = METAVARS.get(param.name, "TEXT")
     for sub in getattr(command, "commands", {}).values():
         _name_metavars(sub)
+
+
+def _bounded(callback):  # type: ignore[no-untyped-def]
+    """Wrap a parameter's callback so that an integer beyond 64 bits (an id like
+    99999999999999999999) is refused in one line instead of failing in SQLite."""
+
+    def check(ctx, param, value):  # type: ignore[no-untyped-def]
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if type(item) is int and item not in _INT_RANGE:
+                name = param.opts[0] if param.param_type_name == "option" else (param.metavar or param.name.upper())
+                raise HoptacError(t("err.int_range", option=name, value=item))
+        return callback(ctx, param, value) if callback is not None else value
+
+    return check
+
+
+def _door(args: list[str]) -> str | None:
+    """The one-line refusal for an argument hoptac cannot take as text: bytes that are not UTF-8
+    (surrogate escapes) or a control character such as ESC; None when every argument is fine.
+    Line breaks and tabs are accepted (long texts keep them; names become one line)."""
+    from hoptac_cli.domain.text import refused_character, undecodable, visible
+
+    for index, arg in enumerate(args):
+        where, value = t("word.argument"), arg
+        if arg.startswith("--") and "=" in arg:
+            where, value = arg.split("=", 1)
+        elif index and args[index - 1].startswith("-") and args[index - 1] not in _FLAGS and not undecodable(args[index - 1]):
+            where = args[index - 1]
+        if undecodable(value):
+            return t("err.arg_encoding", where=visible(where), value=visible(value))
+        char = refused_character(value)
+        if char:
+            return t("err.arg_control", where=visible(where), value=visible(value), char=char)
+    return None
 
 
 class HoptacGroup(TyperGroup):
@@ -42,6 +85,17 @@ class HoptacGroup(TyperGroup):
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         _name_metavars(self)
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        if parent is None:
+            # Refused before anything is parsed, in the language asked for (the callback has not run).
+            lang = next((args[i + 1] for i, arg in enumerate(args[:-1]) if arg == "--lang"), None)
+            set_lang(detect_lang(lang if lang and not lang.startswith("-") else None))
+            refusal = _door(list(args))
+            if refusal:
+                typer.echo(f"{t('word.error')}: {refusal}", err=True)
+                raise typer.Exit(1)
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:

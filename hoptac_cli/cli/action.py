@@ -52,10 +52,10 @@ DETAIL_FIELDS = [
 HISTORY_COLUMNS = [
     Column("at", "col.at", "timestamp"),
     Column("kind", "col.event", "label:event"),
-    Column("field", "col.field"),
+    Column("field", "col.field", "label:field"),
     Column("old_value", "col.old_value"),
     Column("new_value", "col.new_value"),
-    Column("review", "col.review"),
+    Column("review_label", "col.review"),
     Column("reason", "col.reason"),
 ]
 
@@ -179,7 +179,9 @@ def update(
             lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, plan=plan, note=note,
         )
         label = reviews.label(reviews.review(db, review)) if review is not None else None
-    fields = ", ".join(event["field"] for event in events)
+    from hoptac_cli.render.output import display
+
+    fields = ", ".join(display(event["field"], "label:field") for event in events)
     done(t("msg.action_updated", id=action_id, fields=fields) if label is None else t("msg.action_adjusted", id=action_id, review=label, fields=fields))
 
 

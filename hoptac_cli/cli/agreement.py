@@ -30,7 +30,7 @@ DETAIL_FIELDS = [
     Column("signed_on", "col.signed_on", "date"),
     Column("status", "col.status", "label:agreement_status"),
     Column("ended_on", "col.ended_on", "date"),
-    Column("end_review", "col.end_review"),
+    Column("end_review_label", "col.end_review"),
     Column("predecessor", "col.predecessor"),
     Column("successor", "col.followed_by"),
     Column("chain_text", "col.chain"),

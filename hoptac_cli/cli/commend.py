@@ -94,7 +94,9 @@ def list_(
     fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
     tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)])
     if output != "-":
-        done(t("msg.commend_written", count=len(rows), path=output))
+        from hoptac_cli.i18n import count
+
+        done(t("msg.commend_written", count=count("count.commendation", len(rows)), path=output))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, done, session
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import count, t
 
 #: (record key, catalogue key of the header, kind) per export; JSON uses the keys as they are
 FIELDS: dict[str, list[tuple[str, str, str]]] = {
@@ -100,13 +100,29 @@ def export(
     chosen = choose_format(output, fmt)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
         raise HoptacError(t("err.xlsx_terminal"))
+    # CSV and JSON are data, the same in every interface language: keys, codes, ISO dates.
+    # XLSX is for people: headers, status words and the "Total" row in the interface language.
+    for_people = chosen == "xlsx"
     with session() as db:
         rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
-        counted = _Counter(rows)
-        fields = [Field(key, t(header), field_kind, _WIDE.get(key)) for key, header, field_kind in FIELDS[kind]]
+        counted = _Counter(_worded(rows) if for_people else rows)
+        fields = [
+            Field(key, t(header), field_kind, _WIDE.get(key))
+            for key, header, field_kind in FIELDS[kind]
+            if for_people or not key.endswith("_label")
+        ]
         write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)])
     if output != "-":
-        done(t("msg.exported", count=counted.count, path=output))
+        done(t("msg.exported", count=count("count.row", counted.count), path=output))
+
+
+def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows for a spreadsheet people read: the totals row says so in the sector column."""
+    total = t("word.total")
+    for row in rows:
+        if row.get("row") == "total" and row.get("sector") is None:
+            row["sector"] = total
+        yield row
 
 
 class _Counter:

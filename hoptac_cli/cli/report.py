@@ -10,7 +10,7 @@ import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
 report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has not reported.", no_args_is_help=True, rich_markup_mode=None)
@@ -39,7 +39,7 @@ DETAIL_FIELDS = [
     Column("sector", "col.sector"),
     Column("agency", "col.agency"),
     Column("period_label", "col.report_period"),
-    Column("window", "col.window"),
+    Column("window", "col.window", "interval"),
     Column("deadline", "col.deadline", "date"),
     Column("progress", "col.progress", "percent"),
     Column("value", "col.value", "number"),
@@ -200,8 +200,8 @@ def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = 
     if found["late"]:
         section(t("title.late", deadline=deadline))
         emit(found["late"], LATE_COLUMNS, chosen)
-    done(t("msg.missing_summary", owed=found["owed"], reported=found["reported"], missing=len(found["missing"]),
-           late=len(found["late"]), deadline=deadline))
+    done(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+           late=count("count.report", len(found["late"])), deadline=deadline))
 
 
 @report_app.command("template")
@@ -226,8 +226,8 @@ def template(
     with session() as db:
         when, chosen, rows = importer.template(db, period, agreement, agency)
     fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
-    tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows)])
-    done(t("msg.template_written", rows=len(rows), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
+    tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)])
+    done(t("msg.template_written", rows=count("count.action", len(rows)), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
 
 
 @report_app.command("import")
@@ -262,7 +262,7 @@ def import_(
     emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
     kinds = {"added": ("added", "would-add"), "amended": ("amended", "would-amend"), "already": ("already",)}
     counts = {name: sum(1 for row in plan.rows if row["outcome"] in outcomes) for name, outcomes in kinds.items()}
-    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=plan.blank, **counts))
+    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts))
 
 
 @contextlib.contextmanager

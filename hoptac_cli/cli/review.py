@@ -36,7 +36,7 @@ CHANGE_COLUMNS = [
     Column("action_id", "col.action_no", justify="right"),
     Column("action", "col.changed_action", ratio=2),
     Column("kind", "col.event", "label:event"),
-    Column("field", "col.field"),
+    Column("field", "col.field", "label:field"),
     Column("old_value", "col.old_value"),
     Column("new_value", "col.new_value"),
     Column("reason", "col.reason", ratio=1),
@@ -93,7 +93,9 @@ def update(
 
     with session() as db:
         fields = reviews.update_review(db, review_id, host=host, held=held, conclusion=conclusion)
-    done(t("msg.review_updated", id=review_id, fields=", ".join(fields)))
+    from hoptac_cli.render.output import display
+
+    done(t("msg.review_updated", id=review_id, fields=", ".join(display(field, "label:field") for field in fields)))
 
 
 @review_app.command("list")

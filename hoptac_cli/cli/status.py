@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, output_format, session
-from hoptac_cli.i18n import t
+from hoptac_cli.domain.text import clean
+from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _heading(text: str, *, bold: bool = True) -> None:
 
     from hoptac_cli.render.output import console
 
-    console().print(Text(text, style="bold" if bold else ""))
+    console().print(Text(clean(text), style="bold" if bold else ""))
 
 
 def _bar_width() -> int:
@@ -147,7 +148,7 @@ def _print_overview(shot: "Picture", rows: list[Row]) -> None:
         progress = Text(t("stat.no_actions"), style="bold yellow") if empty else bar(row["progress"], width)
         table.add_row(
             "" if total else str(row["position"]),
-            Text(row["sector"], style="bold" if total else "bold yellow" if empty else ""),
+            Text(t("word.total") if total else clean(row["sector"]), style="bold" if total else "bold yellow" if empty else ""),
             str(row["actions"]),
             by_status,
             Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
@@ -163,9 +164,9 @@ def _print_overview(shot: "Picture", rows: list[Row]) -> None:
 def _agencies(row: Row) -> "Text":
     from rich.text import Text
 
-    text = Text(row["lead"], style="bold")
+    text = Text(clean(row["lead"]), style="bold")
     for partner in row["partners"]:
-        text.append(f"\n+ {partner}", style="dim")
+        text.append(f"\n+ {clean(partner)}", style="dim")
     return text
 
 
@@ -186,7 +187,7 @@ def _print_detail(shot: "Picture", totals: Row, rows: list[Row]) -> None:
 
     out = console()
     header = t(
-        "stat.detail_header", sector=totals["sector"], agreement=shot.agreement["title"], actions=totals["actions"],
+        "stat.detail_header", sector=totals["sector"], agreement=shot.agreement["title"], actions=count("count.action", totals["actions"]),
         overdue=totals["overdue"], received=totals["reports_received"], expected=totals["reports_expected"],
         progress=display(totals["progress"], "percent") or "–",
     )
@@ -209,8 +210,8 @@ def _print_detail(shot: "Picture", totals: Row, rows: list[Row]) -> None:
             state.append(f"\n{t('stat.overdue_mark')}", style="bold red")
         latest = Text(row["latest_period"] or "–")
         if row["latest_difficulty"]:
-            latest.append(f"\n{shorten(row['latest_difficulty'], _DIFFICULTY_CHARS)}", style="dim")
-        table.add_row(str(row["id"]), row["title"], _agencies(row), state, _progress_cell(row, width), latest)
+            latest.append(f"\n{shorten(clean(row['latest_difficulty']), _DIFFICULTY_CHARS)}", style="dim")
+        table.add_row(str(row["id"]), Text(clean(row["title"])), _agencies(row), state, _progress_cell(row, width), latest)
     out.print(table)
 
 

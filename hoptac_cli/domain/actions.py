@@ -88,5 +88,5 @@ def detail(db: Database, action_id: int) -> Row:
     decided_by = {event["review_id"] for event in row["history"] if event["review_id"]}
     labels = {review_id: reviews.label(reviews.review(db, review_id)) for review_id in decided_by}
     for event in row["history"]:
-        event["review"] = labels.get(event["review_id"])
+        event["review_label"] = labels.get(event["review_id"])  # words for the table; JSON keeps review_id
     return row

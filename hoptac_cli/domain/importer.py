@@ -19,7 +19,7 @@ from hoptac_cli.domain.periods import Period, parse_period
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import count, t
 from hoptac_cli.i18n.reports import MESSAGES
 from hoptac_cli.storage import register as store
 
@@ -172,7 +172,7 @@ def check(
             plan.drafts.append((row, draft))
     if errors:
         bad = len({error.row for error in errors})
-        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=len(data)), errors)
+        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=count("count.row", len(data))), errors)
     return plan
 
 
@@ -180,10 +180,11 @@ def _prepare(db: Database, values: Row, labels: dict[str, str], successions: Suc
     for key in REQUIRED[:2]:
         if not values.get(key):
             raise reports.FieldError(key, t("err.import_required"))
-    try:
-        action_id = int(values["action_id"])
-    except ValueError:
-        raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"])) from None
+    text = values["action_id"].strip()
+    # ASCII digits within 64 bits: "²", "1_000" or a 30-digit number name no action
+    if not (text.isascii() and text.isdigit() and int(text) < 2**63):
+        raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"]))
+    action_id = int(text)
     return reports.prepare(
         db,
         action_id=action_id,

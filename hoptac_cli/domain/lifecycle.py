@@ -102,7 +102,7 @@ def detail(db: Database, agreement_ref: str | None) -> Row:
         "chain": links,
         "chain_text": chain_text(links, earliest["predecessor_note"]) if len(links) > 1 or earliest["predecessor_note"] else None,
         "successor": following[0]["title"] if following else None,
-        "end_review": reviews.label(closing) if closing else None,
+        "end_review_label": reviews.label(closing) if closing else None,  # words for the table; JSON has end_review_id
     }
 
 

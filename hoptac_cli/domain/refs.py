@@ -7,6 +7,7 @@ match, then every typed word found in the name in any order. Several matches →
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from hoptac_cli.domain.text import fold, nfc
@@ -15,17 +16,21 @@ from hoptac_cli.i18n import t
 
 Row = dict[str, Any]
 
+_DIGITS = re.compile(r"^[0-9]+$")
+
 
 def resolve(value: str, rows: list[Row], *, kind: str) -> Row:
     """Pick the row ``value`` names among ``rows`` (each with id, slug, name, search_key)."""
     text = nfc(value)
-    if text.isdigit():
+    if _DIGITS.match(text):  # not str.isdigit(): "²" and "①" are digits to Python but not ids
         for row in rows:
             if row["id"] == int(text):
                 return row
     key = fold(text)
-    if not key:
+    if not text:
         raise HoptacError(t("err.ref_empty", kind=t(f"kind.{kind}")))
+    if not key:  # nothing a name is made of: "²", "①", "…"
+        raise HoptacError(_unknown(value, key, rows, kind))
     words = set(key.split("-"))
     for attempt in (
         lambda row: key in (row["slug"], row["search_key"]),

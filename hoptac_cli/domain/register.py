@@ -14,7 +14,7 @@ from hoptac_cli.domain import refs
 from hoptac_cli.domain.dates import parse_optional_date, show_date
 from hoptac_cli.domain.numbers import parse_number
 from hoptac_cli.domain.statuses import parse_status
-from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
+from hoptac_cli.domain.text import fold, nfc, nfc_or_none, one_line, slugify
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
@@ -73,7 +73,7 @@ def action(db: Database, action_id: int) -> Row:
 # validation helpers --------------------------------------------------------------------------
 
 def _name(value: str, *, what: str) -> str:
-    name = nfc(value)
+    name = one_line(value)
     if not name:
         raise HoptacError(t("err.name_empty", kind=t(f"kind.{what}")))
     return name
@@ -243,7 +243,7 @@ def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = No
 def _indicator(unit: str | None, target: str | None, baseline: str | None) -> Row:
     values: Row = {}
     if unit is not None:
-        values["unit"] = nfc_or_none(unit)
+        values["unit"] = one_line(unit) or None
     if target is not None:
         values["target"] = parse_number(target, option="--target")
         if values["target"] <= 0:

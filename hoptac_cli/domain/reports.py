@@ -359,7 +359,7 @@ def detail(db: Database, report_id: int) -> Row:
     shaped = shape(row, agreement["deadline_day"])
     period = parse_period(row["period"])
     opens, closes = period.window
-    shaped["window"] = f"{opens.strftime('%d/%m/%Y')} – {closes.strftime('%d/%m/%Y')}"
+    shaped["window"] = f"{opens.isoformat()}/{closes.isoformat()}"  # ISO 8601 interval; tables show dd/mm/yyyy – dd/mm/yyyy
     shaped["history"] = [
         {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
         | {"current": bool(version["is_current"])}

@@ -119,7 +119,8 @@ def overview_rows(shot: Picture) -> list[Row]:
             {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
              "sector_slug": sector["slug"], **figures(mine)}
         )
-    rows.append({"row": "total", **common, "position": None, "sector": t("word.total"), "sector_slug": None, **figures(shot.actions)})
+    # The totals row is told apart by ``row``; the word "Total" is for tables only.
+    rows.append({"row": "total", **common, "position": None, "sector": None, "sector_slug": None, **figures(shot.actions)})
     return rows
 
 

@@ -73,24 +73,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.no_reports": ("No reports.", "Chưa có báo cáo nào."),
     "msg.none_missing": ("Every action active in {period} has been reported on.", "Mọi nhiệm vụ trong kỳ {period} đều đã có báo cáo."),
     "msg.missing_summary": (
-        "{owed} actions owe a report: {reported} reported, {missing} missing; {late} reported after {deadline}.",
-        "{owed} nhiệm vụ phải báo cáo: {reported} đã báo cáo, {missing} chưa báo cáo; {late} báo cáo sau {deadline}.",
+        "{owed} owing a report: {reported} reported, {missing} missing; {late} filed after {deadline}.",
+        "{owed} phải báo cáo: {reported} đã báo cáo, {missing} chưa báo cáo; {late} gửi sau {deadline}.",
     ),
     "msg.schedule_set": (
         "Agreement {slug}: reports {cadence}, due on day {day} of the period's last month.",
         "Chương trình {slug}: báo cáo {cadence}, hạn ngày {day} của tháng cuối kỳ.",
     ),
     "msg.template_written": (
-        "Wrote {rows} actions to {path} ({period}{agency}).",
-        "Đã ghi {rows} nhiệm vụ vào {path} ({period}{agency}).",
+        "Wrote {rows} to {path} ({period}{agency}).",
+        "Đã ghi {rows} vào {path} ({period}{agency}).",
     ),
     "msg.import_done": (
-        "Imported {file}: {added} added, {amended} amended, {already} already imported, {empty} rows left blank.",
-        "Đã nhập {file}: thêm {added}, cập nhật {amended}, {already} đã nhập trước đó, {empty} dòng để trống.",
+        "Imported {file}: {added} added, {amended} amended, {already} already imported, {empty} left blank.",
+        "Đã nhập {file}: thêm {added}, cập nhật {amended}, {already} đã nhập trước đó, {empty} để trống.",
     ),
     "msg.import_dry_run": (
-        "Dry run, nothing written: {file} is valid ({added} to add, {amended} to amend, {already} already imported, {empty} rows left blank).",
-        "Chạy thử, không ghi gì: {file} hợp lệ (sẽ thêm {added}, cập nhật {amended}, {already} đã nhập trước đó, {empty} dòng để trống).",
+        "Dry run, nothing written: {file} is valid ({added} to add, {amended} to amend, {already} already imported, {empty} left blank).",
+        "Chạy thử, không ghi gì: {file} hợp lệ (sẽ thêm {added}, cập nhật {amended}, {already} đã nhập trước đó, {empty} để trống).",
     ),
     "msg.import_row_error": ("row {row}, column '{column}': {reason}", "dòng {row}, cột '{column}': {reason}"),
     # errors
@@ -179,8 +179,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' thiếu cột {columns}; hãy dùng tệp tạo bằng 'hoptac report template'",
     ),
     "err.import_refused": (
-        "nothing imported from {file}: {bad} of {rows} rows have errors",
-        "không nhập gì từ {file}: {bad} trên {rows} dòng có lỗi",
+        "nothing imported from {file}: errors in {bad} of {rows}",
+        "không nhập gì từ {file}: {bad} trên {rows} có lỗi",
     ),
     "err.import_action_id": ("'{value}' is not an action id (a whole number)", "'{value}' không phải mã nhiệm vụ (số nguyên)"),
     "err.import_duplicate_row": (

@@ -77,7 +77,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.action_adjusted": ("Adjusted action {id} by {review}: {fields}", "Đã điều chỉnh nhiệm vụ {id} theo {review}: {fields}"),
     "msg.action_decided": ("Action {id} is now {status}", "Nhiệm vụ {id} nay: {status}"),
     "msg.commend_added": ("Added commendation {id}: {recipient} — {form}", "Đã thêm khen thưởng {id}: {recipient} — {form}"),
-    "msg.commend_written": ("Wrote {count} commendations to {path}", "Đã ghi {count} khen thưởng vào {path}"),
+    "msg.commend_written": ("Wrote {count} to {path}", "Đã ghi {count} vào {path}"),
     "msg.agreement_ended": ("Agreement {slug} ended on {date} ({status})", "Chương trình {slug} kết thúc ngày {date} ({status})"),
     "msg.carried": ("Carried action {original} into {target} as action {copy}", "Đã chuyển nhiệm vụ {original} sang {target} thành nhiệm vụ {copy}"),
     "msg.carry_skipped": (

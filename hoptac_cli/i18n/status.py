@@ -30,8 +30,8 @@ MESSAGES.update({
         "Tính đến hết kỳ {period} ({date}): chỉ tính báo cáo đến kỳ này. Báo cáo: đã nhận/phải nộp trong kỳ.",
     ),
     "stat.detail_header": (
-        "{sector} — {agreement}: {actions} actions, {overdue} overdue, progress {progress}, reports {received}/{expected}",
-        "{sector} — {agreement}: {actions} nhiệm vụ, {overdue} quá hạn, tiến độ {progress}, báo cáo {received}/{expected}",
+        "{sector} — {agreement}: {actions}, {overdue} overdue, progress {progress}, reports {received}/{expected}",
+        "{sector} — {agreement}: {actions}, {overdue} quá hạn, tiến độ {progress}, báo cáo {received}/{expected}",
     ),
     # column headers of status and exports
     "stat.col.row": ("Row", "Dòng"),
@@ -77,7 +77,7 @@ MESSAGES.update({
         "an XLSX file cannot be shown on a terminal; give -o FILE.xlsx or redirect stdout",
         "không thể hiện tệp XLSX trên màn hình; hãy dùng -o TỆP.xlsx hoặc chuyển hướng stdout",
     ),
-    "msg.exported": ("Exported {count} rows to {path}", "Đã xuất {count} dòng ra {path}"),
+    "msg.exported": ("Exported {count} to {path}", "Đã xuất {count} ra {path}"),
     "export.sheet.summary": ("Summary", "Tổng hợp"),
     "export.sheet.actions": ("Actions", "Nhiệm vụ"),
     "export.sheet.reports": ("Reports", "Báo cáo"),

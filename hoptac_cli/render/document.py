@@ -68,21 +68,23 @@ def _docx(blocks: list[Block], stream: IO[bytes]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
+    from hoptac_cli.domain.text import clean  # text stored before cleaning at the door may hold controls Word refuses
+
     document = Document()
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(13)
     for block in blocks:
         if block.kind == "heading":
-            heading = document.add_heading(block.text, level=block.level)
+            heading = document.add_heading(clean(block.text), level=block.level)
             if block.level == 0:
                 heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif block.kind == "paragraph":
             paragraph = document.add_paragraph()
-            paragraph.add_run(block.text).italic = block.note
+            paragraph.add_run(clean(block.text)).italic = block.note
         elif block.kind == "bullets":
             for item in block.items:
-                document.add_paragraph(item, style="List Bullet")
+                document.add_paragraph(clean(item), style="List Bullet")
         elif block.kind == "landscape":
             section = document.add_section()
             section.orientation = WD_ORIENT.LANDSCAPE
@@ -92,8 +94,8 @@ def _docx(blocks: list[Block], stream: IO[bytes]) -> None:
             table.style = "Table Grid"
             for cell, header in zip(table.rows[0].cells, block.headers):
                 cell.text = ""
-                cell.paragraphs[0].add_run(header).bold = True
+                cell.paragraphs[0].add_run(clean(header)).bold = True
             for row in block.rows:
                 for cell, text in zip(table.add_row().cells, row):
-                    cell.text = text
+                    cell.text = clean(text)
     document.save(stream)

@@ -1,13 +1,14 @@
 """Print records as a Rich table, JSON or CSV.
 
 Records are plain dicts with stable English snake_case keys and raw values (ISO dates, status
-codes, unrounded-elsewhere numbers). JSON and CSV print them as they are; the table shows the
-same values the way people read them (``dd/mm/yyyy``, translated status, grouped numbers).
+codes, unrounded-elsewhere numbers). JSON and CSV print them as they are, byte for byte the same
+in every interface language; the table shows the same values the way people read them
+(``dd/mm/yyyy``, translated status, grouped numbers). A key ending in ``_label`` holds words for
+the table only (a period's name, "(formerly: …)") and never reaches JSON or CSV.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -17,6 +18,8 @@ from typing import Any
 from hoptac_cli.i18n import t
 
 FORMATS = ("table", "json", "csv")
+#: keys holding words for people, in the interface language: tables only
+_LABEL_SUFFIX = "_label"
 #: kinds of value that are short and unreadable when wrapped
 _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 
@@ -25,7 +28,7 @@ _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 class Column:
     key: str
     header: str  # catalogue key
-    kind: str = "text"  # text | date | timestamp | number | percent | status | bool | label:<catalogue prefix>
+    kind: str = "text"  # text | date | interval | timestamp | number | percent | status | bool | label:<catalogue prefix>
     justify: str = "left"
     ratio: int | None = None  # share of spare width for long text columns in a table
 
@@ -38,12 +41,20 @@ def display(value: Any, kind: str) -> str:
         from hoptac_cli.domain.dates import show_date
 
         return show_date(value)
+    if kind == "interval":
+        from hoptac_cli.domain.dates import show_date
+
+        start, _, end = str(value).partition("/")
+        return f"{show_date(start)} – {show_date(end)}"
     if kind == "status":
         return t(f"status.{value}")
     if kind == "timestamp":
         return _local_time(value)
     if kind.startswith("label:"):
-        return t(f"{kind[6:]}.{value}")
+        from hoptac_cli.i18n import has
+
+        key = f"{kind[6:]}.{value}"
+        return t(key) if has(key) else str(value)
     if kind == "number":
         from hoptac_cli.domain.numbers import show_number
 
@@ -74,22 +85,23 @@ def console(stderr: bool = False):
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.write(json.dumps(data_only(data), ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def data_only(data: Any) -> Any:
+    """``data`` without the table-only ``*_label`` keys, at any depth."""
+    if isinstance(data, dict):
+        return {key: data_only(value) for key, value in data.items() if not str(key).endswith(_LABEL_SUFFIX)}
+    if isinstance(data, list):
+        return [data_only(item) for item in data]
+    return data
 
 
 def print_csv(rows: Iterable[dict[str, Any]], keys: list[str]) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=keys, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _csv_value(row.get(key)) for key in keys})
+    """CSV on stdout through the one CSV writer of the exports (formula starts neutralised)."""
+    from hoptac_cli.render.tabular import write_csv
 
-
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
+    write_csv(sys.stdout, keys, keys, rows)
 
 
 def emit(
@@ -102,7 +114,7 @@ def emit(
     footer: Callable[[], None] | None = None,
 ) -> None:
     """Print a listing in the chosen format. JSON and CSV carry every key of ``columns``."""
-    keys = [column.key for column in columns]
+    keys = [column.key for column in columns if not column.key.endswith(_LABEL_SUFFIX)]
     if fmt == "json":
         print_json([{key: row.get(key) for key in keys} for row in rows])
         return
@@ -117,7 +129,7 @@ def emit(
 
     # A column nobody filled in only costs width on a narrow terminal.
     shown = [column for column in columns if any(row.get(column.key) not in (None, "", []) for row in rows)]
-    table = Table(title=title, header_style="bold", expand=any(column.ratio for column in shown))
+    table = Table(title=_escape(title) if title else None, header_style="bold", expand=any(column.ratio for column in shown))
     for column in shown:
         table.add_column(
             t(column.header),
@@ -139,12 +151,16 @@ def emit_record(record: dict[str, Any], fields: list[Column], fmt: str, *, title
         print_json(record)
         return
     if fmt == "csv":
-        flat = {key: value for key, value in record.items() if not isinstance(value, (list, dict)) or _is_flat(value)}
+        flat = {
+            key: value
+            for key, value in record.items()
+            if (not isinstance(value, (list, dict)) or _is_flat(value)) and not key.endswith(_LABEL_SUFFIX)
+        }
         print_csv([flat], list(flat))
         return
     from rich.table import Table
 
-    table = Table(title=title, show_header=False, box=None, padding=(0, 2, 0, 0))
+    table = Table(title=_escape(title) if title else None, show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for field in fields:
@@ -159,9 +175,13 @@ def _is_flat(value: Any) -> bool:
 
 
 def _escape(text: str) -> str:
+    """Text for a Rich table: markup escaped, control characters (other than line breaks and
+    tabs) dropped so that stored text never sends escape sequences to the terminal."""
     from rich.markup import escape
 
-    return escape(text)
+    from hoptac_cli.domain.text import clean
+
+    return escape(clean(text))
 
 
 def section(title: str) -> None:

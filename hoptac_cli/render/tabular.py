@@ -5,14 +5,17 @@ written to a temporary sibling and renamed into place at the end: a failed expor
 half-written file. ``-`` writes to stdout.
 
 Choices, documented in the README:
-- CSV is UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row, ``\\n`` line
-  ends; dates are ISO ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while
-  ``dd/mm/yyyy`` is read as month/day in an English Excel); lists are joined with ``; ``;
-  booleans are 1/0; a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
-  return gets a leading ``'`` so that a spreadsheet never runs it as a formula.
-- XLSX (openpyxl, write-only): one sheet per kind, bold frozen header row, widths by column
-  kind, dates as real date cells shown ``dd/mm/yyyy``, text always stored as text (never as
-  a formula, so it needs no prefix).
+- CSV is data: UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row of the
+  stable record keys (the same in every interface language), ``\\n`` line ends; dates are ISO
+  ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while ``dd/mm/yyyy`` is read as
+  month/day in an English Excel); lists are joined with ``; ``; booleans are 1/0; a text cell
+  starting with ``=``, ``+``, ``-``, ``@`` or their fullwidth forms (also after spaces or tabs),
+  or with a tab or line break, gets a leading ``'`` so that a spreadsheet never runs it as a
+  formula. Listings printed with ``--format csv`` go through the same ``write_csv``. A form
+  people fill in (the report template) keeps its column titles.
+- XLSX (openpyxl, write-only) is for people: one sheet per kind, bold frozen header row in the
+  interface language, widths by column kind, dates as real date cells shown ``dd/mm/yyyy``,
+  text always stored as text (never as a formula, so it needs no prefix).
 - JSON: the records as they are (ISO dates, raw numbers, lists), one array per sheet; several
   sheets make an object keyed by sheet name.
 """
@@ -33,8 +36,12 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
 FORMATS = ("csv", "json", "xlsx")
-#: first characters that make a spreadsheet treat a CSV cell as a formula
-_FORMULA_START = frozenset("=+-@\t\r")
+#: first characters that make a spreadsheet treat a CSV cell as a formula (with their fullwidth
+#: forms, which some spreadsheets fold to ASCII), also after leading blanks
+_FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+#: a cell starting with one of these is neutralised whatever follows (a spreadsheet may drop them)
+_BLANK_START = frozenset("\t\r\n")
+_BLANKS = " \t\r\n\u00a0\u3000"
 #: column widths in the XLSX file by kind; text columns may ask for more with ``width``
 _WIDTHS = {"date": 12, "number": 14, "int": 8, "bool": 8}
 
@@ -60,6 +67,8 @@ class Sheet:
     name: str
     fields: list[Field]
     rows: Iterable[dict[str, Any]] = field(default_factory=list)
+    #: a form for people to fill in (the report template): its CSV header keeps the column titles
+    form: bool = False
 
 
 def choose_format(target: str, fmt: str | None) -> str:
@@ -126,15 +135,21 @@ def binary_output(target: str) -> Iterator[IO[bytes]]:
 # CSV -----------------------------------------------------------------------------------------
 
 def neutralise(text: str) -> str:
-    """Prefix ``'`` to text a spreadsheet would otherwise run as a formula."""
-    return f"'{text}" if text[:1] in _FORMULA_START else text
+    """Prefix ``'`` to text a spreadsheet would otherwise run as a formula: starting with ``=``,
+    ``+``, ``-``, ``@`` (or their fullwidth forms) even after spaces or tabs, or with a tab,
+    carriage return or line feed."""
+    if not text:
+        return text
+    if text[0] in _BLANK_START or text.lstrip(_BLANKS)[:1] in _FORMULA_START:
+        return f"'{text}"
+    return text
 
 
 def csv_value(value: Any) -> Any:
     """One cell; the common types are tested first because this runs for every cell."""
     kind = type(value)
     if kind is str:
-        return f"'{value}" if value[:1] in _FORMULA_START else value
+        return neutralise(value)
     if value is None:
         return ""
     if kind is bool:
@@ -146,18 +161,27 @@ def csv_value(value: Any) -> Any:
     return value
 
 
-def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
+def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[dict[str, Any]]) -> None:
+    """The one CSV writer, for listings on stdout and for files: a header row, then one line per
+    row with every cell through ``csv_value`` (formula starts neutralised, lists joined)."""
     import csv
+
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([neutralise(name) for name in header])
+    for row in rows:
+        writer.writerow([csv_value(row.get(key)) for key in keys])
+
+
+def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
     import io
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        writer = csv.writer(text, lineterminator="\n")
         (sheet,) = sheets
-        writer.writerow([column.header for column in sheet.fields])
         keys = [column.key for column in sheet.fields]
-        for row in sheet.rows:
-            writer.writerow([csv_value(row.get(key)) for key in keys])
+        # Data for other programs: the stable keys, the same in every interface language; a
+        # form that people fill in (the report template) keeps its column titles.
+        write_csv(text, [column.header for column in sheet.fields] if sheet.form else keys, keys, sheet.rows)
         text.flush()
     finally:
         text.detach()  # the caller owns the byte stream
