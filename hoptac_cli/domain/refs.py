@@ -1,7 +1,10 @@
 """Loose references: a slug, an id or a name typed any way resolves to one row.
 
-Order of attempts: id (digits), exact slug or folded name, unique prefix, unique whole-word
-match, then every typed word found in the name in any order. Several matches → an error listing them; none → an error with the closest names.
+Order of attempts: id (ASCII digits), exact slug, exact folded name, unique prefix, unique
+whole-word match, then every typed word found in the name in any order. An exact slug or id
+always wins over a looser match of another row (``gia-lai`` is the party with that slug even
+when ``gia-lai-2`` exists). Several matches at one step → an error listing them; none at any
+step → an error with the closest names.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ def resolve(value: str, rows: list[Row], *, kind: str) -> Row:
         raise HoptacError(_unknown(value, key, rows, kind))
     words = set(key.split("-"))
     for attempt in (
-        lambda row: key in (row["slug"], row["search_key"]),
+        lambda row: row["slug"] == key,
+        lambda row: row["search_key"] == key,
         lambda row: row["slug"].startswith(key) or row["search_key"].startswith(key),
         lambda row: f"-{key}-" in f"-{row['slug']}-" or f"-{key}-" in f"-{row['search_key']}-",
         # every typed word, in any order: "sở xây dựng an giang" finds "Sở Xây dựng tỉnh An Giang"

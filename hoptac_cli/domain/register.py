@@ -92,9 +92,12 @@ def _slug(name: str, explicit: str | None) -> str:
 
 
 def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: Any) -> None:
-    clash = store.slug_taken(db, table, slug, **scope)
+    """Refuse a slug already taken, and a name already taken (compared folded: case, diacritics
+    and spacing aside), even when a different ``--slug`` is given: two rows with one name could
+    no longer be told apart by name."""
+    clash = store.slug_taken(db, table, slug, **scope) or store.name_taken(db, table, fold(name), **scope)
     if clash:
-        raise HoptacError(t("err.duplicate", kind=t(f"kind.{kind}"), value=name, slug=slug, existing=clash["name"]))
+        raise HoptacError(t("err.duplicate", kind=t(f"kind.{kind}"), value=name, slug=clash["slug"], existing=clash["name"]))
 
 
 def parse_year_span(value: str) -> tuple[int, int]:

@@ -56,6 +56,17 @@ def slug_taken(db: Database, table: str, slug: str, *, scope_column: str | None 
     return _one(db, sql, params)
 
 
+def name_taken(db: Database, table: str, search_key: str, *, scope_column: str | None = None, scope_id: int | None = None) -> Row | None:
+    """A row whose folded name is ``search_key`` (within the scope), if any."""
+    name = NAMED_TABLES[table]
+    sql = f"SELECT id, slug, {name} AS name FROM {table} WHERE search_key = ?"
+    params: list[Any] = [search_key]
+    if scope_column:
+        sql += f" AND {scope_column} = ?"
+        params.append(scope_id)
+    return _one(db, sql + " ORDER BY id", params)
+
+
 def get(db: Database, table: str, row_id: int) -> Row | None:
     return _one(db, f"SELECT * FROM {table} WHERE id = ?", [row_id])
 
