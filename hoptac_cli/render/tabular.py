@@ -6,13 +6,12 @@ half-written file. ``-`` writes to stdout.
 
 Choices, documented in the README:
 - CSV is UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row, ``\\n`` line
-  ends; dates are ISO ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while
+  ends, ``,`` between cells unless another delimiter is asked for (``;`` for an Excel whose list
+  separator is ``;``, as with Vietnamese regional settings); dates are ISO ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while
   ``dd/mm/yyyy`` is read as month/day in an English Excel); lists are joined with ``; ``;
   booleans are 1/0; a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
   return gets a leading ``'`` so that a spreadsheet never runs it as a formula.
-- XLSX (openpyxl, write-only): one sheet per kind, bold frozen header row, widths by column
-  kind, dates as real date cells shown ``dd/mm/yyyy``, text always stored as text (never as
-  a formula, so it needs no prefix).
+- XLSX: ``render.xlsx`` (typed, formatted cells, fitted widths, autofilter, optional chart).
 - JSON: the records as they are (ISO dates, raw numbers, lists), one array per sheet; several
   sheets make an object keyed by sheet name.
 """
@@ -33,24 +32,28 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
 FORMATS = ("csv", "json", "xlsx")
+#: extensions that name a file format: ``-o x.json --format csv`` contradicts itself
+KNOWN_EXTENSIONS = (*FORMATS, "xls", "ods", "tsv", "md", "docx", "doc", "pdf", "html")
+#: delimiters a CSV may use, by the names they may be typed as
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "\\t": "\t"}
 #: first characters that make a spreadsheet treat a CSV cell as a formula
 _FORMULA_START = frozenset("=+-@\t\r")
-#: column widths in the XLSX file by kind; text columns may ask for more with ``width``
-_WIDTHS = {"date": 12, "number": 14, "int": 8, "bool": 8}
 
 
 @dataclass(frozen=True)
 class Field:
     """One column: the record key, its (already translated) header, and the kind of value.
 
-    ``kind`` is ``text``, ``date`` (ISO text in the record), ``number``, ``int``, ``bool`` or
-    ``list``; it only changes how XLSX cells are typed and how wide the column is.
+    ``kind`` is ``text``, ``date`` (ISO text in the record), ``number``, ``int``, ``percent``
+    (0-100), ``bool`` or ``list``; it changes how XLSX cells are typed and formatted.
+    ``unit_key`` names the record key holding a number's unit (whole đồng for money).
     """
 
     key: str
     header: str
     kind: str = "text"
     width: int | None = None
+    unit_key: str | None = None
 
 
 @dataclass
@@ -60,14 +63,19 @@ class Sheet:
     name: str
     fields: list[Field]
     rows: Iterable[dict[str, Any]] = field(default_factory=list)
+    chart: Any = None  # a ``render.xlsx.Chart`` drawn in XLSX files
 
 
 def choose_format(target: str, fmt: str | None) -> str:
-    """``fmt`` when given, else the file's extension; ``-`` without ``fmt`` means CSV."""
+    """``fmt`` when given, else the file's extension; ``-`` without ``fmt`` means CSV. A file
+    whose extension names another format than ``fmt`` is refused."""
     if fmt is not None:
         chosen = fmt.lower()
         if chosen not in FORMATS:
             raise HoptacError(t("err.export_format", value=fmt, accepted=", ".join(FORMATS)))
+        suffix = Path(target).suffix.lower().lstrip(".") if target != "-" else ""
+        if suffix in KNOWN_EXTENSIONS and suffix != chosen:
+            raise HoptacError(t("err.format_contradiction", value=target, suffix=suffix, fmt=chosen))
         return chosen
     if target == "-":
         return "csv"
@@ -89,16 +97,39 @@ def check_target(target: str) -> None:
         raise HoptacError(t("err.output_path", value=target))
 
 
-def write(target: str, fmt: str | None, sheets: list[Sheet]) -> str:
+def parse_delimiter(text: str | None, fmt: str) -> str:
+    """``--delimiter``: ``,`` (default), ``;`` or ``tab``; only a CSV file has one."""
+    if text is None:
+        return ","
+    if fmt != "csv":
+        raise HoptacError(t("err.delimiter_not_csv", fmt=fmt))
+    if text not in DELIMITERS:
+        raise HoptacError(t("err.choice", option="--delimiter", value=text, accepted="',', ';', tab"))
+    return DELIMITERS[text]
+
+
+def write(target: str, fmt: str | None, sheets: list[Sheet], *, delimiter: str = ",") -> str:
     """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the format."""
+    from hoptac_cli.render.files import write_file
+
     chosen = choose_format(target, fmt)
     check_target(target)
-    if chosen == "csv" and len(sheets) != 1:
-        raise ValueError("a CSV file holds exactly one sheet")
-    writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[chosen]
-    with binary_output(target) as stream:
-        writer(stream, sheets)
+    write_file(target, lambda stream: write_to(stream, chosen, sheets, delimiter=delimiter))
     return chosen
+
+
+def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str = ",") -> None:
+    """Write ``sheets`` in ``fmt`` to an open byte stream."""
+    if fmt == "csv" and len(sheets) != 1:
+        raise ValueError("a CSV file holds exactly one sheet")
+    if fmt == "csv":
+        _write_csv(stream, sheets, delimiter)
+    elif fmt == "json":
+        _write_json(stream, sheets)
+    else:
+        from hoptac_cli.render import xlsx
+
+        xlsx.write(stream, sheets)
 
 
 @contextlib.contextmanager
@@ -146,13 +177,13 @@ def csv_value(value: Any) -> Any:
     return value
 
 
-def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
+def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",") -> None:
     import csv
     import io
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     try:
-        writer = csv.writer(text, lineterminator="\n")
+        writer = csv.writer(text, lineterminator="\n", delimiter=delimiter)
         (sheet,) = sheets
         writer.writerow([column.header for column in sheet.fields])
         keys = [column.key for column in sheet.fields]
@@ -184,58 +215,3 @@ def _write_json(stream: IO[bytes], sheets: list[Sheet]) -> None:
             first = False
         emit("\n]" if not first else "]")
     emit("\n}\n" if not single else "\n")
-
-
-# XLSX ----------------------------------------------------------------------------------------
-
-def _write_xlsx(stream: IO[bytes], sheets: list[Sheet]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for sheet in sheets:
-        ws = book.create_sheet(_sheet_title(sheet.name))
-        ws.freeze_panes = "A2"
-        for number, column in enumerate(sheet.fields, start=1):
-            width = column.width or _WIDTHS.get(column.kind, 30)
-            ws.column_dimensions[get_column_letter(number)].width = max(width, len(column.header) + 2)
-        header = []
-        for column in sheet.fields:
-            cell = WriteOnlyCell(ws, value=column.header)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-
-        def cell_for(value: Any, kind: str) -> Any:
-            if value is None or value == "":
-                return None
-            if kind == "date" and isinstance(value, str):
-                cell = WriteOnlyCell(ws, value=dt.date.fromisoformat(value[:10]))
-                cell.number_format = "DD/MM/YYYY"
-                return cell
-            if isinstance(value, bool):
-                return int(value)
-            if isinstance(value, (list, tuple)):
-                value = "; ".join(str(item) for item in value)
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                if value.startswith("="):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"  # text, never a formula
-                    return cell
-            return value
-
-        kinds = [(column.key, column.kind) for column in sheet.fields]
-        for row in sheet.rows:
-            ws.append([cell_for(row.get(key), kind) for key, kind in kinds])
-    book.save(stream)
-
-
-def _sheet_title(name: str) -> str:
-    """Excel refuses sheet names longer than 31 characters or holding ``[]:*?/\\``."""
-    cleaned = "".join("_" if char in "[]:*?/\\" else char for char in name)
-    return cleaned[:31] or "Sheet"
