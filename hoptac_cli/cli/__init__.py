@@ -23,7 +23,8 @@ METAVARS = {
     "review": "ID", "review_id": "ID", "action": "ID", "action_id": "ID", "actions": "ID", "year": "YEAR",
     "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly",
     "deadline_day": "DAY", "slug": "SLUG", "kind": "KIND", "format": "table|json|csv",
-    **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date"), "DATE"),
+    **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date", "reply_by"), "DATE"),
+    "number": "N", "delimiter": "CHAR", "recipients": "TEXT", "clear": "KEY",
 }
 
 

@@ -64,10 +64,8 @@ def settings(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """Who issues documents: list the settings, print one, set one or remove one.
-
-    hoptac settings issuing_body "Sở Tài chính" · hoptac settings recipients "Ban Chỉ đạo; UBND tỉnh An Giang"
-    """
+    """Who issues documents: list the settings, print one, set one or remove one, e.g.
+    hoptac settings issuing_body "Sở Tài chính"."""
     from hoptac_cli.domain import settings as domain
 
     if unset and value is not None:

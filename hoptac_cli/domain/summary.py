@@ -43,7 +43,7 @@ ANNEX_COLUMNS = [
     Column("Thời gian", "center", 0),
     Column("Tiến độ (%)", "right", 0),
     Column("Kết quả", "left", 3),
-    Column("Tình trạng", "left", 0.8),
+    Column("Tình trạng", "left", 0),
     Column("Khó khăn, vướng mắc", "left", 2),
     Column("Đề xuất, kiến nghị", "left", 2),
 ]

@@ -238,7 +238,8 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
     cap = total_pt * 0.15
     for index, column in enumerate(table.columns):
         floor = longest_word(column.header, size, bold=True)
-        want = floor
+        # a text column is at least wide enough for its header on two lines, even when empty
+        want = max(floor, text_width(column.header, size, bold=True) / 2 if column.weight else 0)
         for row in table.rows:
             if row.group or index >= len(row.cells):
                 continue
@@ -247,6 +248,9 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
                 if UNBREAKABLE.match(word) or column.weight == 0:
                     floor = max(floor, width)
                 want = max(want, min(width, cap))
+            if column.weight == 0:  # short columns (numbers, dates, statuses) keep each line whole
+                for line in row.cells[index].split("\n"):
+                    want = max(want, min(text_width(line, size), cap))
         floors.append(floor + CELL_PADDING_PT + 1)
         wants.append(max(floor, want) + CELL_PADDING_PT + 1)
     widths = list(wants)
