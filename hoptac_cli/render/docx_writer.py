@@ -273,16 +273,12 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
 
 def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     widths = column_widths(table, total_pt, size)
     grid = docx.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
-    grid.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    grid._tbl.tblPr.append(layout)
+    _fixed(grid, widths)
     for column, width in zip(grid.columns, widths):
         column.width = Pt(width)
     header = grid.rows[0]
@@ -308,16 +304,21 @@ def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
             _paragraph(cell, text, size=size, align=column.align, after=0, reuse=True)
 
 
-def _borderless(docx: Any, widths: list[float]) -> Any:
-    from docx.oxml import OxmlElement
+def _fixed(grid: Any, widths: list[float]) -> None:
+    """A fixed layout (python-docx adds w:tblLayout in its schema place) as wide as its columns."""
     from docx.oxml.ns import qn
+
+    grid.autofit = False
+    total = grid._tbl.tblPr.find(qn("w:tblW"))
+    total.set(qn("w:type"), "dxa")
+    total.set(qn("w:w"), str(round(sum(widths) * 20)))
+
+
+def _borderless(docx: Any, widths: list[float]) -> Any:
     from docx.shared import Pt
 
     grid = docx.add_table(rows=1, cols=len(widths))
-    grid.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    grid._tbl.tblPr.append(layout)
+    _fixed(grid, widths)
     for column, cell, width in zip(grid.columns, grid.rows[0].cells, widths):
         column.width = cell.width = Pt(width)
     return grid
