@@ -132,6 +132,11 @@ def test_docx_follows_decree_30(configured, tmp_path):
     progress = [row.cells[5] for row in annex.rows[1:] if NUMBER.match(row.cells[5].text)]
     assert progress and all(cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT for cell in progress)
 
+    # Word checks the schema's element order: one fixed layout per table, before tblLook
+    for properties in document.element.iter(f"{W}tblPr"):
+        names = [child.tag.removeprefix(W) for child in properties]
+        assert names.count("tblLayout") == 1 and names.index("tblLayout") < names.index("tblLook"), names
+
     # no cell is too narrow for a date or a number it holds
     checked = 0
     for table in document.tables:
