@@ -92,7 +92,7 @@ def test_xlsx_opens_with_typed_cells(programme, tmp_path):
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows[5][4] == EVIL_TITLE and sheet.cell(row=6, column=5).data_type == "s"  # text, not a formula
     assert rows[1][header.index("Due")].date().isoformat() == "2022-12-31"
-    assert rows[1][header.index("Progress")] == 100
+    assert rows[1][header.index("Progress")] == 1 and sheet.cell(2, header.index("Progress") + 1).number_format == "0%"
     assert sheet.column_dimensions["E"].width >= 40
 
 
@@ -109,6 +109,90 @@ def test_xlsx_opens_with_typed_cells(programme, tmp_path):
     ],
 )
 def test_bad_input_writes_nothing(programme, tmp_path, args, named):
+    result = programme.fails(*(arg.format(tmp=tmp_path) for arg in args))
+    assert named in result.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["programme.db"]
+
+
+def test_xlsx_cells_people_like(programme, tmp_path):
+    from openpyxl import load_workbook
+
+    programme.ok("action", "add", "Vốn đối ứng", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--unit", "đồng",
+                 "--target", "1.200.000.000", "--due", "31/12/2025")
+    programme.ok("action", "add", "Nạo vét kênh", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--unit", "km",
+                 "--target", "12", "--due", "31/12/2025")
+    programme.ok("report", "add", "--action", "6", "--period", "2022-H2", "--value", "300.000.000,4", "--submitted", "15/12/2022")
+    programme.ok("report", "add", "--action", "7", "--period", "2022-H2", "--value", "2,5", "--submitted", "15/12/2022")
+    out = tmp_path / "nhiem-vu.xlsx"
+    programme.ok("export", "actions", "-o", str(out), lang="vi")
+    book = load_workbook(out)
+    assert book.sheetnames == ["Nhiệm vụ"]
+    sheet = book["Nhiệm vụ"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:5] == ["Mã", "Chương trình", "Lĩnh vực", "Tên ngắn lĩnh vực", "Nội dung hợp tác"]
+    assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:W{sheet.max_row}" and sheet.max_row == 8
+
+    def cell(action_id, name):
+        return sheet.cell(action_id + 1, header.index(name) + 1)
+
+    assert cell(2, "Tiến độ").value == 0.4 and cell(2, "Tiến độ").number_format == "0%"
+    assert cell(1, "Quá hạn").value == "Không" and cell(4, "Quá hạn").value == "Có"  # not 1/0
+    assert cell(1, "Hạn").is_date and cell(1, "Hạn").number_format == "DD/MM/YYYY"
+    assert cell(6, "Chỉ tiêu").value == 1_200_000_000 and cell(6, "Chỉ tiêu").number_format == "#,##0"
+    assert cell(6, "Đạt được").number_format == "#,##0"  # money in whole đồng, even with a fraction
+    assert cell(7, "Đạt được").value == 2.5 and cell(7, "Đạt được").number_format == "#,##0.0#"
+    assert cell(1, "Mã").number_format == "#,##0"
+    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn")}
+    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn"] <= 16
+
+    programme.ok("export", "actions", "-o", str(out), "--format", "xlsx")
+    english = load_workbook(out)["Actions"]
+    assert english.cell(5, [c.value for c in english[1]].index("Overdue") + 1).value == "yes"
+
+
+def test_summary_xlsx_has_a_native_bar_chart(programme, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "tong-hop.xlsx"
+    programme.ok("export", "summary", "-o", str(out), "--period", "2022-H1")
+    with zipfile.ZipFile(out) as archive:
+        charts = [name for name in archive.namelist() if name.startswith("xl/charts/")]
+        assert charts == ["xl/charts/chart1.xml"]
+        chart = archive.read(charts[0]).decode("utf-8")
+    assert '<barDir val="bar"/>' in chart and "'Summary'!$N$2:$N$4" in chart and "'Summary'!$D$2:$D$4" in chart
+    assert "Progress by sector — thu, 2022-H1" in chart
+    sheet = load_workbook(out)["Summary"]
+    assert [sheet.cell(row, 14).value for row in range(2, 6)] == [0.45, 0.35, None, 0.4]  # 45%, 35%, none; total 40%
+
+
+def test_csv_delimiter_and_contradicting_extensions(programme, tmp_path):
+    out = tmp_path / "actions.csv"
+    programme.ok("export", "actions", "-o", str(out), "--delimiter", ";")
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("id;agreement;sector;") and lines[1].startswith("1;thu;Y tế;")
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[5][4] == "'" + EVIL_TITLE  # still neutralised
+    programme.ok("export", "summary", "-o", str(tmp_path / "t.tsv.csv"), "--delimiter", "tab")
+    assert "\t" in (tmp_path / "t.tsv.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    template = tmp_path / "mau.csv"
+    programme.ok("report", "template", "--period", "2022-H2", "-o", str(template), "--delimiter", ";")
+    assert template.read_text(encoding="utf-8-sig").startswith("Mã nhiệm vụ;Kỳ báo cáo;")
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("export", "actions", "-o", "{tmp}/x.json", "--format", "csv"), "x.json"),
+        (("export", "actions", "-o", "{tmp}/x.xlsx", "--format", "json"), "--format"),
+        (("export", "actions", "-o", "{tmp}/x.xlsx", "--delimiter", ";"), "CSV"),
+        (("export", "actions", "-o", "{tmp}/x.csv", "--delimiter", "|"), "|"),
+        (("report", "template", "--period", "2022-H2", "-o", "{tmp}/x.xlsx", "--delimiter", ";"), "CSV"),
+    ],
+)
+def test_delimiter_and_format_refusals(programme, tmp_path, args, named):
     result = programme.fails(*(arg.format(tmp=tmp_path) for arg in args))
     assert named in result.stderr
     assert sorted(path.name for path in tmp_path.iterdir()) == ["programme.db"]

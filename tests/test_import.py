@@ -108,10 +108,10 @@ def test_xlsx_round_trip_with_percent_cells(actions, tmp_path):
     actions.ok("report", "template", "--period", "2022-H2", "--agency", "Sở Y tế tỉnh Kiên Giang", "-o", str(template))
     book = load_workbook(template)
     sheet = book.worksheets[0]
-    headers = [cell.value for cell in sheet[1]]
-    assert headers[0] == "Mã nhiệm vụ" and sheet.max_row == 2 and sheet.cell(2, 1).value == 2
-    sheet.cell(2, headers.index("Giá trị đạt được") + 1).value = 8
-    sheet.cell(2, headers.index("Kết quả thực hiện") + 1).value = unicodedata.normalize("NFD", "Phẫu thuật 8 em")
+    headers = [cell.value for cell in sheet[3]]  # under a title and a note
+    assert headers[0] == "Mã nhiệm vụ" and sheet.max_row == 4 and sheet.cell(4, 1).value == 2
+    sheet.cell(4, headers.index("Giá trị đạt được") + 1).value = 8
+    sheet.cell(4, headers.index("Kết quả thực hiện") + 1).value = unicodedata.normalize("NFD", "Phẫu thuật 8 em")
     book.save(template)
     imported = actions.json("report", "import", str(template))
     assert imported[0]["outcome"] == "added"
@@ -122,12 +122,99 @@ def test_xlsx_round_trip_with_percent_cells(actions, tmp_path):
     actions.ok("report", "template", "--period", "2023-H1", "-o", str(template), "--force")
     book = load_workbook(template)
     sheet = book.worksheets[0]
-    headers = [cell.value for cell in sheet[1]]
-    cell = sheet.cell(2, headers.index("Tiến độ (%)") + 1)
+    headers = [cell.value for cell in sheet[3]]
+    cell = sheet.cell(4, headers.index("Tiến độ (%)") + 1)
     cell.value, cell.number_format = 0.4, "0%"
     book.save(template)
     actions.ok("report", "import", str(template))
     assert actions.json("report", "list", "--period", "2023-H1")[0]["progress"] == 40
+
+
+def test_xlsx_template_departments_cannot_get_wrong(actions, tmp_path):
+    from openpyxl import load_workbook
+
+    actions.ok("report", "add", "--action", "2", "--period", "2022-H1", "--value", "8", "--submitted", "20/06/2022")
+    template = tmp_path / "syt-kg.xlsx"
+    actions.ok("report", "template", "--period", "2022-H2", "--agency", "syt-kg", "-o", str(template))
+    book = load_workbook(template)
+    assert book.sheetnames == ["Báo cáo 2022-H2", "Hướng dẫn"]
+    sheet = book.worksheets[0]
+    assert sheet["A1"].value == "BÁO CÁO KẾT QUẢ THỰC HIỆN 6 THÁNG CUỐI NĂM 2022 — SỞ Y TẾ TỈNH KIÊN GIANG"
+    assert "Hạn gửi báo cáo: 20/12/2022" in sheet["A2"].value
+    headers = [cell.value for cell in sheet[3]]
+    column = {name: headers.index(name) + 1 for name in headers}
+    assert sheet.freeze_panes == "A4"
+    # last period's figures, for reference
+    assert sheet.cell(4, column["Tiến độ kỳ trước (%)"]).value == 40 and sheet.cell(4, column["Giá trị đạt kỳ trước"]).value == 8
+    # a drop-down of status words, and progress checked between 0 and 100
+    rules = {str(rule.sqref): rule for rule in sheet.data_validations.dataValidation}
+    status = rules[f"{sheet.cell(4, column['Tình trạng']).coordinate}"]
+    assert status.type == "list" and "Đã hoàn thành" in status.formula1 and "Chậm tiến độ" in status.formula1
+    progress = rules[f"{sheet.cell(4, column['Tiến độ (%)']).coordinate}"]
+    assert (progress.type, progress.operator, progress.formula1, progress.formula2) == ("decimal", "between", "0", "100")
+    # identifiers locked, the department's columns open
+    assert sheet.protection.sheet
+    assert sheet.cell(4, column["Mã nhiệm vụ"]).protection.locked and sheet.cell(4, column["Kỳ báo cáo"]).protection.locked
+    assert not sheet.cell(4, column["Tiến độ (%)"]).protection.locked and not sheet.cell(4, column["Tình trạng"]).protection.locked
+    notes = [row[0] for row in book["Hướng dẫn"].iter_rows(values_only=True)]
+    assert notes[0] == "HƯỚNG DẪN ĐIỀN BÁO CÁO 6 THÁNG CUỐI NĂM 2022" and any("Tiến độ (%): số từ 0 đến 100" in line for line in notes)
+
+    sheet.cell(4, column["Giá trị đạt được"]).value = 14
+    sheet.cell(4, column["Tình trạng"]).value = "Chậm tiến độ"
+    book.save(template)
+    actions.ok("report", "import", str(template))
+    (row,) = actions.json("report", "list", "--period", "2022-H2")
+    assert (row["value"], row["progress"], row["status"]) == (14, 70, "behind")
+
+
+def test_title_rows_above_the_header_are_accepted(actions, tmp_path):
+    rows = [
+        ["BÁO CÁO 6 THÁNG CUỐI NĂM 2022"],
+        ["Sở Y tế tỉnh Hậu Giang", "", "ngày 10/12/2022"],
+        [],
+        ["Mã nhiệm vụ", "Kỳ báo cáo", "Tiến độ (%)"],
+        ["1", "2022-H2", "30"],
+    ]
+    write_csv(tmp_path / "tieu-de.csv", rows)
+    result = actions.json("report", "import", str(tmp_path / "tieu-de.csv"))
+    assert [(row["row"], row["outcome"]) for row in result] == [(5, "added")]  # the spreadsheet's own row number
+
+
+def test_import_a_folder_each_file_all_or_nothing(actions, tmp_path):
+    folder = tmp_path / "nop-ve"
+    folder.mkdir()
+    for agency in ("syt-hg", "sgtvt-hg"):
+        actions.ok("report", "template", "--period", "2022-H2", "--agency", agency, "-o", str(folder / f"{agency}.csv"))
+    good, bad = read_csv(folder / "syt-hg.csv"), read_csv(folder / "sgtvt-hg.csv")
+    fill(good, 1, progress="60", result="Khám cho 300 lượt người")
+    fill(bad, 3, progress="120")
+    write_csv(folder / "syt-hg.csv", good)
+    write_csv(folder / "sgtvt-hg.csv", bad)
+    (folder / "~$syt-hg.xlsx").write_bytes(b"an Excel lock file")
+    (folder / "ghi-chu.txt").write_text("not a department file")
+
+    before = digest(actions.db)
+    dry = actions("report", "import", str(folder), "--dry-run", "--format", "json")
+    assert dry.exit_code == 1 and digest(actions.db) == before
+    result = actions("report", "import", str(folder), "--format", "json")
+    assert result.exit_code == 1
+    import json
+
+    assert json.loads(result.stdout) == [
+        {"file": "sgtvt-hg.csv", "agency": "Sở Giao thông vận tải tỉnh Hậu Giang", "added": 0, "amended": 0, "already": 0, "errors": 1},
+        {"file": "syt-hg.csv", "agency": "Sở Y tế tỉnh Hậu Giang", "added": 1, "amended": 0, "already": 0, "errors": 0},
+    ]
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "Error: nothing imported from sgtvt-hg.csv: errors in 1 of 1 row"
+    assert lines[1].startswith("  row 2, column 'Tiến độ (%)': '120' must be a percentage between 0 and 100")
+    assert lines[-1].startswith("2 files: 1 refused")
+    assert [(row["action_id"], row["progress"]) for row in actions.json("report", "list")] == [(1, 60)]
+    table = actions("report", "import", str(folder)).stdout
+    assert "syt-hg.csv" in table and "Rows with errors" in table
+
+    empty = tmp_path / "trong"
+    empty.mkdir()
+    assert "no .xlsx or .csv file" in actions.fails("report", "import", str(empty)).stderr
 
 
 def test_file_level_refusals(actions, tmp_path):

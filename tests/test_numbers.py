@@ -100,10 +100,11 @@ def test_xlsx_number_cells_are_taken_as_numbers(two_parties, tmp_path):
     h.ok("report", "template", "--period", "2022-H2", "-o", str(template))
     book = load_workbook(template)
     sheet = book.worksheets[0]
-    column = [cell.value for cell in sheet[1]].index("Giá trị đạt được") + 1
-    sheet.cell(2, column).value = "3.600"  # text typed in a text cell
-    sheet.cell(3, column).value = 1.125  # a number cell: a float, never read as 1125
-    sheet.cell(4, column).value = 3  # an int
+    header = next(row for row in range(1, 10) if "Giá trị đạt được" in [cell.value for cell in sheet[row]])
+    column = [cell.value for cell in sheet[header]].index("Giá trị đạt được") + 1
+    sheet.cell(header + 1, column).value = "3.600"  # text typed in a text cell
+    sheet.cell(header + 2, column).value = 1.125  # a number cell: a float, never read as 1125
+    sheet.cell(header + 3, column).value = 3  # an int
     book.save(template)
     h.ok("report", "import", str(template))
     stored = {row["action_id"]: row["value"] for row in h.json("report", "list")}

@@ -23,7 +23,8 @@ METAVARS = {
     "review": "ID", "review_id": "ID", "action": "ID", "action_id": "ID", "actions": "ID", "year": "YEAR",
     "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly",
     "deadline_day": "DAY", "slug": "SLUG", "kind": "KIND", "format": "table|json|csv",
-    **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date"), "DATE"),
+    **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date", "reply_by"), "DATE"),
+    "number": "N", "delimiter": "CHAR", "recipients": "TEXT", "clear": "KEY",
 }
 
 
@@ -150,7 +151,7 @@ def root(
 
 
 #: command modules, in the order their groups appear in --help; each has ``register(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary")
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind")
 
 
 def _register() -> None:

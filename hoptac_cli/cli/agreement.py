@@ -170,13 +170,46 @@ def update(
     agreement: Annotated[Optional[str], typer.Argument(help="Agreement; optional when only one is active.")] = None,
     cadence: Annotated[Optional[str], typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = None,
     deadline_day: Annotated[Optional[int], typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")] = None,
+    governing_body: Annotated[Optional[str], typer.Option("--governing-body", help="Its documents' governing body (cơ quan chủ quản).")] = None,
+    issuing_body: Annotated[Optional[str], typer.Option("--issuing-body", help="Its documents' issuing body (cơ quan ban hành).")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Place in its documents' date line.")] = None,
+    number_pattern: Annotated[Optional[str], typer.Option("--number-pattern", help="Report number and symbol, e.g. '{number}/BC-STC'.")] = None,
+    letter_number_pattern: Annotated[
+        Optional[str], typer.Option("--letter-number-pattern", help="Reminder letter number and symbol, e.g. '{number}/STC-KTĐN'.")
+    ] = None,
+    signer_authority: Annotated[Optional[str], typer.Option("--signer-authority", help="TM./KT. line(s) above the signer's title.")] = None,
+    signer_title: Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.")] = None,
+    signer_name: Annotated[Optional[str], typer.Option("--signer-name", help="The signer's full name.")] = None,
+    recipients: Annotated[Optional[list[str]], typer.Option("--recipient", help="A recipient (Nơi nhận); repeatable.")] = None,
+    archive: Annotated[Optional[str], typer.Option("--archive", help="What follows 'Lưu:'.")] = None,
+    clear: Annotated[Optional[list[str]], typer.Option("--clear", help="Drop this agreement's own value of a document setting; repeatable.")] = None,
 ) -> None:
-    """Change an agreement's reporting cadence or deadline day."""
+    """Change an agreement's reporting cadence or deadline day, or who issues its documents
+    (overriding 'hoptac settings' for this agreement)."""
+    from hoptac_cli.cli.settings import OPTION_NAMES
+    from hoptac_cli.domain import register as register_domain
     from hoptac_cli.domain import reports
+    from hoptac_cli.domain import settings
 
+    given = dict(
+        governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
+        letter_number_pattern=letter_number_pattern, signer_authority=signer_authority, signer_title=signer_title,
+        signer_name=signer_name, recipients=recipients, archive=archive,
+    )
+    names = {**OPTION_NAMES, "letter_number_pattern": "--letter-number-pattern"}
     with session() as db:
-        row = reports.set_schedule(db, agreement, cadence=cadence, deadline_day=deadline_day)
-    done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
+        changes = settings.prepare(given, names)
+        row = register_domain.agreement(db, agreement)
+        cleared = settings.check_clear(db, row["id"], clear or [])
+        if cadence is not None or deadline_day is not None or not (changes or clear):
+            row = reports.set_schedule(db, agreement, cadence=cadence, deadline_day=deadline_day)
+            done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
+        if changes or clear:
+            result = settings.update_agreement(db, row["id"], changes, cleared)
+            for key in result["cleared"]:
+                done(t("msg.agreement_setting_cleared", slug=row["slug"], name=key))
+            for key, value in result["set"].items():
+                done(t("msg.agreement_setting", slug=row["slug"], name=key, value=value))
 
 
 def register(app: typer.Typer) -> None:

@@ -21,7 +21,7 @@ FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("actions", "stat.col.actions", "int"),
         *((key, f"stat.col.{key}", "int") for key in ("not_started", "in_progress", "done", "behind", "paused", "cancelled")),
         ("overdue", "stat.col.overdue", "int"),
-        ("progress", "stat.col.progress", "number"),
+        ("progress", "stat.col.progress", "percent"),
         ("reports_received", "stat.col.reports_received", "int"),
         ("reports_expected", "stat.col.reports_expected", "int"),
         ("row", "stat.col.row", "text"),
@@ -38,12 +38,12 @@ FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("due_on", "stat.col.due_on", "date"),
         ("status", "stat.col.status_code", "text"),
         ("status_label", "stat.col.status", "text"),
-        ("progress", "stat.col.progress", "number"),
+        ("progress", "stat.col.progress", "percent"),
         ("overdue", "stat.col.overdue", "bool"),
         ("unit", "stat.col.unit", "text"),
-        ("baseline", "stat.col.baseline", "number"),
-        ("target", "stat.col.target", "number"),
-        ("value", "stat.col.value", "number"),
+        ("baseline", "stat.col.baseline", "amount"),
+        ("target", "stat.col.target", "amount"),
+        ("value", "stat.col.value", "amount"),
         ("latest_period", "stat.col.latest_period", "text"),
         ("latest_difficulty", "stat.col.latest_difficulty", "text"),
         ("plan_ref", "stat.col.plan_ref", "text"),
@@ -63,10 +63,10 @@ FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("period_start", "stat.col.period_start", "date"),
         ("period_end", "stat.col.period_end", "date"),
         ("revision", "stat.col.revision", "int"),
-        ("progress", "stat.col.progress", "number"),
-        ("value", "stat.col.value", "number"),
+        ("progress", "stat.col.progress", "percent"),
+        ("value", "stat.col.value", "amount"),
         ("unit", "stat.col.unit", "text"),
-        ("target", "stat.col.target", "number"),
+        ("target", "stat.col.target", "amount"),
         ("status", "stat.col.status_code", "text"),
         ("status_label", "stat.col.status", "text"),
         ("result", "stat.col.result", "text"),
@@ -76,9 +76,8 @@ FIELDS: dict[str, list[tuple[str, str, str]]] = {
         ("source", "stat.col.source", "text"),
     ],
 }
-#: wide text columns in the XLSX file
-_WIDE = {"title": 50, "action": 50, "sector": 30, "lead": 35, "agency": 35, "partners": 40,
-         "result": 50, "difficulty": 50, "latest_difficulty": 50, "proposal": 50}
+#: "amount" fields are numbers in the unit named by the record's "unit" (whole đồng for money)
+_AMOUNT = "amount"
 
 
 def export(
@@ -91,13 +90,18 @@ def export(
     ] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write (.csv, .xlsx, .json); - for stdout.")] = "-",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="csv, json or xlsx (default: from the extension).")] = None,
+    delimiter: Annotated[
+        Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' (for an Excel set to Vietnamese) or tab.")
+    ] = None,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
     from hoptac_cli.errors import HoptacError
-    from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
+    from hoptac_cli.render.tabular import Field, Sheet, choose_format, parse_delimiter, write
+    from hoptac_cli.render.xlsx import Chart
 
     chosen = choose_format(output, fmt)
+    separator = parse_delimiter(delimiter, chosen)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
         raise HoptacError(t("err.xlsx_terminal"))
     # CSV and JSON are data, the same in every interface language: keys, codes, ISO dates.
@@ -107,11 +111,17 @@ def export(
         rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
         counted = _Counter(_worded(rows) if for_people else rows)
         fields = [
-            Field(key, t(header), field_kind, _WIDE.get(key))
+            Field(key, t(header), "number", unit_key="unit") if field_kind == _AMOUNT else Field(key, t(header), field_kind)
             for key, header, field_kind in FIELDS[kind]
             if for_people or not key.endswith("_label")
         ]
-        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)])
+        chart = None
+        if kind == "summary" and for_people:
+            chart = Chart(
+                title=lambda row: t("xlsx.chart_progress", agreement=row["agreement"], period=row["period"]),
+                category_key="sector", value_key="progress", include=lambda row: row["row"] == "sector",
+            )
+        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)], delimiter=separator)
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 

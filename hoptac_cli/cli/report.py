@@ -211,41 +211,60 @@ def template(
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only the actions this agency leads (default: every lead agency).")] = None,
     agreement: AgreementOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    delimiter: Annotated[Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' or tab.")] = None,
 ) -> None:
-    """Write a fill-in file for a period: one row per action an agency leads."""
+    """Write a fill-in file for a period: one row per action an agency leads. The XLSX file has
+    drop-downs, checks, locked identifiers, last period's figures and instructions in Vietnamese."""
     from pathlib import Path
 
     from hoptac_cli.domain import importer
     from hoptac_cli.render import tabular
+    from hoptac_cli.render.files import write_file
+    from hoptac_cli.render.template import Template, write_template
 
     target = Path(output)
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise HoptacError(t("err.template_extension", value=output))
     if target.exists() and not force:
         raise HoptacError(t("err.template_exists", value=output))
+    separator = tabular.parse_delimiter(delimiter, target.suffix.lower().lstrip("."))
+    tabular.check_target(output)
     with session() as db:
         when, chosen, rows = importer.template(db, period, agreement, agency)
-    fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
-    tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)])
+        words = importer.template_words(db, when, agreement, chosen)
+    if target.suffix.lower() == ".xlsx":
+        sheet = Template(
+            columns=[(key, importer.header(key), kind) for key, kind in importer.COLUMNS], rows=rows,
+            editable=importer.EDITABLE, title=words["title"], subtitle=words["subtitle"], sheet=words["sheet"],
+            statuses=words["statuses"], instructions=words["instructions"],
+        )
+        write_file(output, lambda stream: write_template(stream, sheet))
+    else:
+        fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
+        tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)], delimiter=separator)
     done(t("msg.template_written", rows=count("count.action", len(rows)), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
 
 
 @report_app.command("import")
 def import_(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A filled-in .xlsx or .csv made by 'report template'.")],
+    file: Annotated[str, typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
     amend: Annotated[bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
-    """Import a department file: every row or none."""
+    """Import a department file, every row or none; or every .xlsx/.csv file of a folder, each
+    file every row or none (exit code 1 when a file was refused)."""
     from pathlib import Path
 
     from hoptac_cli.domain import importer
     from hoptac_cli.render.template import read_table
 
     path = Path(file)
-    header, data = read_table(path)
+    if path.is_dir():
+        _import_folder(path, dry_run=dry_run, amend=amend, fmt=output_format(fmt, as_json))
+        return
+    header, data = read_table(path, importer.looks_like_header)
     with session() as db, _progress(len(data)) as tick:
         try:
             plan = importer.check(db, path, header, data, amend=amend, tick=tick)
@@ -255,14 +274,78 @@ def import_(
                 typer.echo("  " + t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason), err=True)
             raise typer.Exit(1) from None
         if dry_run:
-            for row in plan.rows:
-                row["outcome"] = {"added": "would-add", "amended": "would-amend"}.get(row["outcome"], row["outcome"])
+            _dry(plan)
         else:
             importer.write(db, plan)
     emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
-    kinds = {"added": ("added", "would-add"), "amended": ("amended", "would-amend"), "already": ("already",)}
-    counts = {name: sum(1 for row in plan.rows if row["outcome"] in outcomes) for name, outcomes in kinds.items()}
+    counts = _counts(plan)
     done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts))
+
+
+#: a folder import's closing table: one row per file
+FOLDER_COLUMNS = [
+    Column("file", "col.file", ratio=2),
+    Column("agency", "col.agency", ratio=3),
+    Column("added", "col.added", justify="right"),
+    Column("amended", "col.amended", justify="right"),
+    Column("already", "col.already", justify="right"),
+    Column("errors", "col.errors", justify="right"),
+]
+#: how many problems of a refused file are repeated under the table
+FIRST_PROBLEMS = 3
+
+
+def _dry(plan) -> None:  # type: ignore[no-untyped-def]
+    for row in plan.rows:
+        row["outcome"] = {"added": "would-add", "amended": "would-amend"}.get(row["outcome"], row["outcome"])
+
+
+def _counts(plan) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    kinds = {"added": ("added", "would-add"), "amended": ("amended", "would-amend"), "already": ("already",)}
+    return {name: sum(1 for row in plan.rows if row["outcome"] in outcomes) for name, outcomes in kinds.items()}
+
+
+def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    """Each file all-or-nothing, in name order; refused files are listed with their first problems."""
+    from hoptac_cli.domain import importer
+    from hoptac_cli.render.template import read_table
+
+    files = importer.folder_files(folder)
+    results, refused = [], []
+    with session() as db:
+        for path in files:
+            row = {"file": path.name, "agency": "", "added": 0, "amended": 0, "already": 0, "errors": 0}
+            try:
+                header, data = read_table(path, importer.looks_like_header)
+                row["agency"] = importer.agencies_named(header, data)
+                plan = importer.check(db, path, header, data, amend=amend)
+            except importer.ImportRefused as error:
+                row["errors"] = len({problem.row for problem in error.errors})
+                problems = [t("msg.import_row_error", row=p.row, column=p.column, reason=p.reason) for p in error.errors]
+                refused.append((path.name, error.message, problems))
+            except HoptacError as error:
+                row["errors"] = 1
+                refused.append((path.name, error.message, []))
+            else:
+                if dry_run:
+                    _dry(plan)
+                else:
+                    importer.write(db, plan)
+                row.update(_counts(plan))
+                row["agency"] = "; ".join(dict.fromkeys(item["agency"] for item in plan.rows)) or row["agency"]
+            results.append(row)
+    emit(results, FOLDER_COLUMNS, fmt, title=t("title.import_folder", folder=str(folder)))
+    for name, message, problems in refused:
+        typer.echo(f"{t('word.error')}: {message}" if name in message else f"{t('word.error')}: {name}: {message}", err=True)
+        for problem in problems[:FIRST_PROBLEMS]:
+            typer.echo(f"  {problem}", err=True)
+        if len(problems) > FIRST_PROBLEMS:
+            typer.echo("  " + t("msg.import_more_problems", count=len(problems) - FIRST_PROBLEMS), err=True)
+    totals = {key: sum(row[key] for row in results) for key in ("added", "amended", "already")}
+    done(t("msg.import_folder_dry_run" if dry_run else "msg.import_folder_done", files=len(results),
+           refused=len(refused), **totals))
+    if refused:
+        raise typer.Exit(1)
 
 
 @contextlib.contextmanager

@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import datetime as dt
+
 from hoptac_cli.domain import register, reports
 from hoptac_cli.domain.dates import today
-from hoptac_cli.domain.periods import Period, parse_period
+from hoptac_cli.domain.periods import Period, parse_period, previous
+from hoptac_cli.domain.progress import derive
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
+from hoptac_cli.i18n.documents import MESSAGES as MORE_MESSAGES
 from hoptac_cli.i18n.reports import MESSAGES
 from hoptac_cli.storage import register as store
 
@@ -31,21 +35,34 @@ Row = dict[str, Any]
 #: the template's columns in order, with the kind ``render.tabular`` types them by
 COLUMNS = [
     ("action_id", "int"), ("period", "text"), ("agency", "text"), ("action", "text"), ("sector", "text"),
-    ("unit", "text"), ("target", "number"), ("progress", "number"), ("value", "number"), ("status", "text"),
+    ("unit", "text"), ("target", "number"), ("previous_progress", "number"), ("previous_value", "number"),
+    ("progress", "number"), ("value", "number"), ("status", "text"),
     ("result", "text"), ("difficulty", "text"), ("proposal", "text"), ("submitted", "text"),
 ]
+#: the columns a department fills in; the others identify the action or are there for reference
+EDITABLE = ("progress", "value", "status", "result", "difficulty", "proposal", "submitted")
 REQUIRED = ("action_id", "period", "progress")
 #: a row with all of these empty was left blank: the agency did not report on that action
 FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
 
 
+def _names(key: str) -> tuple[str, str]:
+    return MESSAGES.get(f"sheet.{key}") or MORE_MESSAGES[f"sheet.{key}"]
+
+
 def header(key: str) -> str:
     """The Vietnamese column header written to department files."""
-    return MESSAGES[f"sheet.{key}"][1]
+    return _names(key)[1]
 
 
 #: folded header (either language, or the field key itself) → field
-_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*MESSAGES[f"sheet.{key}"], key)}
+_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*_names(key), key)}
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """Is this row the header of a department file (it names every required column)?"""
+    found = {_HEADERS.get(fold(cell)) for cell in cells}
+    return all(key in found for key in REQUIRED)
 
 
 # the template --------------------------------------------------------------------------------
@@ -59,8 +76,11 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
     now = today()
     names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
     chosen = register.agency(db, agency_ref) if agency_ref else None
+    before = previous(period)
+    day_before = period.start - dt.timedelta(days=1)
     rows = []
     for action in reports.owed(db, agreement, period):
+        last = derive(action, day_before)
         answering = successions.current(action["lead_agency_id"], now)
         if chosen and answering != successions.current(chosen["id"], now):
             continue
@@ -71,11 +91,57 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
             "action": action["title"],
             "sector": action["sector"],
             "unit": action["unit"],
-            "target": int(action["target"]) if action["target"] and float(action["target"]).is_integer() else action["target"],
+            "target": _whole(action["target"]),
+            # the latest figures reported up to the previous period, for reference
+            "previous_progress": _whole(last["progress"]) if action["report_id"] else None,
+            "previous_value": _whole(action["report_value"]),
+            "previous_period": before.code,
         })
     if not rows:
         raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))
     return period, chosen, rows
+
+
+def template_words(db: Database, period: Period, agreement_ref: str | None, agency: Row | None) -> Row:
+    """The Vietnamese words of the XLSX template: title, subtitle, status choices, instructions."""
+    from hoptac_cli.domain import settings
+    from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.domain.statuses import STATUSES
+    from hoptac_cli.i18n import t_in
+
+    agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
+    deadline = show_date(period.deadline(agreement["deadline_day"]))
+    values, _missing = settings.effective(db, agreement["id"])
+    receiver = values["issuing_body"] or "cơ quan tổng hợp"
+    label = period.label("vi")
+    who = f" — {agency['name']}" if agency else ""
+    statuses = [t_in("vi", f"status.{code}").capitalize() for code in STATUSES]
+    return {
+        "title": f"BÁO CÁO KẾT QUẢ THỰC HIỆN {label.upper()}{who.upper()}",
+        "subtitle": f"{agreement['title']}. Hạn gửi báo cáo: {deadline}. Xem trang 'Hướng dẫn'.",
+        "sheet": f"Báo cáo {period.code}",
+        "statuses": statuses,
+        "instructions": [
+            f"HƯỚNG DẪN ĐIỀN BÁO CÁO {label.upper()}",
+            f"Chương trình: {agreement['title']}.",
+            "1. Mỗi dòng là một nhiệm vụ do cơ quan chủ trì; chỉ điền các cột nền vàng. Các cột nền xám "
+            "(mã nhiệm vụ, kỳ báo cáo, cơ quan, nội dung, lĩnh vực, đơn vị tính, chỉ tiêu, số liệu kỳ trước) "
+            "đã được khóa để tránh sửa nhầm.",
+            "2. Tiến độ (%): số từ 0 đến 100. Nhiệm vụ có chỉ tiêu: điền Giá trị đạt được (theo đơn vị tính) "
+            "thay cho tiến độ; tiến độ được tính từ giá trị so với chỉ tiêu.",
+            f"3. Tình trạng: chọn trong danh sách ({', '.join(statuses)}); để trống thì được suy ra từ tiến độ. "
+            "'Đã hoàn thành' chỉ đi với tiến độ 100%.",
+            "4. Kết quả thực hiện; Khó khăn, vướng mắc; Đề xuất, kiến nghị: ghi ngắn gọn, cụ thể.",
+            "5. Ngày gửi: dd/mm/yyyy; để trống thì lấy ngày nhập báo cáo.",
+            "6. Nhiệm vụ không báo cáo kỳ này: để trống cả dòng. Tiến độ và giá trị kỳ trước chỉ để tham khảo.",
+            "7. Không đổi tên, không xóa cột; có thể thêm dòng tiêu đề phía trên bảng.",
+            f"8. Gửi lại tệp này cho {receiver} trước ngày {deadline}.",
+        ],
+    }
+
+
+def _whole(value: float | None) -> float | int | None:
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 # the import ----------------------------------------------------------------------------------
@@ -200,6 +266,27 @@ def _prepare(db: Database, values: Row, labels: dict[str, str], successions: Suc
         labels=labels,
         successions=successions,
     )
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The department files of a folder, by name: .xlsx and .csv, not hidden, not Excel's
+    ``~$`` lock files; refuse a folder holding none."""
+    found = sorted(
+        path for path in folder.iterdir()
+        if path.is_file() and path.suffix.lower() in (".xlsx", ".csv") and not path.name.startswith(("~$", "."))
+    )
+    if not found:
+        raise HoptacError(t("err.import_folder_empty", value=str(folder)))
+    return found
+
+
+def agencies_named(header_cells: list[str], data: list[tuple[int, list[str]]]) -> str:
+    """The agencies a file names in its agency column, for the closing table of a folder import."""
+    index = next((i for i, cell in enumerate(header_cells) if _HEADERS.get(fold(cell)) == "agency"), None)
+    if index is None:
+        return ""
+    names = [cells[index] for _, cells in data if index < len(cells) and cells[index]]
+    return "; ".join(dict.fromkeys(names))
 
 
 def write(db: Database, plan: Plan) -> None:

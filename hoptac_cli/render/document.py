@@ -1,11 +1,15 @@
-"""Documents from the block model of ``domain.summary``: Markdown and .docx say the same thing."""
+"""Administrative documents (``domain.official.Document``) as .docx or Markdown, saying the same thing.
+
+The .docx layout is ``render.docx_writer``'s; the Markdown carries the same blocks in reading
+order — heading table, type and summary line, body, signature and recipients, annex — for a
+quick look or a review in a pull request.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
 
-from hoptac_cli.domain.summary import Block
+from hoptac_cli.domain.official import BLANK, MOTTO, Block, Document, Table
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
@@ -24,17 +28,25 @@ def choose_format(target: str) -> str:
     return suffix
 
 
-def write(target: str, blocks: list[Block]) -> None:
-    """Write the document to ``target``; nothing is left behind if it fails."""
-    from hoptac_cli.render.tabular import binary_output, check_target
+def render(document: Document, fmt: str) -> bytes:
+    """The whole file's bytes in ``fmt`` (``md`` or ``docx``)."""
+    if fmt == "md":
+        return markdown(document).encode("utf-8")
+    import io
 
-    chosen = choose_format(target)
-    check_target(target)
-    with binary_output(target) as stream:
-        if chosen == "md":
-            stream.write(markdown(blocks).encode("utf-8"))
-        else:
-            _docx(blocks, stream)
+    from hoptac_cli.render import docx_writer
+
+    buffer = io.BytesIO()
+    docx_writer.write(document, buffer)
+    return buffer.getvalue()
+
+
+def write(target: str, document: Document) -> None:
+    """Write the document to ``target`` (format from the extension); nothing is left behind if it fails."""
+    from hoptac_cli.render.files import write_file
+
+    data = render(document, choose_format(target))
+    write_file(target, lambda stream: stream.write(data))
 
 
 # Markdown ------------------------------------------------------------------------------------
@@ -43,7 +55,22 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(blocks: list[Block]) -> str:
+def _table(table: Table) -> list[str]:
+    aligns = {"left": "---", "right": "--:", "center": ":-:"}
+    lines = ["| " + " | ".join(_cell(column.header) for column in table.columns) + " |"]
+    lines.append("|" + "|".join(aligns[column.align] for column in table.columns) + "|")
+    width = len(table.columns)
+    for row in table.rows:
+        if row.group:
+            number, title = (row.cells + ["", ""])[:2]
+            cells = [f"**{_cell(number)}**" if number else "", f"**{_cell(title)}**"] + [""] * (width - 2)
+        else:
+            cells = [_cell(text) for text in row.cells]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def _blocks(blocks: list[Block]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
         if block.kind == "heading":
@@ -52,50 +79,36 @@ def markdown(blocks: list[Block]) -> str:
             lines += [f"*{block.text}*" if block.note else block.text, ""]
         elif block.kind == "bullets":
             lines += [f"- {item}" for item in block.items] + [""]
-        elif block.kind == "table":
-            lines.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
-            lines.append("|" + "---|" * len(block.headers))
-            lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
-            lines.append("")
+        elif block.kind == "table" and block.table is not None:
+            lines += _table(block.table)
+    return lines
+
+
+def markdown(document: Document) -> str:
+    issuer = document.issuer
+    left = ([issuer.governing_body.upper()] if issuer.governing_body else []) + [f"**{issuer.issuing_name.upper()}**"]
+    right = [f"**{MOTTO[0]}**", f"**{MOTTO[1]}**"]
+    below_left = [f"Số: {issuer.number}"] + ([] if document.type_name else [document.subject])
+    lines = [
+        f"| {'<br>'.join(_cell(part) for part in left)} | {'<br>'.join(right)} |",
+        "|:-:|:-:|",
+        f"| {'<br>'.join(_cell(part) for part in below_left)} | *{_cell(issuer.date_line)}* |",
+        "",
+    ]
+    if document.type_name:
+        lines += [f"# {document.type_name}", "", f"**{document.subject}**", ""]
+    lines += [f"Kính gửi: {addressee}" for addressee in document.addressees[:1]] + ([""] if document.addressees else [])
+    lines += _blocks(document.body)
+    recipients = [f"- {recipient};" for recipient in document.recipients] + [f"- Lưu: {issuer.archive}."]
+    signer = [f"**{line.upper()}**" for line in issuer.authority]
+    signer += [f"**{(issuer.signer_title or BLANK).upper()}**", "", "", f"**{issuer.signer_name or BLANK}**"]
+    lines += [
+        f"| ***Nơi nhận:***<br>{'<br>'.join(_cell(line) for line in recipients)} | {'<br>'.join(_cell(line) for line in signer)} |",
+        "|:--|:-:|",
+        "",
+    ]
+    if document.annex:
+        annex = document.annex
+        lines += ["---", "", "## Phụ lục", "", f"**{annex.title}**", "", f"*{annex.reference}*", ""]
+        lines += _blocks(annex.blocks)
     return "\n".join(lines)
-
-
-# .docx ---------------------------------------------------------------------------------------
-
-def _docx(blocks: list[Block], stream: IO[bytes]) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    from hoptac_cli.domain.text import clean  # text stored before cleaning at the door may hold controls Word refuses
-
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(13)
-    for block in blocks:
-        if block.kind == "heading":
-            heading = document.add_heading(clean(block.text), level=block.level)
-            if block.level == 0:
-                heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif block.kind == "paragraph":
-            paragraph = document.add_paragraph()
-            paragraph.add_run(clean(block.text)).italic = block.note
-        elif block.kind == "bullets":
-            for item in block.items:
-                document.add_paragraph(clean(item), style="List Bullet")
-        elif block.kind == "landscape":
-            section = document.add_section()
-            section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = section.page_height, section.page_width
-        elif block.kind == "table":
-            table = document.add_table(rows=1, cols=len(block.headers))
-            table.style = "Table Grid"
-            for cell, header in zip(table.rows[0].cells, block.headers):
-                cell.text = ""
-                cell.paragraphs[0].add_run(clean(header)).bold = True
-            for row in block.rows:
-                for cell, text in zip(table.add_row().cells, row):
-                    cell.text = clean(text)
-    document.save(stream)

@@ -6,16 +6,17 @@ half-written file. ``-`` writes to stdout.
 
 Choices, documented in the README:
 - CSV is data: UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row of the
-  stable record keys (the same in every interface language), ``\\n`` line ends; dates are ISO
-  ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while ``dd/mm/yyyy`` is read as
-  month/day in an English Excel); lists are joined with ``; ``; booleans are 1/0; a text cell
-  starting with ``=``, ``+``, ``-``, ``@`` or their fullwidth forms (also after spaces or tabs),
-  or with a tab or line break, gets a leading ``'`` so that a spreadsheet never runs it as a
-  formula. Listings printed with ``--format csv`` go through the same ``write_csv``. A form
-  people fill in (the report template) keeps its column titles.
-- XLSX (openpyxl, write-only) is for people: one sheet per kind, bold frozen header row in the
-  interface language, widths by column kind, dates as real date cells shown ``dd/mm/yyyy``,
-  text always stored as text (never as a formula, so it needs no prefix).
+  stable record keys (the same in every interface language), ``\\n`` line ends, ``,`` between
+  cells unless another delimiter is asked for (``;`` for an Excel whose list separator is ``;``,
+  as with Vietnamese regional settings); dates are ISO ``yyyy-mm-dd`` (every spreadsheet locale
+  reads ISO as a date, while ``dd/mm/yyyy`` is read as month/day in an English Excel); lists are
+  joined with ``; ``; booleans are 1/0; a text cell starting with ``=``, ``+``, ``-``, ``@`` or
+  their fullwidth forms (also after spaces or tabs), or with a tab or line break, gets a leading
+  ``'`` so that a spreadsheet never runs it as a formula. Listings printed with ``--format csv``
+  go through the same ``write_csv``. A form people fill in (the report template) keeps its
+  column titles.
+- XLSX is for people: ``render.xlsx`` (typed, formatted cells, headers in the interface
+  language, fitted widths, autofilter, optional chart).
 - JSON: the records as they are (ISO dates, raw numbers, lists), one array per sheet; several
   sheets make an object keyed by sheet name.
 """
@@ -36,28 +37,32 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
 FORMATS = ("csv", "json", "xlsx")
+#: extensions that name a file format: ``-o x.json --format csv`` contradicts itself
+KNOWN_EXTENSIONS = (*FORMATS, "xls", "ods", "tsv", "md", "docx", "doc", "pdf", "html")
+#: delimiters a CSV may use, by the names they may be typed as
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "\\t": "\t"}
 #: first characters that make a spreadsheet treat a CSV cell as a formula (with their fullwidth
 #: forms, which some spreadsheets fold to ASCII), also after leading blanks
 _FORMULA_START = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
 #: a cell starting with one of these is neutralised whatever follows (a spreadsheet may drop them)
 _BLANK_START = frozenset("\t\r\n")
 _BLANKS = " \t\r\n\u00a0\u3000"
-#: column widths in the XLSX file by kind; text columns may ask for more with ``width``
-_WIDTHS = {"date": 12, "number": 14, "int": 8, "bool": 8}
 
 
 @dataclass(frozen=True)
 class Field:
     """One column: the record key, its (already translated) header, and the kind of value.
 
-    ``kind`` is ``text``, ``date`` (ISO text in the record), ``number``, ``int``, ``bool`` or
-    ``list``; it only changes how XLSX cells are typed and how wide the column is.
+    ``kind`` is ``text``, ``date`` (ISO text in the record), ``number``, ``int``, ``percent``
+    (0-100), ``bool`` or ``list``; it changes how XLSX cells are typed and formatted.
+    ``unit_key`` names the record key holding a number's unit (whole đồng for money).
     """
 
     key: str
     header: str
     kind: str = "text"
     width: int | None = None
+    unit_key: str | None = None
 
 
 @dataclass
@@ -69,14 +74,19 @@ class Sheet:
     rows: Iterable[dict[str, Any]] = field(default_factory=list)
     #: a form for people to fill in (the report template): its CSV header keeps the column titles
     form: bool = False
+    chart: Any = None  # a ``render.xlsx.Chart`` drawn in XLSX files
 
 
 def choose_format(target: str, fmt: str | None) -> str:
-    """``fmt`` when given, else the file's extension; ``-`` without ``fmt`` means CSV."""
+    """``fmt`` when given, else the file's extension; ``-`` without ``fmt`` means CSV. A file
+    whose extension names another format than ``fmt`` is refused."""
     if fmt is not None:
         chosen = fmt.lower()
         if chosen not in FORMATS:
             raise HoptacError(t("err.export_format", value=fmt, accepted=", ".join(FORMATS)))
+        suffix = Path(target).suffix.lower().lstrip(".") if target != "-" else ""
+        if suffix in KNOWN_EXTENSIONS and suffix != chosen:
+            raise HoptacError(t("err.format_contradiction", value=target, suffix=suffix, fmt=chosen))
         return chosen
     if target == "-":
         return "csv"
@@ -98,16 +108,39 @@ def check_target(target: str) -> None:
         raise HoptacError(t("err.output_path", value=target))
 
 
-def write(target: str, fmt: str | None, sheets: list[Sheet]) -> str:
+def parse_delimiter(text: str | None, fmt: str) -> str:
+    """``--delimiter``: ``,`` (default), ``;`` or ``tab``; only a CSV file has one."""
+    if text is None:
+        return ","
+    if fmt != "csv":
+        raise HoptacError(t("err.delimiter_not_csv", fmt=fmt))
+    if text not in DELIMITERS:
+        raise HoptacError(t("err.choice", option="--delimiter", value=text, accepted="',', ';', tab"))
+    return DELIMITERS[text]
+
+
+def write(target: str, fmt: str | None, sheets: list[Sheet], *, delimiter: str = ",") -> str:
     """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the format."""
+    from hoptac_cli.render.files import write_file
+
     chosen = choose_format(target, fmt)
     check_target(target)
-    if chosen == "csv" and len(sheets) != 1:
-        raise ValueError("a CSV file holds exactly one sheet")
-    writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[chosen]
-    with binary_output(target) as stream:
-        writer(stream, sheets)
+    write_file(target, lambda stream: write_to(stream, chosen, sheets, delimiter=delimiter))
     return chosen
+
+
+def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str = ",") -> None:
+    """Write ``sheets`` in ``fmt`` to an open byte stream."""
+    if fmt == "csv" and len(sheets) != 1:
+        raise ValueError("a CSV file holds exactly one sheet")
+    if fmt == "csv":
+        _write_csv(stream, sheets, delimiter)
+    elif fmt == "json":
+        _write_json(stream, sheets)
+    else:
+        from hoptac_cli.render import xlsx
+
+        xlsx.write(stream, sheets)
 
 
 @contextlib.contextmanager
@@ -161,18 +194,18 @@ def csv_value(value: Any) -> Any:
     return value
 
 
-def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[dict[str, Any]]) -> None:
+def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[dict[str, Any]], delimiter: str = ",") -> None:
     """The one CSV writer, for listings on stdout and for files: a header row, then one line per
     row with every cell through ``csv_value`` (formula starts neutralised, lists joined)."""
     import csv
 
-    writer = csv.writer(text, lineterminator="\n")
+    writer = csv.writer(text, lineterminator="\n", delimiter=delimiter)
     writer.writerow([neutralise(name) for name in header])
     for row in rows:
         writer.writerow([csv_value(row.get(key)) for key in keys])
 
 
-def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
+def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",") -> None:
     import io
 
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
@@ -181,7 +214,7 @@ def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
         keys = [column.key for column in sheet.fields]
         # Data for other programs: the stable keys, the same in every interface language; a
         # form that people fill in (the report template) keeps its column titles.
-        write_csv(text, [column.header for column in sheet.fields] if sheet.form else keys, keys, sheet.rows)
+        write_csv(text, [column.header for column in sheet.fields] if sheet.form else keys, keys, sheet.rows, delimiter)
         text.flush()
     finally:
         text.detach()  # the caller owns the byte stream
@@ -208,58 +241,3 @@ def _write_json(stream: IO[bytes], sheets: list[Sheet]) -> None:
             first = False
         emit("\n]" if not first else "]")
     emit("\n}\n" if not single else "\n")
-
-
-# XLSX ----------------------------------------------------------------------------------------
-
-def _write_xlsx(stream: IO[bytes], sheets: list[Sheet]) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    for sheet in sheets:
-        ws = book.create_sheet(_sheet_title(sheet.name))
-        ws.freeze_panes = "A2"
-        for number, column in enumerate(sheet.fields, start=1):
-            width = column.width or _WIDTHS.get(column.kind, 30)
-            ws.column_dimensions[get_column_letter(number)].width = max(width, len(column.header) + 2)
-        header = []
-        for column in sheet.fields:
-            cell = WriteOnlyCell(ws, value=column.header)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-
-        def cell_for(value: Any, kind: str) -> Any:
-            if value is None or value == "":
-                return None
-            if kind == "date" and isinstance(value, str):
-                cell = WriteOnlyCell(ws, value=dt.date.fromisoformat(value[:10]))
-                cell.number_format = "DD/MM/YYYY"
-                return cell
-            if isinstance(value, bool):
-                return int(value)
-            if isinstance(value, (list, tuple)):
-                value = "; ".join(str(item) for item in value)
-            if isinstance(value, str):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                if value.startswith("="):
-                    cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"  # text, never a formula
-                    return cell
-            return value
-
-        kinds = [(column.key, column.kind) for column in sheet.fields]
-        for row in sheet.rows:
-            ws.append([cell_for(row.get(key), kind) for key, kind in kinds])
-    book.save(stream)
-
-
-def _sheet_title(name: str) -> str:
-    """Excel refuses sheet names longer than 31 characters or holding ``[]:*?/\\``."""
-    cleaned = "".join("_" if char in "[]:*?/\\" else char for char in name)
-    return cleaned[:31] or "Sheet"

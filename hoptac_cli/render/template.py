@@ -1,22 +1,37 @@
-"""Reading department files back: the first sheet of an XLSX workbook or a CSV file, as text.
+"""Department files: the XLSX fill-in template, and reading any returned file back as text.
 
-Every cell comes back as NFC text (an empty cell as ``""``), so that the importer validates a
-typed value and a spreadsheet value the same way. Row numbers are the spreadsheet's own (the
-header is row 1), so that an error message points at the row a person sees.
+The template (``write_template``) is one a department can't get wrong: a title above the
+header, the identifying and reference columns locked (grey), a drop-down of status words, a
+0–100 check on progress, the previous period's figures for reference, and a sheet of
+instructions in Vietnamese.
+
+Reading (``read_table``): the first sheet of an XLSX workbook or a CSV file, every cell as NFC
+text (an empty cell as ``""``), so that the importer validates a typed value and a spreadsheet
+value the same way. Row numbers are the spreadsheet's own, so that an error message points at
+the row a person sees; a title row or two above the header is skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from hoptac_cli.domain.text import nfc
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header cells and the non-blank data rows (with their row numbers) of ``path``."""
+#: how many non-blank rows may stand above the header (titles, notes)
+HEADER_SEARCH = 10
+
+
+def read_table(
+    path: Path, is_header: Callable[[list[str]], bool] | None = None
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header cells and the non-blank data rows (with their row numbers) of ``path``; the
+    header is the first of the top rows that ``is_header`` accepts (else the first row)."""
     if not path.is_file():
         raise HoptacError(t("err.import_missing", value=str(path)))
     suffix = path.suffix.lower()
@@ -29,8 +44,11 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     numbered = [(number, cells) for number, cells in enumerate(rows, start=1) if any(cells)]
     if not numbered:
         return [], []
-    (_, header), *data = numbered
-    return header, data
+    at = 0
+    if is_header is not None:
+        at = next((index for index, (_, cells) in enumerate(numbered[:HEADER_SEARCH]) if is_header(cells)), 0)
+    header = numbered[at][1]
+    return header, numbered[at + 1:]
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -43,9 +61,9 @@ def _csv_rows(path: Path) -> list[list[str]]:
         text = path.read_text(encoding="utf-8-sig")  # with or without the BOM
     except UnicodeDecodeError:
         raise HoptacError(t("err.import_encoding", value=str(path))) from None
-    first = text.split("\n", 1)[0]
+    top = "\n".join(text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
     # Excel in some locales saves CSV with semicolons.
-    delimiter = max((",", ";", "\t"), key=first.count)
+    delimiter = max((",", ";", "\t"), key=top.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
@@ -100,3 +118,115 @@ def _from_xlsx(cell: Any) -> str:
         # Written back exactly as domain.numbers reads it: 3600 stays 3600, 1.125 becomes "1,125".
         return canonical(value)
     return nfc(str(value))
+
+
+# the fill-in template ------------------------------------------------------------------------
+
+@dataclass
+class Template:
+    """What ``write_template`` lays out: columns as (key, header, kind), the rows, which columns
+    a department fills in, and the words of the title, the status list and the instructions."""
+
+    columns: list[tuple[str, str, str]]
+    rows: list[dict[str, Any]]
+    editable: tuple[str, ...]
+    title: str
+    subtitle: str
+    sheet: str
+    statuses: list[str]
+    instructions: list[str] = field(default_factory=list)
+    instructions_sheet: str = "Hướng dẫn"
+
+
+#: column widths of the template by key (characters)
+_TEMPLATE_WIDTHS = {"action_id": 9, "period": 10, "agency": 28, "action": 45, "sector": 22, "unit": 10, "target": 10,
+                    "previous_progress": 11, "previous_value": 11, "progress": 11, "value": 11, "status": 18,
+                    "result": 40, "difficulty": 30, "proposal": 30, "submitted": 14}
+_LOCKED_FILL = "E7E6E6"
+_INPUT_FILL = "FFF2CC"
+
+
+def write_template(stream: IO[bytes], template: Template) -> None:
+    """The XLSX fill-in file (normal openpyxl mode: the file is small and needs validations)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    ws = book.active
+    ws.title = template.sheet[:31]
+    width = len(template.columns)
+    last_letter = get_column_letter(width)
+    ws["A1"] = template.title
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = template.subtitle
+    ws["A2"].font = Font(italic=True)
+    ws.merge_cells(f"A1:{last_letter}1")
+    ws.merge_cells(f"A2:{last_letter}2")
+    header_row = 3
+    locked = PatternFill("solid", fgColor=_LOCKED_FILL)
+    editable = PatternFill("solid", fgColor=_INPUT_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, (key, header, _kind) in enumerate(template.columns, start=1):
+        cell = ws.cell(header_row, number, header)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.fill = editable if key in template.editable else locked
+        ws.column_dimensions[get_column_letter(number)].width = _TEMPLATE_WIDTHS.get(key, 14)
+    ws.row_dimensions[header_row].height = 45
+    first, last = header_row + 1, header_row + max(1, len(template.rows))
+    for offset, row in enumerate(template.rows):
+        for number, (key, _header, kind) in enumerate(template.columns, start=1):
+            value = row.get(key)
+            cell = ws.cell(first + offset, number, value)
+            cell.alignment = wrap
+            if key in template.editable:
+                cell.protection = Protection(locked=False)
+            else:
+                cell.fill = locked
+            if kind == "number" and value is not None:
+                cell.number_format = "#,##0.##" if not float(value).is_integer() else "#,##0"
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a title that looks like a formula stays text
+    keys = [key for key, _header, _kind in template.columns]
+
+    def column_range(key: str) -> str:
+        letter = get_column_letter(keys.index(key) + 1)
+        return f"{letter}{first}:{letter}{last}"
+
+    if "status" in keys:
+        choices = DataValidation(type="list", formula1='"' + ",".join(template.statuses) + '"', allow_blank=True)
+        choices.error, choices.errorTitle = "Chọn một tình trạng trong danh sách.", "Tình trạng"
+        choices.prompt, choices.promptTitle = "Để trống thì tình trạng được suy ra từ tiến độ.", "Tình trạng"
+        choices.showErrorMessage = choices.showInputMessage = True
+        choices.add(column_range("status"))
+        ws.add_data_validation(choices)
+    if "progress" in keys:
+        percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True)
+        percent.error, percent.errorTitle = "Tiến độ là số phần trăm từ 0 đến 100.", "Tiến độ (%)"
+        percent.prompt, percent.promptTitle = "Số từ 0 đến 100. Nhiệm vụ có chỉ tiêu: điền giá trị đạt được thay cho tiến độ.", "Tiến độ (%)"
+        percent.showErrorMessage = percent.showInputMessage = True
+        percent.add(column_range("progress"))
+        ws.add_data_validation(percent)
+    if "value" in keys:
+        amount = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        amount.error, amount.errorTitle = "Giá trị đạt được là một số không âm.", "Giá trị đạt được"
+        amount.showErrorMessage = True
+        amount.add(column_range("value"))
+        ws.add_data_validation(amount)
+    ws.freeze_panes = ws.cell(first, 1)
+    ws.auto_filter.ref = f"A{header_row}:{last_letter}{last}"
+    ws.protection.sheet = True
+    # Locked cells stay locked; people may still resize, filter and sort.
+    ws.protection.formatColumns = ws.protection.formatRows = ws.protection.autoFilter = ws.protection.sort = False
+
+    notes = book.create_sheet(template.instructions_sheet[:31])
+    notes.column_dimensions["A"].width = 110
+    for number, line in enumerate(template.instructions, start=1):
+        cell = notes.cell(number, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if number == 1:
+            cell.font = Font(bold=True, size=13)
+    book.active = 0
+    book.save(stream)

@@ -191,6 +191,7 @@ def reviews_and_mergers(db: Database) -> None:
     )
 
 
+
 def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
     """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests."""
     pending = [migration.name for migration in migrations.pending(db)]
@@ -211,3 +212,22 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
 
 def applied(db: Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
+
+
+@migrations(name="0007_document_settings")
+def document_settings(db: Database) -> None:
+    """Who issues documents (bodies, place, number patterns, signer, recipients): one row per
+    key for the whole database (``agreement_id`` NULL) or overriding it for one agreement."""
+    _run(
+        db,
+        """
+        CREATE TABLE document_settings (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER REFERENCES agreements(id),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+        );
+        CREATE UNIQUE INDEX document_settings_scope_key ON document_settings(ifnull(agreement_id, 0), key)
+        """,
+    )
