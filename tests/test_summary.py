@@ -23,8 +23,8 @@ def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
     positions = [text.index(f"## {heading}") for heading in OUTLINE]
     assert positions == sorted(positions)
     assert "6 tháng cuối năm 2022" in text
-    # I: figures as of 31/12/2022 — the same as `status --period 2022-H2`
-    assert "đã nhận 1/4 báo cáo" in text
+    # I: figures as of 31/12/2022 — the same as `status --period 2022-H2` (action 3 was not cancelled yet)
+    assert "đã nhận 1/5 báo cáo" in text
     # II: sector by sector, with the indicator value
     assert "### 3. Công nghiệp\n\nChưa có nhiệm vụ" in text
     assert "đạt 20/20 em" in text

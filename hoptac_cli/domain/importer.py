@@ -20,7 +20,8 @@ from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
-from hoptac_cli.i18n.reports import MESSAGES
+from hoptac_cli.i18n.figures import MESSAGES as FIGURE_MESSAGES
+from hoptac_cli.i18n.reports import MESSAGES as REPORT_MESSAGES
 from hoptac_cli.storage import register as store
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ Row = dict[str, Any]
 #: the template's columns in order, with the kind ``render.tabular`` types them by
 COLUMNS = [
     ("action_id", "int"), ("period", "text"), ("agency", "text"), ("action", "text"), ("sector", "text"),
-    ("unit", "text"), ("target", "number"), ("progress", "number"), ("value", "number"), ("status", "text"),
+    ("unit", "text"), ("target", "number"), ("measure", "text"), ("progress", "number"), ("value", "number"), ("status", "text"),
     ("result", "text"), ("difficulty", "text"), ("proposal", "text"), ("submitted", "text"),
 ]
 REQUIRED = ("action_id", "period", "progress")
@@ -39,13 +40,17 @@ REQUIRED = ("action_id", "period", "progress")
 FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
 
 
+#: the department files' words, in both languages
+_SHEET = {**REPORT_MESSAGES, **FIGURE_MESSAGES}
+
+
 def header(key: str) -> str:
     """The Vietnamese column header written to department files."""
-    return MESSAGES[f"sheet.{key}"][1]
+    return _SHEET[f"sheet.{key}"][1]
 
 
 #: folded header (either language, or the field key itself) → field
-_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*MESSAGES[f"sheet.{key}"], key)}
+_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*_SHEET[f"sheet.{key}"], key)}
 
 
 # the template --------------------------------------------------------------------------------
@@ -72,6 +77,8 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
             "sector": action["sector"],
             "unit": action["unit"],
             "target": int(action["target"]) if action["target"] and float(action["target"]).is_integer() else action["target"],
+            # how to fill in "Giá trị đạt được": achieved so far, or achieved in this period
+            "measure": header(f"measure.{action['measure']}") if action["target"] is not None else None,
         })
     if not rows:
         raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))

@@ -120,7 +120,8 @@ def carry(
     """Copy unfinished actions of ``source_ref`` into ``to``; return the target's slug and the
     (original, copy) pairs ``made`` and ``skipped`` (carried before). Copies keep the title, indicator and
     plan, go to the sector with the same slug, are led by today's successors of the original
-    agencies, and link back to the original (whose reports stay with it)."""
+    agencies, keep what the original achieved (its value and progress), and link back to the
+    original (whose reports stay with it)."""
     source = register.agreement(db, source_ref)
     target = store.get(db, "agreements", register.agreement(db, to)["id"])
     if target["id"] == source["id"]:
@@ -165,13 +166,16 @@ def carry(
                     "start_on": row["start_on"],
                     "due_on": due_on,
                     "status": "in-progress" if row["status"] == "behind" else row["status"],
+                    # what the original achieved goes with the copy (its reports stay with the original)
+                    "carried_value": row["achieved"],
+                    "carried_progress": row["progress"],
                 },
             )
             store.set_action_partners(db, copy_id, [agency for agency in dict.fromkeys(partners) if agency != lead])
-            store.add_event(
+            register.record_event(
                 db, {"action_id": row["id"], "kind": "carried-to", "field": "agreement", "old_value": source["slug"], "new_value": f"{target['slug']} #{copy_id}"}
             )
-            store.add_event(
+            register.record_event(
                 db, {"action_id": copy_id, "kind": "carried-from", "field": "agreement", "old_value": f"{source['slug']} #{row['id']}", "new_value": target["slug"]}
             )
             made.append((row["id"], copy_id))

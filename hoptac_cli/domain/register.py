@@ -11,8 +11,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import refs
-from hoptac_cli.domain.dates import parse_optional_date, show_date
-from hoptac_cli.domain.numbers import parse_number
+from hoptac_cli.domain.dates import parse_optional_date, show_date, today
+from hoptac_cli.domain.numbers import parse_number, show_number
+from hoptac_cli.domain.progress import MEASURES
 from hoptac_cli.domain.statuses import parse_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
 from hoptac_cli.errors import HoptacError
@@ -240,8 +241,30 @@ def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = No
 
 # actions -------------------------------------------------------------------------------------
 
-def _indicator(unit: str | None, target: str | None, baseline: str | None) -> Row:
+#: how users may name a measure (folded) → the stored code
+_MEASURES = {"cumulative": "cumulative", "luy-ke": "cumulative", "per-period": "per-period", "trong-ky": "per-period"}
+
+
+def parse_measure(value: str) -> str:
+    """``cumulative`` (lũy kế, the default) or ``per-period`` (trong kỳ)."""
+    key = fold(value)
+    if key not in _MEASURES:
+        raise HoptacError(t("err.choice", value=value, option="--measure", accepted=", ".join(MEASURES)))
+    return _MEASURES[key]
+
+
+def _check_indicator(values: Row) -> None:
+    """A measure needs an indicator; progress runs from the baseline to the target, which must differ."""
+    if values.get("measure") not in (None, "cumulative") and values.get("target") is None:
+        raise HoptacError(t("err.measure_no_indicator"))
+    if values.get("target") is not None and values.get("baseline") is not None and values["baseline"] == values["target"]:
+        raise HoptacError(t("err.baseline_target", baseline=show_number(values["baseline"]), target=show_number(values["target"])))
+
+
+def _indicator(unit: str | None, target: str | None, baseline: str | None, measure: str | None = None) -> Row:
     values: Row = {}
+    if measure is not None:
+        values["measure"] = parse_measure(measure)
     if unit is not None:
         values["unit"] = nfc_or_none(unit)
     if target is not None:
@@ -271,6 +294,7 @@ def add_action(
     unit: str | None = None,
     target: str | None = None,
     baseline: str | None = None,
+    measure: str | None = None,
     plan: str | None = None,
     note: str | None = None,
     status: str | None = None,
@@ -283,9 +307,10 @@ def add_action(
     start_on = parse_optional_date(start, option="--start")
     due_on = parse_optional_date(due, option="--due")
     _check_dates(start_on, due_on)
-    indicator = _indicator(unit, target, baseline)
+    indicator = _indicator(unit, target, baseline, measure)
     if ("target" in indicator) != bool(indicator.get("unit")):
         raise HoptacError(t("err.indicator_pair"))
+    _check_indicator(indicator)
     for existing in store.list_actions(db, sector_id=home["id"]):
         if fold(existing["title"]) == fold(title):
             raise HoptacError(t("err.action_duplicate", value=title, id=existing["id"]))
@@ -307,7 +332,7 @@ def add_action(
             },
         )
         store.set_action_partners(db, action_id, partner_ids)
-        store.add_event(db, {"action_id": action_id, "kind": "added", "review_id": review_id})
+        record_event(db, {"action_id": action_id, "kind": "added", "review_id": review_id})
     return action_id
 
 
@@ -323,7 +348,7 @@ def _partner_ids(db: Database, refs_: list[str], lead_id: int) -> list[int]:
 
 
 #: fields ``action update`` may change, in the order their events are recorded
-UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "plan_ref", "note")
+UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "measure", "plan_ref", "note")
 
 
 def update_action(
@@ -339,6 +364,7 @@ def update_action(
     unit: str | None = None,
     target: str | None = None,
     baseline: str | None = None,
+    measure: str | None = None,
     plan: str | None = None,
     note: str | None = None,
     review_id: int | None = None,
@@ -361,7 +387,8 @@ def update_action(
         changes["due_on"] = parse_optional_date(due, option="--due")
     if lead is not None:
         changes["lead_agency_id"] = agency(db, lead)["id"]
-    changes.update(_indicator(unit, target, baseline))
+    changes.update(_indicator(unit, target, baseline, measure))
+    _check_indicator({key: changes.get(key, current[key]) for key in ("target", "baseline", "measure")})
     if plan is not None:
         changes["plan_ref"] = nfc_or_none(plan)
     if note is not None:
@@ -386,11 +413,16 @@ def update_action(
         if partners is not None:
             store.set_action_partners(db, action_id, new_partners)
         for event in events:
-            store.add_event(
+            record_event(
                 db,
                 {"action_id": action_id, "kind": event_kind, "review_id": review_id, "reason": nfc_or_none(reason), **event},
             )
     return events
+
+
+def record_event(db: Database, row: Row) -> int:
+    """Add an action event dated with hoptac's today, the day a decision without a review takes effect."""
+    return store.add_event(db, {**row, "recorded_on": today().isoformat()})
 
 
 def _text(value: Any) -> str | None:

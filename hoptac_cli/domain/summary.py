@@ -62,10 +62,12 @@ def _num(value: float | None) -> str:
 
 def build(db: Database, period_ref: str, agreement_ref: str | None) -> list[Block]:
     """The whole report for one agreement and one period."""
-    from hoptac_cli.domain import register
+    from hoptac_cli.domain import register, reports
+    from hoptac_cli.domain.periods import parse_period
 
     agreement_id = register.agreement(db, agreement_ref)["id"]
     (agreement,) = status_store.agreement_settings(db, [agreement_id])
+    reports.check_begun(agreement, parse_period(period_ref))
     shot = figures.picture(db, agreement, period_ref)
     period = shot.period
     reports = status_store.period_reports(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
@@ -113,10 +115,20 @@ def _part_one(shot: figures.Picture, totals: Row, agreement: Row) -> list[Block]
     ]
 
 
+#: how an indicator's values are counted, in the report's words
+_MEASURE_VI = {"cumulative": "lũy kế", "per-period": "cộng dồn các kỳ"}
+
+
+def _achieved(action: Row) -> str:
+    """``đạt 12/20 em (lũy kế)``: the indicator's achieved value, target and how it is counted."""
+    amount = f"đạt {_num(action['value']) or '0'}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
+    return f"{amount} ({_MEASURE_VI[action['measure']]})"
+
+
 def _action_line(action: Row, reports: list[Row]) -> str:
     line = f"{action['title']} (chủ trì: {action['lead']}): {_status_vi(action['status'])}, tiến độ {_pct(action['progress'])}"
     if action["target"] is not None:
-        line += f"; đạt {_num(action['value']) or '0'}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
+        line += f"; {_achieved(action)}"
     results = [report["result"] for report in reports if report["result"]]
     if results:
         line += f". Kết quả trong kỳ: {' '.join(results)}"
@@ -219,7 +231,7 @@ def _annex(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[Block
             span = " – ".join(filter(None, (show_date(action["start_on"]), show_date(action["due_on"]))))
             result = f"Tiến độ {_pct(action['progress'])}"
             if action["target"] is not None:
-                result += f"; đạt {_num(action['value']) or '0'}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
+                result += f"; {_achieved(action)}"
             result += "".join(f". {report['result']}" for report in reports if report["result"])
             difficulties = " ".join(r["difficulty"] for r in reports if r["difficulty"]) or (action["latest_difficulty"] or "")
             rows.append([
