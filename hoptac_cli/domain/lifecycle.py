@@ -39,6 +39,9 @@ def end(db: Database, agreement_ref: str | None, *, on: str, review_id: int | No
             t("err.agreement_closed", value=row["slug"], status=t(f"agreement_status.{row['status']}"), date=show_date(row["ended_on"]))
         )
     ended_on = parse_date(on, option="--on").isoformat()
+    now = today()
+    if ended_on > now.isoformat():
+        raise HoptacError(t("err.end_in_future", value=show_date(ended_on), today=show_date(now)))
     earliest = row["signed_on"] or f"{row['start_year']}-01-01"
     if ended_on < earliest:
         raise HoptacError(t("err.end_before_start", value=show_date(ended_on), start=show_date(earliest), agreement=row["slug"]))

@@ -18,6 +18,7 @@ from hoptac_cli.domain.statuses import parse_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none, slugify
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
+from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import reviews as lifecycle_store
 
@@ -41,22 +42,30 @@ def agency(db: Database, ref: str) -> Row:
 
 
 def agreement(db: Database, ref: str | None) -> Row:
-    """The named agreement, or the only active one when ``ref`` is left out."""
+    """The named agreement; when ``ref`` is left out, the only active one, or, with none active,
+    the only agreement or the most recently ended one (saying so in a note)."""
     if ref is not None:
         return refs.resolve(ref, store.candidates(db, "agreements"), kind="agreement")
     active = store.active_agreements(db)
     if len(active) == 1:
         return refs.resolve(str(active[0]["id"]), store.candidates(db, "agreements"), kind="agreement")
     if not active:
-        raise HoptacError(t("err.no_agreement"))
+        fallback = store.latest_ended_agreement(db)
+        if fallback is None:
+            raise HoptacError(t("err.no_agreement"))
+        which = "only" if fallback["agreements"] == 1 else "latest"
+        note(t(f"note.agreement_{which}", slug=fallback["slug"], status=t(f"agreement_status.{fallback['status']}"),
+               date=show_date(fallback["ended_on"]) or "…"))
+        return refs.resolve(str(fallback["id"]), store.candidates(db, "agreements"), kind="agreement")
     listed = "; ".join(f"{row['slug']} ({row['title']})" for row in active)
     raise HoptacError(t("err.agreement_needed", candidates=listed))
 
 
 def sector(db: Database, ref: str, agreement_ref: str | None = None) -> Row:
-    """A sector of the given agreement; with none given, of the only active agreement if there
-    is one, else of any agreement (ambiguity across agreements is reported)."""
-    if agreement_ref is not None or len(store.active_agreements(db)) == 1:
+    """A sector of the given agreement; with none given, of the agreement ``agreement`` would use
+    when there is one, else (several active) of any agreement (ambiguity across them is reported)."""
+    active = store.active_agreements(db)
+    if agreement_ref is not None or len(active) == 1 or (not active and store.latest_ended_agreement(db)):
         scope = agreement(db, agreement_ref)
         rows = store.candidates(db, "sectors", scope_column="agreement_id", scope_id=scope["id"])
     else:

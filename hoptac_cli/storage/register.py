@@ -101,6 +101,18 @@ def active_agreements(db: Database) -> list[Row]:
     return _rows(db, "SELECT id, slug, title FROM agreements WHERE status = 'active' ORDER BY id")
 
 
+def latest_ended_agreement(db: Database) -> Row | None:
+    """Among agreements that are not active, the one that ended last; with the number of agreements."""
+    return _one(
+        db,
+        """
+        SELECT id, slug, title, status, ended_on, (SELECT count(*) FROM agreements) AS agreements
+        FROM agreements WHERE status != 'active'
+        ORDER BY ended_on IS NULL, ended_on DESC, id DESC LIMIT 1
+        """,
+    )
+
+
 def agreement_parties(db: Database, agreement_id: int) -> list[Row]:
     return _rows(
         db,
