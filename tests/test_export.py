@@ -31,7 +31,10 @@ def test_csv_has_bom_header_and_neutralised_formulas(programme, tmp_path):
     assert rows[4]["title"] == "'" + EVIL_TITLE
     assert not any(value.startswith(("=", "+", "-", "@")) for row in rows for value in row.values())
     assert rows[0]["due_on"] == "2022-12-31" and rows[0]["partners"] == "Sở Y tế tỉnh Kiên Giang"
-    assert rows[1]["status"] == "in-progress" and rows[1]["overdue"] == "1" and "status_label" not in rows[1]
+    # Without --period the rows are the picture of the default period, 2025-H2, as of its end
+    # (31/12/2025): action 2, due that day, is not overdue yet.
+    assert {row["period"] for row in rows} == {"2025-H2"} and {row["as_of"] for row in rows} == {"2025-12-31"}
+    assert rows[1]["status"] == "in-progress" and rows[1]["overdue"] == "0" and "status_label" not in rows[1]
 
 
 def test_csv_is_data_and_xlsx_headers_follow_the_interface_language(programme, tmp_path):
@@ -56,7 +59,7 @@ def test_summary_export_carries_the_status_figures(programme, tmp_path):
     exported = json.loads(out.read_text(encoding="utf-8"))
     shown = programme.json("status", "--period", "2022-H1")
     assert exported == [{key: row[key] for key in exported[0]} for row in shown]
-    assert exported[-1]["row"] == "total" and exported[-1]["progress"] == 40.0
+    assert exported[-1]["row"] == "total" and exported[-1]["progress"] == 34.0
 
 
 def test_reports_export_current_versions_and_period_filter(programme, tmp_path):
@@ -131,7 +134,7 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     header = [cell.value for cell in sheet[1]]
     assert header[:5] == ["Mã", "Chương trình", "Lĩnh vực", "Tên ngắn lĩnh vực", "Nội dung hợp tác"]
     assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:W{sheet.max_row}" and sheet.max_row == 8
+    assert sheet.auto_filter.ref == f"A1:Y{sheet.max_row}" and sheet.max_row == 8
 
     def cell(action_id, name):
         return sheet.cell(action_id + 1, header.index(name) + 1)
@@ -162,10 +165,10 @@ def test_summary_xlsx_has_a_native_bar_chart(programme, tmp_path):
         charts = [name for name in archive.namelist() if name.startswith("xl/charts/")]
         assert charts == ["xl/charts/chart1.xml"]
         chart = archive.read(charts[0]).decode("utf-8")
-    assert '<barDir val="bar"/>' in chart and "'Summary'!$N$2:$N$4" in chart and "'Summary'!$D$2:$D$4" in chart
+    assert '<barDir val="bar"/>' in chart and "'Summary'!$O$2:$O$4" in chart and "'Summary'!$E$2:$E$4" in chart
     assert "Progress by sector — thu, 2022-H1" in chart
     sheet = load_workbook(out)["Summary"]
-    assert [sheet.cell(row, 14).value for row in range(2, 6)] == [0.45, 0.35, None, 0.4]  # 45%, 35%, none; total 40%
+    assert [sheet.cell(row, 15).value for row in range(2, 6)] == [0.333, 0.35, None, 0.34]  # 33.3% (action 3 is cancelled only in 2023), 35%, none; total 34%
 
 
 def test_csv_delimiter_and_contradicting_extensions(programme, tmp_path):

@@ -126,9 +126,10 @@ def test_carry_unfinished_copies_with_links_and_events(carried):
     assert "Carried action 1 into tiep as action 5" in result.stderr
     assert "Carried action 2 into tiep as action 6" in result.stderr
     copies = carried.json("action", "list", "--agreement", "tiep")
+    # The copies keep what the originals achieved: 2 of 4 đợt, and 60%.
     assert [(row["id"], row["title"], row["status"], row["progress"], row["due_on"]) for row in copies] == [
-        (5, "Khám bệnh lưu động", "in-progress", 0.0, "2027-12-31"),
-        (6, "Nâng cấp Quốc lộ 61", "in-progress", 0.0, "2027-12-31"),
+        (5, "Khám bệnh lưu động", "in-progress", 50.0, "2027-12-31"),
+        (6, "Nâng cấp Quốc lộ 61", "in-progress", 60.0, "2027-12-31"),
     ]
     first = carried.json("action", "show", "5")
     assert (first["unit"], first["target"], first["partners"]) == ("đợt", 4.0, ["Sở Y tế tỉnh Kiên Giang"])

@@ -29,6 +29,7 @@ def test_party_merge_is_recorded_and_listed(merged):
 
 
 def test_several_agencies_merge_into_one(merged):
+    merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     result = merged.ok("agency", "merge", "sgtvt-hg", "Sở Y tế tỉnh Hậu Giang", "--into", "sxd-ct", "--on", "2025-07-01")
     assert result.stderr.count("merged into Sở Xây dựng thành phố Cần Thơ from 01/07/2025") == 2
     rows = {row["slug"]: row["successor"] for row in merged.json("agency", "list")}
@@ -60,6 +61,9 @@ def test_inconsistent_party_mergers_are_refused(merged, args, expected):
 
 def test_agency_merge_refusals(merged):
     assert "cannot merge agency" in merged.fails("agency", "merge", "sxd-ct", "--into", "sxd-ct", "--on", "01/07/2025").stderr
+    # Into an agency of another province only once that province has absorbed the agency's own.
+    assert "belongs to Hậu Giang" in merged.fails("agency", "merge", "sgtvt-hg", "--into", "sxd-ct", "--on", "01/07/2025").stderr
+    merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     merged.ok("agency", "merge", "sgtvt-hg", "--into", "sxd-ct", "--on", "01/07/2025")
     assert "would make a cycle" in merged.fails("agency", "merge", "sxd-ct", "--into", "sgtvt-hg", "--on", "01/08/2025").stderr
     assert merged.fails("agency", "merge", "sgtvt-hg", "--into", "sgtvt-kg", "--on", "01/07/2025")
@@ -67,6 +71,7 @@ def test_agency_merge_refusals(merged):
 
 
 def test_action_list_by_agency_finds_the_work_of_predecessors(merged):
+    merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     merged.ok("agency", "merge", "sgtvt-hg", "--into", "sxd-ct", "--on", "01/07/2025")
     assert [row["id"] for row in merged.json("action", "list", "--agency", "sxd-ct")] == [1]
     assert [row["id"] for row in merged.json("action", "list", "--agency", "sgtvt-hg")] == [1]

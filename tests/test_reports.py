@@ -149,7 +149,7 @@ def test_agreement_update_sets_cadence_and_deadline(actions):
 def test_missing_across_the_deadline(actions, monkeypatch):
     h = actions
     h.ok("action", "add", "Đã hủy", "--sector", "y-te", "--lead", "syt-kg")
-    h.ok("action", "update", "4", "--status", "cancelled")
+    h.ok("action", "update", "4", "--status", "cancelled", env={"HOPTAC_TODAY": "2022-05-01"})  # in force from that day
     h.ok("action", "add", "Bắt đầu muộn", "--sector", "y-te", "--lead", "syt-kg", "--start", "01/01/2023")
     h.ok("action", "add", "Xong sớm", "--sector", "y-te", "--lead", "syt-kg")
     report(h, "--action", "6", "--period", "2022-H1", "--progress", "100", "--submitted", "2022-06-01")

@@ -6,7 +6,7 @@ The programme (today is 25/11/2026; default period 2025-H2, the agreement's last
 |----|------------|-------------------|------------------------------------------|------------|
 | 1  | Y tế       | Khám sàng lọc tim | 2022-H1 10/20 em (50%), 2022-H2 20/20 done | 31/12/2022 |
 | 2  | Y tế       | Đào tạo bác sĩ    | 2022-H1 20%, amended to 40%              | 31/12/2025 |
-| 3  | Y tế       | Dự án hủy         | 2022-H1 10%; then cancelled              | 31/12/2023 |
+| 3  | Y tế       | Dự án hủy         | 2022-H1 10%; cancelled by the 2023 review (15/12/2023) | 31/12/2023 |
 | 4  | Giao thông | Cầu Cái Tư        | 2022-H1 70% behind                       | 30/06/2022 |
 | 5  | Giao thông | =HYPERLINK(...)   | 2025-H2 30%                              | 31/12/2027 |
 Công nghiệp has no action.
@@ -56,7 +56,8 @@ def build_programme(h: Hoptac) -> None:
          "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị bố trí vốn trung hạn")
     h.ok("report", "add", "--action", "5", "--period", "2025-H2", "--progress", "30", "--submitted", "18/12/2025",
          "--proposal", "Đề nghị hỗ trợ mặt bằng")
-    h.ok("action", "update", "3", "--status", "cancelled")
+    h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
+    h.ok("action", "cancel", "3", "--review", "1", "--reason", "Không còn phù hợp")
 
 
 @pytest.fixture(scope="session")
@@ -96,16 +97,17 @@ def test_status_today_matches_hand_computed_figures(programme):
 def test_status_as_of_a_period_counts_only_reports_up_to_it(programme):
     rows = _by_slug(programme.json("status", "--period", "H1/2022"))
     assert all(row["period"] == "2022-H1" for row in rows.values())
-    # Overdue is judged at 30/06/2022: the bridge due that very day is not yet overdue.
-    assert _figures(rows["y-te"]) == (3, 0, 2, 0, 0, 0, 1, 0, 45.0, 2, 2)
+    # Overdue is judged at 30/06/2022: the bridge due that very day is not yet overdue. Action 3
+    # was cancelled only in 12/2023: in 2022-H1 it is in progress, counted and owing its report.
+    assert _figures(rows["y-te"]) == (3, 0, 3, 0, 0, 0, 0, 0, 33.3, 3, 3)
     assert _figures(rows["giao-thong"]) == (2, 1, 0, 0, 1, 0, 0, 0, 35.0, 1, 2)
-    assert _figures(rows["TOTAL"]) == (5, 1, 2, 0, 1, 0, 1, 0, 40.0, 3, 4)
+    assert _figures(rows["TOTAL"]) == (5, 1, 3, 0, 1, 0, 0, 0, 34.0, 4, 5)
 
 
 def test_an_action_finishing_in_the_period_still_owes_its_report(programme):
     rows = _by_slug(programme.json("status", "--period", "2022-H2"))
-    # 1 reports done in 2022-H2 (expected, received); 2 and 4 owe it and are missing; 3 is cancelled.
-    assert _figures(rows["y-te"])[-2:] == (1, 2)
+    # 1 reports done in 2022-H2 (expected, received); 2, 3 (not yet cancelled) and 4 owe it and are missing.
+    assert _figures(rows["y-te"])[-2:] == (1, 3)
     assert _figures(rows["giao-thong"]) == (2, 1, 0, 0, 1, 0, 0, 1, 35.0, 0, 2)
 
 
@@ -165,7 +167,9 @@ def test_sector_drill_down(programme):
 def test_drill_down_as_of_a_period(programme):
     rows = programme.json("status", "--sector", "y-te", "--period", "2022-H1")
     assert [(row["status"], row["progress"], row["latest_period"]) for row in rows] == [
-        ("in-progress", 50.0, "2022-H1"), ("in-progress", 40.0, "2022-H1"), ("cancelled", 10.0, "2022-H1")]
+        ("in-progress", 50.0, "2022-H1"), ("in-progress", 40.0, "2022-H1"), ("in-progress", 10.0, "2022-H1")]
+    later = programme.json("status", "--sector", "y-te", "--period", "2023-H2")
+    assert later[2]["status"] == "cancelled"
 
 
 def test_long_difficulty_is_shortened_in_the_table_only(programme):

@@ -23,8 +23,8 @@ def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
     positions = [text.index(f"## {heading}") for heading in OUTLINE]
     assert positions == sorted(positions)
     assert "6 tháng cuối năm 2022" in text
-    # I: figures as of 31/12/2022 — the same as `status --period 2022-H2`
-    assert "đã nhận 1/4 báo cáo" in text
+    # I: figures as of 31/12/2022 — the same as `status --period 2022-H2` (action 3 was not cancelled yet)
+    assert "đã nhận 1/5 báo cáo" in text
     # II: sector by sector, with the indicator value
     assert "### 3. Công nghiệp\n\nChưa có nhiệm vụ" in text
     assert "đạt 20/20 em" in text
@@ -49,7 +49,7 @@ def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
         "| **III** | **Công nghiệp** |  |  |  |  |  |  |  |  |",
     ]
     assert len(rows) == 3 + 5 + 1
-    assert "| 1 | Khám sàng lọc tim | Sở Y tế tỉnh Hậu Giang | Sở Y tế tỉnh Kiên Giang | 01/01/2022 –<br>31/12/2022 | 100 | Đạt 20/20 em |" in annex
+    assert "| 1 | Khám sàng lọc tim | Sở Y tế tỉnh Hậu Giang | Sở Y tế tỉnh Kiên Giang | 01/01/2022 –<br>31/12/2022 | 100 | Đạt 20/20 em (lũy kế) |" in annex
 
 
 def test_proposals_and_next_period(programme, tmp_path):
@@ -69,7 +69,7 @@ def test_indicators_read_naturally(programme, tmp_path):
     out = tmp_path / "r.md"
     programme.ok("summary", "--period", "2022-H1", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert "Khám sàng lọc tim (chủ trì: Sở Y tế tỉnh Hậu Giang): đang thực hiện, tiến độ 50%; đạt 10/20 em." in text
+    assert "Khám sàng lọc tim (chủ trì: Sở Y tế tỉnh Hậu Giang): đang thực hiện, tiến độ 50%; đạt 10/20 em (lũy kế)." in text
     # nothing reported against the target: no "đạt 0/12 suất"
     (line,) = [line for line in text.splitlines() if line.startswith("- Học bổng")]
     assert "đạt" not in line and "0/12" not in text

@@ -21,7 +21,7 @@ METAVARS = {
     "partner": "AGENCY", "into": "NEW", "period": "PERIOD", "status": "STATUS", "progress": "PCT",
     "value": "NUMBER", "target": "NUMBER", "baseline": "NUMBER", "output": "FILE", "o": "FILE",
     "review": "ID", "review_id": "ID", "action": "ID", "action_id": "ID", "actions": "ID", "year": "YEAR",
-    "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly",
+    "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly", "measure": "cumulative|per-period",
     "deadline_day": "DAY", "slug": "SLUG", "kind": "KIND", "format": "table|json|csv",
     **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date", "reply_by"), "DATE"),
     "number": "N", "delimiter": "CHAR", "recipients": "TEXT", "clear": "KEY",

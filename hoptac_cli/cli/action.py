@@ -24,7 +24,7 @@ LIST_COLUMNS = [
 #: JSON and CSV listings carry every field; the table keeps to what fits a terminal
 ALL_COLUMNS = LIST_COLUMNS + [
     Column(key, f"col.{key}")
-    for key in ("agreement", "sector_slug", "partners", "start_on", "unit", "baseline", "target", "value", "latest_period", "plan_ref", "note")
+    for key in ("agreement", "sector_slug", "partners", "start_on", "unit", "baseline", "target", "measure", "value", "latest_period", "plan_ref", "note")
 ]
 DETAIL_FIELDS = [
     Column("id", "col.id"),
@@ -42,6 +42,7 @@ DETAIL_FIELDS = [
     Column("unit", "col.unit"),
     Column("baseline", "col.baseline", "number"),
     Column("target", "col.target", "number"),
+    Column("measure", "col.measure", "label:measure"),
     Column("value", "col.value", "number"),
     Column("latest_period", "col.latest_period"),
     Column("plan_ref", "col.plan_ref"),
@@ -65,7 +66,11 @@ StartOpt = Annotated[Optional[str], typer.Option("--start", help="Planned start,
 DueOpt = Annotated[Optional[str], typer.Option("--due", help="Due date, dd/mm/yyyy.")]
 UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="Indicator unit, e.g. 'em', 'đồng', 'học sinh'.")]
 TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Indicator target, e.g. 20 or 1.200.000.000.")]
-BaselineOpt = Annotated[Optional[str], typer.Option("--baseline", help="Indicator value at the start.")]
+BaselineOpt = Annotated[Optional[str], typer.Option("--baseline", help="Indicator value at the start; progress runs from it to the target.")]
+MeasureOpt = Annotated[
+    Optional[str],
+    typer.Option("--measure", help="How reported values add up: cumulative (achieved so far, the default) or per-period (summed)."),
+]
 PlanOpt = Annotated[Optional[str], typer.Option("--plan", help='Signed plan reference: "document number, date".')]
 NoteOpt = Annotated[Optional[str], typer.Option("--note")]
 ReviewOpt = Annotated[Optional[int], typer.Option("--review", help="The review (its ID) that decided this.")]
@@ -84,6 +89,7 @@ def add(
     unit: UnitOpt = None,
     target: TargetOpt = None,
     baseline: BaselineOpt = None,
+    measure: MeasureOpt = None,
     plan: PlanOpt = None,
     note: NoteOpt = None,
     review: Annotated[
@@ -95,7 +101,7 @@ def add(
 
     fields = dict(
         sector_ref=sector, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
-        baseline=baseline, plan=plan, note=note,
+        baseline=baseline, measure=measure, plan=plan, note=note,
     )
     with session() as db:
         if review is None:
@@ -165,6 +171,7 @@ def update(
     unit: UnitOpt = None,
     target: TargetOpt = None,
     baseline: BaselineOpt = None,
+    measure: MeasureOpt = None,
     plan: PlanOpt = None,
     note: NoteOpt = None,
     review: ReviewOpt = None,
@@ -176,7 +183,7 @@ def update(
     with session() as db:
         events = reviews.adjust(
             db, action_id, review_id=review, reason=reason, title=title, status=status, start=start, due=due,
-            lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, plan=plan, note=note,
+            lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, measure=measure, plan=plan, note=note,
         )
         label = reviews.label(reviews.review(db, review)) if review is not None else None
     from hoptac_cli.render.output import display

@@ -42,14 +42,19 @@ def db_path() -> Path:
 
 @contextlib.contextmanager
 def session() -> Iterator["Database"]:
-    """The open, up-to-date database; refuses to create a missing file."""
+    """The open, up-to-date database; refuses to create a missing file. Notes the domain left
+    (e.g. which agreement was used) are printed on stderr when the work succeeded."""
+    from hoptac_cli import notes
     from hoptac_cli.storage.db import open_db
 
+    notes.take()
     db = open_db(db_path())
     try:
         yield db
     finally:
         db.close()
+    for message in notes.take():
+        typer.echo(f"{t('word.note')}: {message}", err=True)
 
 
 def done(message: str) -> None:

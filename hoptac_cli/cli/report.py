@@ -64,6 +64,7 @@ HISTORY_COLUMNS = [
     Column("status", "col.status", "status"),
     Column("submitted_on", "col.submitted_on", "date"),
     Column("current", "col.current", "bool"),
+    Column("changed_text", "col.changed"),
     Column("source", "col.source"),
     Column("created_at", "col.created_at", "timestamp"),
 ]
@@ -174,7 +175,23 @@ def show(report_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
     emit_record(row, DETAIL_FIELDS, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
     if chosen == "table":
         section(t("title.report_history"))
+        for version in row["history"]:
+            version["changed_text"] = "\n".join(_change(change) for change in version["changed"])
         emit(row["history"], HISTORY_COLUMNS, chosen)
+
+
+def _change(change: dict) -> str:
+    """``progress: 40 → 60``: one field a revision changed, as a person reads it."""
+    from hoptac_cli.cli.status import shorten
+    from hoptac_cli.render.output import display
+
+    kind = {"progress": "number", "value": "number", "status": "status"}.get(change["field"], "text")
+
+    def shown(value: object) -> str:
+        return shorten(display(value, kind), 40) if value not in (None, "") else "–"
+
+    label = t(f"changed.{change['field']}")
+    return f"{label}: {shown(change['old'])} → {shown(change['new'])}"
 
 
 @report_app.command("missing")

@@ -27,7 +27,7 @@ PeriodOpt = Annotated[
 OVERVIEW_COLUMNS = [
     Column(key, f"stat.col.{key}")
     for key in (
-        "row", "agreement", "period", "position", "sector", "sector_slug", "actions",
+        "row", "agreement", "period", "as_of", "position", "sector", "sector_slug", "actions",
         "not_started", "in_progress", "done", "behind", "paused", "cancelled",
         "overdue", "progress", "reports_received", "reports_expected",
     )
@@ -35,8 +35,8 @@ OVERVIEW_COLUMNS = [
 DETAIL_COLUMNS = [
     Column(key, f"stat.col.{key}")
     for key in (
-        "id", "agreement", "sector_slug", "period", "title", "lead", "partners", "start_on", "due_on", "status",
-        "progress", "overdue", "unit", "baseline", "target", "value", "latest_period", "latest_difficulty",
+        "id", "agreement", "sector_slug", "period", "as_of", "title", "lead", "partners", "start_on", "due_on", "status",
+        "progress", "overdue", "unit", "baseline", "target", "measure", "value", "latest_period", "latest_difficulty",
         "expected", "reported",
     )
 ]

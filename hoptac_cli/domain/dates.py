@@ -8,10 +8,13 @@ from hoptac_cli.i18n import t
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: the years a date may fall in: anything else is a slip of the keyboard (3025 for 2025)
+YEARS = (1900, 2200)
 
 
 def parse_date(value: str, *, option: str = "date") -> dt.date:
-    """Accept ``dd/mm/yyyy`` (also with ``.`` or ``-``) and ``yyyy-mm-dd``; refuse impossible dates."""
+    """Accept ``dd/mm/yyyy`` (also with ``.`` or ``-``) and ``yyyy-mm-dd``; refuse impossible dates
+    and years outside 1900–2200."""
     text = value.strip()
     match = _ISO.match(text)
     if match:
@@ -21,6 +24,8 @@ def parse_date(value: str, *, option: str = "date") -> dt.date:
         if not match:
             raise HoptacError(t("err.date_format", value=value, option=option))
         day, month, year = (int(part) for part in match.groups())
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise HoptacError(t("err.date_years", value=value, option=option))
     try:
         return dt.date(year, month, day)
     except ValueError:

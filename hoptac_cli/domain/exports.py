@@ -49,13 +49,16 @@ def records(
 
 
 def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | None, period_ref: str | None) -> Iterator[Row]:
+    """Each agreement's figures as of the period asked for, else as of its default period (the
+    one ``status`` reports on): every row is the picture of the period it names."""
     for agreement in agreements:
-        shot = figures.picture(db, agreement, period_ref, sector_id=sector_id)
+        period = period_ref if period_ref is not None else figures.default_period(agreement).code
+        shot = figures.picture(db, agreement, period, sector_id=sector_id)
         if kind == "summary":
             yield from figures.overview_rows(shot)
         else:
             for action in shot.actions:
-                yield {**action, "period": shot.period.code}
+                yield {**action, "period": shot.period.code, "as_of": shot.reference.isoformat()}
 
 
 def _labelled(rows: Iterator[Row]) -> Iterator[Row]:

@@ -23,8 +23,9 @@ from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
-from hoptac_cli.i18n.documents import MESSAGES as MORE_MESSAGES
-from hoptac_cli.i18n.reports import MESSAGES
+from hoptac_cli.i18n.documents import MESSAGES as DOCUMENT_MESSAGES
+from hoptac_cli.i18n.figures import MESSAGES as FIGURE_MESSAGES
+from hoptac_cli.i18n.reports import MESSAGES as REPORT_MESSAGES
 from hoptac_cli.storage import register as store
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ Row = dict[str, Any]
 #: the template's columns in order, with the kind ``render.tabular`` types them by
 COLUMNS = [
     ("action_id", "int"), ("period", "text"), ("agency", "text"), ("action", "text"), ("sector", "text"),
-    ("unit", "text"), ("target", "number"), ("previous_progress", "number"), ("previous_value", "number"),
+    ("unit", "text"), ("target", "number"), ("measure", "text"), ("previous_progress", "number"), ("previous_value", "number"),
     ("progress", "number"), ("value", "number"), ("status", "text"),
     ("result", "text"), ("difficulty", "text"), ("proposal", "text"), ("submitted", "text"),
 ]
@@ -46,17 +47,17 @@ REQUIRED = ("action_id", "period", "progress")
 FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
 
 
-def _names(key: str) -> tuple[str, str]:
-    return MESSAGES.get(f"sheet.{key}") or MORE_MESSAGES[f"sheet.{key}"]
+#: the department files' words, in both languages
+_SHEET = {**REPORT_MESSAGES, **FIGURE_MESSAGES, **DOCUMENT_MESSAGES}
 
 
 def header(key: str) -> str:
     """The Vietnamese column header written to department files."""
-    return _names(key)[1]
+    return _SHEET[f"sheet.{key}"][1]
 
 
 #: folded header (either language, or the field key itself) → field
-_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*_names(key), key)}
+_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*_SHEET[f"sheet.{key}"], key)}
 
 
 def looks_like_header(cells: list[str]) -> bool:
@@ -96,6 +97,8 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
             "previous_progress": _whole(last["progress"]) if action["report_id"] else None,
             "previous_value": _whole(action["report_value"]),
             "previous_period": before.code,
+            # how to fill in "Giá trị đạt được": achieved so far, or achieved in this period
+            "measure": header(f"measure.{action['measure']}") if action["target"] is not None else None,
         })
     if not rows:
         raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))

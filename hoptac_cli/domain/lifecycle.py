@@ -39,6 +39,9 @@ def end(db: Database, agreement_ref: str | None, *, on: str, review_id: int | No
             t("err.agreement_closed", value=row["slug"], status=t(f"agreement_status.{row['status']}"), date=show_date(row["ended_on"]))
         )
     ended_on = parse_date(on, option="--on").isoformat()
+    now = today()
+    if ended_on > now.isoformat():
+        raise HoptacError(t("err.end_in_future", value=show_date(ended_on), today=show_date(now)))
     earliest = row["signed_on"] or f"{row['start_year']}-01-01"
     if ended_on < earliest:
         raise HoptacError(t("err.end_before_start", value=show_date(ended_on), start=show_date(earliest), agreement=row["slug"]))
@@ -120,7 +123,8 @@ def carry(
     """Copy unfinished actions of ``source_ref`` into ``to``; return the target's slug and the
     (original, copy) pairs ``made`` and ``skipped`` (carried before). Copies keep the title, indicator and
     plan, go to the sector with the same slug, are led by today's successors of the original
-    agencies, and link back to the original (whose reports stay with it)."""
+    agencies, keep what the original achieved (its value and progress), and link back to the
+    original (whose reports stay with it)."""
     source = register.agreement(db, source_ref)
     target = store.get(db, "agreements", register.agreement(db, to)["id"])
     if target["id"] == source["id"]:
@@ -165,13 +169,16 @@ def carry(
                     "start_on": row["start_on"],
                     "due_on": due_on,
                     "status": "in-progress" if row["status"] == "behind" else row["status"],
+                    # what the original achieved goes with the copy (its reports stay with the original)
+                    "carried_value": row["achieved"],
+                    "carried_progress": row["progress"],
                 },
             )
             store.set_action_partners(db, copy_id, [agency for agency in dict.fromkeys(partners) if agency != lead])
-            store.add_event(
+            register.record_event(
                 db, {"action_id": row["id"], "kind": "carried-to", "field": "agreement", "old_value": source["slug"], "new_value": f"{target['slug']} #{copy_id}"}
             )
-            store.add_event(
+            register.record_event(
                 db, {"action_id": copy_id, "kind": "carried-from", "field": "agreement", "old_value": f"{source['slug']} #{row['id']}", "new_value": target["slug"]}
             )
             made.append((row["id"], copy_id))

@@ -41,6 +41,8 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
             raise HoptacError(t("err.merge_self", kind=t(f"kind.{kind}"), value=row["name"]))
         if _reaches(links, target["id"], row["id"]):
             raise HoptacError(t("err.merge_cycle", value=row["name"], into=target["name"]))
+    if kind == "agency":
+        _same_party(db, rows, target, dt.date.fromisoformat(since))
     if target["id"] in links and (links[target["id"]][1] or "") <= since:
         later, later_since = links[target["id"]]
         raise HoptacError(
@@ -62,6 +64,20 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
         for row in merged:
             store.update(db, table, row["id"], {"successor_id": target["id"], "succeeded_on": since})
     return {"into": target, "since": since, "merged": merged}
+
+
+def _same_party(db: Database, rows: list[Row], target: Row, since: dt.date) -> None:
+    """An agency merges into an agency of its own party, or of the party that has absorbed its
+    party by the merger's date (Sở Tài chính tỉnh Hậu Giang into Sở Tài chính thành phố Cần Thơ)."""
+    into_party = store.get(db, "agencies", target["id"])["party_id"]
+    parties = Successions(db, "parties")
+    for row in rows:
+        party_id = store.get(db, "agencies", row["id"])["party_id"]
+        if party_id != into_party and parties.current(party_id, since) != into_party:
+            raise HoptacError(
+                t("err.merge_other_party", value=row["name"], party=store.get(db, "parties", party_id)["name"],
+                  into=target["name"], into_party=store.get(db, "parties", into_party)["name"])
+            )
 
 
 def _reaches(links: dict[int, tuple[int, str | None]], start: int, goal: int) -> bool:

@@ -130,6 +130,11 @@ def periods_between(kind: str, start: dt.date, end: dt.date) -> list[Period]:
     return found
 
 
+def containing(kind: str, day: dt.date) -> Period:
+    """The period of a kind that ``day`` falls in."""
+    return periods_between(kind, day, day)[0]
+
+
 def latest_closed(kind: str, deadline_day: int, today: dt.date) -> Period:
     """The latest period of a kind whose reporting deadline has passed by ``today``."""
     months = _MONTHS[kind]

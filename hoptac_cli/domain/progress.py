@@ -1,14 +1,32 @@
 """Progress arithmetic: one set of definitions used by every listing, status table and export.
 
+- As of a period: a picture as of a period shows only what existed, was reported and was
+  decided by the period's end (``domain.timeline`` rebuilds the action as it was). An action
+  exists from its start date; else, when a review added it, from that review's date (its
+  meeting date, else the day the review's decision was recorded); else from its agreement's
+  start. A decision (cancel, pause, resume, a new due date, target, baseline, unit, measure or
+  lead) takes effect on its review's date, else on the day it was recorded.
+- The deciding report: for each period, the lead agency's current report (the lead, an
+  earlier lead, or an agency that has taken one of them over by a merger); where only
+  partners reported, the latest partner's. A partner's report adds its own result to the
+  summary but never overrides the lead's figures. The action's deciding report is that of the
+  latest period reported.
 - An action's status: ``cancelled`` or ``paused`` when so decided on the action itself; else
-  the status of its latest current report; else the status recorded on the action.
-- An action's progress: 100 when done; else its latest report's progress; else 0.
+  the status of its deciding report; else the status recorded on the action.
+- Indicators: reported values are cumulative ("achieved so far", the default) or per period
+  (``--measure per-period``: summed over the periods' deciding reports). The achieved value is
+  the deciding report's value, or that sum; a carried action starts from what its original
+  had achieved (a cumulative report replaces it, per-period reports add to it).
+- An action's progress: 100 when done; else, when its deciding report gives a value for an
+  indicator, (achieved − baseline) / (target − baseline), capped to 0–100; else the deciding
+  report's progress; else what a carried action had reached; else 0.
 - Overdue: a due date before the reference date (the period's end, or today) and not done or
   cancelled.
 - A sector's progress: the mean progress of its actions that are not cancelled.
-- A report is expected for a period from every action active in it: started by the period's end,
-  not cancelled or paused, and not already done before the period began. It is received when
-  the action has a current report for a period lying within that period.
+- A report is expected for a period from every action that exists by the period's end and, as
+  of the day before the period began, was not cancelled, paused, done or carried over to a
+  successor agreement. It is received when the action has a current report for a period lying
+  within that period.
 """
 
 from __future__ import annotations
@@ -20,6 +38,8 @@ from hoptac_cli.domain.statuses import CLOSED
 
 Row = dict[str, Any]
 
+#: how an indicator's reported values add up
+MEASURES = ("cumulative", "per-period")
 #: decided on the action itself, these outrank anything a report says
 _DECIDED = ("cancelled", "paused")
 
@@ -31,11 +51,48 @@ def effective_status(action: Row) -> str:
     return action.get("report_status") or recorded
 
 
+def indicator_progress(value: float, target: float, baseline: float | None) -> float:
+    """(value − baseline) / (target − baseline) in percent, capped to 0–100, one decimal."""
+    start = baseline or 0.0
+    share = (value - start) / (target - start) * 100
+    return round(min(100.0, max(0.0, share)), 1)
+
+
+def achieved(action: Row) -> float | None:
+    """The indicator value achieved by the action's deciding report (see the module rules)."""
+    if action.get("target") is None:
+        return None
+    carried = action.get("carried_value")
+    if action.get("measure") == "per-period":
+        total = action.get("report_value_sum")
+        if total is None and carried is None:
+            return None
+        return (carried or 0.0) + (total or 0.0)
+    value = action.get("report_value")
+    return value if value is not None else carried
+
+
 def effective_progress(action: Row, status: str | None = None) -> float:
     status = status or effective_status(action)
     if status == "done":
         return 100.0
-    return round(float(action.get("report_progress") or 0.0), 1)
+    target = action.get("target")
+    if action.get("report_id") is not None:
+        if target is not None and action.get("report_value") is not None:
+            return indicator_progress(achieved(action), target, action.get("baseline"))
+        return round(float(action.get("report_progress") or 0.0), 1)
+    if target is not None and action.get("carried_value") is not None:
+        return indicator_progress(action["carried_value"], target, action.get("baseline"))
+    return round(float(action.get("carried_progress") or 0.0), 1)
+
+
+def report_progress(action: Row, value: float) -> float:
+    """The progress a report giving ``value`` means. ``action`` is the action as of the day
+    before the report's period (for per-period values: the sum of the earlier periods)."""
+    if action.get("measure") == "per-period":
+        value += action.get("carried_value") or 0.0
+        value += action.get("report_value_sum") or 0.0
+    return indicator_progress(value, action["target"], action.get("baseline"))
 
 
 def is_overdue(action: Row, reference: dt.date, status: str | None = None) -> bool:
@@ -45,21 +102,24 @@ def is_overdue(action: Row, reference: dt.date, status: str | None = None) -> bo
 
 
 def derive(action: Row, reference: dt.date) -> Row:
-    """The action with ``status``, ``progress`` and ``overdue`` filled in."""
+    """The action with ``status``, ``progress``, ``achieved`` and ``overdue`` filled in."""
     status = effective_status(action)
     return {
         **action,
         "status": status,
         "progress": effective_progress(action, status),
+        "achieved": achieved(action),
         "overdue": is_overdue(action, reference, status),
     }
 
 
-def owes_report(before: Row, period_end: dt.date) -> bool:
+def owes_report(before: Row, period_start: dt.date, period_end: dt.date) -> bool:
     """Is a report expected for the period? ``before`` is the action derived as of the day
-    before the period starts, so that an action finishing during the period still reports."""
-    started = not before.get("start_on") or before["start_on"] <= period_end.isoformat()
-    return started and before["status"] not in ("done", "cancelled", "paused")
+    before the period starts (with ``exists_from`` and ``carried_on`` from ``domain.timeline``),
+    so that an action finishing during the period still reports."""
+    exists = before["exists_from"] <= period_end.isoformat()
+    carried = bool(before.get("carried_on")) and before["carried_on"] < period_start.isoformat()
+    return exists and not carried and before["status"] not in ("done", "cancelled", "paused")
 
 
 def mean_progress(actions: list[Row]) -> float | None:

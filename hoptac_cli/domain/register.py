@@ -11,12 +11,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import refs
-from hoptac_cli.domain.dates import parse_optional_date, show_date
-from hoptac_cli.domain.numbers import parse_number
+from hoptac_cli.domain.dates import parse_optional_date, show_date, today
+from hoptac_cli.domain.numbers import parse_number, show_number
+from hoptac_cli.domain.progress import MEASURES
 from hoptac_cli.domain.statuses import parse_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none, one_line, slugify
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
+from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import reviews as lifecycle_store
 
@@ -40,22 +42,30 @@ def agency(db: Database, ref: str) -> Row:
 
 
 def agreement(db: Database, ref: str | None) -> Row:
-    """The named agreement, or the only active one when ``ref`` is left out."""
+    """The named agreement; when ``ref`` is left out, the only active one, or, with none active,
+    the only agreement or the most recently ended one (saying so in a note)."""
     if ref is not None:
         return refs.resolve(ref, store.candidates(db, "agreements"), kind="agreement")
     active = store.active_agreements(db)
     if len(active) == 1:
         return refs.resolve(str(active[0]["id"]), store.candidates(db, "agreements"), kind="agreement")
     if not active:
-        raise HoptacError(t("err.no_agreement"))
+        fallback = store.latest_ended_agreement(db)
+        if fallback is None:
+            raise HoptacError(t("err.no_agreement"))
+        which = "only" if fallback["agreements"] == 1 else "latest"
+        note(t(f"note.agreement_{which}", slug=fallback["slug"], status=t(f"agreement_status.{fallback['status']}"),
+               date=show_date(fallback["ended_on"]) or "…"))
+        return refs.resolve(str(fallback["id"]), store.candidates(db, "agreements"), kind="agreement")
     listed = "; ".join(f"{row['slug']} ({row['title']})" for row in active)
     raise HoptacError(t("err.agreement_needed", candidates=listed))
 
 
 def sector(db: Database, ref: str, agreement_ref: str | None = None) -> Row:
-    """A sector of the given agreement; with none given, of the only active agreement if there
-    is one, else of any agreement (ambiguity across agreements is reported)."""
-    if agreement_ref is not None or len(store.active_agreements(db)) == 1:
+    """A sector of the given agreement; with none given, of the agreement ``agreement`` would use
+    when there is one, else (several active) of any agreement (ambiguity across them is reported)."""
+    active = store.active_agreements(db)
+    if agreement_ref is not None or len(active) == 1 or (not active and store.latest_ended_agreement(db)):
         scope = agreement(db, agreement_ref)
         rows = store.candidates(db, "sectors", scope_column="agreement_id", scope_id=scope["id"])
     else:
@@ -243,8 +253,30 @@ def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = No
 
 # actions -------------------------------------------------------------------------------------
 
-def _indicator(unit: str | None, target: str | None, baseline: str | None) -> Row:
+#: how users may name a measure (folded) → the stored code
+_MEASURES = {"cumulative": "cumulative", "luy-ke": "cumulative", "per-period": "per-period", "trong-ky": "per-period"}
+
+
+def parse_measure(value: str) -> str:
+    """``cumulative`` (lũy kế, the default) or ``per-period`` (trong kỳ)."""
+    key = fold(value)
+    if key not in _MEASURES:
+        raise HoptacError(t("err.choice", value=value, option="--measure", accepted=", ".join(MEASURES)))
+    return _MEASURES[key]
+
+
+def _check_indicator(values: Row) -> None:
+    """A measure needs an indicator; progress runs from the baseline to the target, which must differ."""
+    if values.get("measure") not in (None, "cumulative") and values.get("target") is None:
+        raise HoptacError(t("err.measure_no_indicator"))
+    if values.get("target") is not None and values.get("baseline") is not None and values["baseline"] == values["target"]:
+        raise HoptacError(t("err.baseline_target", baseline=show_number(values["baseline"]), target=show_number(values["target"])))
+
+
+def _indicator(unit: str | None, target: str | None, baseline: str | None, measure: str | None = None) -> Row:
     values: Row = {}
+    if measure is not None:
+        values["measure"] = parse_measure(measure)
     if unit is not None:
         values["unit"] = one_line(unit) or None
     if target is not None:
@@ -274,6 +306,7 @@ def add_action(
     unit: str | None = None,
     target: str | None = None,
     baseline: str | None = None,
+    measure: str | None = None,
     plan: str | None = None,
     note: str | None = None,
     status: str | None = None,
@@ -286,9 +319,10 @@ def add_action(
     start_on = parse_optional_date(start, option="--start")
     due_on = parse_optional_date(due, option="--due")
     _check_dates(start_on, due_on)
-    indicator = _indicator(unit, target, baseline)
+    indicator = _indicator(unit, target, baseline, measure)
     if ("target" in indicator) != bool(indicator.get("unit")):
         raise HoptacError(t("err.indicator_pair"))
+    _check_indicator(indicator)
     for existing in store.list_actions(db, sector_id=home["id"]):
         if fold(existing["title"]) == fold(title):
             raise HoptacError(t("err.action_duplicate", value=title, id=existing["id"]))
@@ -310,7 +344,7 @@ def add_action(
             },
         )
         store.set_action_partners(db, action_id, partner_ids)
-        store.add_event(db, {"action_id": action_id, "kind": "added", "review_id": review_id})
+        record_event(db, {"action_id": action_id, "kind": "added", "review_id": review_id})
     return action_id
 
 
@@ -326,7 +360,7 @@ def _partner_ids(db: Database, refs_: list[str], lead_id: int) -> list[int]:
 
 
 #: fields ``action update`` may change, in the order their events are recorded
-UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "plan_ref", "note")
+UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "measure", "plan_ref", "note")
 
 
 def update_action(
@@ -342,6 +376,7 @@ def update_action(
     unit: str | None = None,
     target: str | None = None,
     baseline: str | None = None,
+    measure: str | None = None,
     plan: str | None = None,
     note: str | None = None,
     review_id: int | None = None,
@@ -364,7 +399,8 @@ def update_action(
         changes["due_on"] = parse_optional_date(due, option="--due")
     if lead is not None:
         changes["lead_agency_id"] = agency(db, lead)["id"]
-    changes.update(_indicator(unit, target, baseline))
+    changes.update(_indicator(unit, target, baseline, measure))
+    _check_indicator({key: changes.get(key, current[key]) for key in ("target", "baseline", "measure")})
     if plan is not None:
         changes["plan_ref"] = nfc_or_none(plan)
     if note is not None:
@@ -389,11 +425,16 @@ def update_action(
         if partners is not None:
             store.set_action_partners(db, action_id, new_partners)
         for event in events:
-            store.add_event(
+            record_event(
                 db,
                 {"action_id": action_id, "kind": event_kind, "review_id": review_id, "reason": nfc_or_none(reason), **event},
             )
     return events
+
+
+def record_event(db: Database, row: Row) -> int:
+    """Add an action event dated with hoptac's today, the day a decision without a review takes effect."""
+    return store.add_event(db, {**row, "recorded_on": today().isoformat()})
 
 
 def _text(value: Any) -> str | None:

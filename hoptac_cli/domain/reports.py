@@ -2,8 +2,9 @@
 
 One report = one agency, one action, one period. Amending never overwrites: the earlier
 version stays (``is_current = 0``) and the new one points to it, so figures use the latest
-version and ``report show`` can print the whole history. The same ``prepare`` validates a
-typed ``report add`` and every row of an imported file.
+version and ``report show`` can print the whole history; an amendment keeps every field it
+does not give. The same ``prepare`` validates a typed ``report add`` and every row of an
+imported file.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
-from hoptac_cli.domain import register
-from hoptac_cli.domain.dates import parse_date, today
+from hoptac_cli.domain import register, timeline
+from hoptac_cli.domain.dates import parse_date, show_date, today
 from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
-from hoptac_cli.domain.periods import Period, parse_cadence, parse_period
-from hoptac_cli.domain.progress import derive, owes_report
+from hoptac_cli.domain.periods import Period, containing, parse_cadence, parse_period
+from hoptac_cli.domain.progress import derive, owes_report, report_progress
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import nfc_or_none
@@ -25,6 +26,7 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import reports as report_store
+from hoptac_cli.storage import reviews as review_store
 from hoptac_cli.storage import status as status_store
 
 if TYPE_CHECKING:
@@ -100,21 +102,37 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
         raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=ended.strftime("%d/%m/%Y")))
 
 
-def _progress(action: Row, progress: str | None, value: str | None, labels: dict[str, str]) -> tuple[float, float | None]:
-    if (progress is None) == (value is None):
+def check_begun(agreement: Row, period: Period, label: str = "--period") -> None:
+    """No report, and no summary, for a period that has not begun: refused naming the current one."""
+    now = today()
+    if period.start > now:
+        current = containing(agreement["report_cadence"], now)
+        raise FieldError("period", t("err.period_not_begun", option=label, value=period.code, current=current.label()))
+
+
+def _figures(
+    basis: Row, existing: Row | None, progress: str | None, value: str | None, labels: dict[str, str]
+) -> tuple[float, float | None, bool]:
+    """Progress and value of the report, and whether they were given (else kept from ``existing``).
+    ``basis`` is the action as of the day before the period, with the indicator in force at its end."""
+    if progress is not None and value is not None or (progress is None and value is None and existing is None):
         raise FieldError("progress", t("err.report_progress_or_value", progress=labels["progress"], value=labels["value"]))
     if value is not None:
-        if action["target"] is None:
-            raise FieldError("value", t("err.report_value_no_indicator", option=labels["value"], id=action["id"], progress=labels["progress"]))
+        if basis["target"] is None:
+            raise FieldError("value", t("err.report_value_no_indicator", option=labels["value"], id=basis["id"], progress=labels["progress"]))
         amount = _checked("value", parse_number, value, option=labels["value"])
         if amount < 0:
             raise FieldError("value", t("err.report_value_negative", option=labels["value"], value=value))
-        return min(100.0, round(amount / action["target"] * 100, 1)), amount
+        return report_progress(basis, amount), amount, True
+    kept = existing["value"] if existing and basis["target"] is not None else None
+    if progress is None:
+        percent = report_progress(basis, kept) if kept is not None else existing["progress"]
+        return percent, kept, False
     text = progress.strip().removesuffix("%")
     percent = _checked("progress", parse_number, text, option=labels["progress"])
     if not 0 <= percent <= 100:
         raise FieldError("progress", t("err.report_progress_range", option=labels["progress"], value=progress))
-    return round(percent, 1), None
+    return round(percent, 1), kept, True
 
 
 def derive_status(progress: float) -> str:
@@ -124,16 +142,26 @@ def derive_status(progress: float) -> str:
     return "done" if progress >= 100 else "in-progress"
 
 
-def _status(text: str | None, progress: float, label: str) -> str:
-    if text is None:
-        return derive_status(progress)
-    status = _checked("status", parse_status, text)
-    contradiction = (
+def _contradicts(status: str, progress: float) -> bool:
+    return (
         (status == "done" and progress < 100)
         or (status == "not-started" and progress > 0)
         or (status == "behind" and progress >= 100)
     )
-    if contradiction:
+
+
+def _status(text: str | None, progress: float, label: str, existing: Row | None = None) -> str:
+    """The status given; else, amending, the earlier one (a status that only followed the earlier
+    progress follows the new one, and one the new progress contradicts gives way); else the
+    status the progress means."""
+    if text is None:
+        if existing is not None:
+            earlier = existing["status"]
+            if earlier != derive_status(existing["progress"]) and not _contradicts(earlier, progress):
+                return earlier
+        return derive_status(progress)
+    status = _checked("status", parse_status, text)
+    if _contradicts(status, progress):
         raise FieldError("status", t("err.report_status_progress", option=label, status=t(f"status.{status}"), value=text, progress=show_number(progress)))
     return status
 
@@ -151,26 +179,44 @@ def _agency(db: Database, action: Row, ref: str | None, successions: Successions
 
 
 def _submitted(text: str | None, period: Period, label: str) -> str:
-    if text is None:
-        return today().isoformat()
-    day = _checked("submitted", parse_date, text, option=label)
-    if day > today():
+    """The date given, else today; either way not in the future and not before the period's
+    data window opens."""
+    now = today()
+    day = now if text is None else _checked("submitted", parse_date, text, option=label)
+    if day > now:
         raise FieldError("submitted", t("err.report_submitted_future", option=label, value=text))
     opens = period.window[0]
     if day < opens:
-        raise FieldError("submitted", t("err.report_submitted_early", option=label, value=text, period=period.code, opens=opens.strftime("%d/%m/%Y")))
+        if text is None:
+            raise FieldError("submitted", t("err.report_today_early", option=label, today=show_date(now), period=period.code, opens=show_date(opens)))
+        raise FieldError("submitted", t("err.report_submitted_early", option=label, value=text, period=period.code, opens=show_date(opens)))
     return day.isoformat()
 
 
-def _life_end(db: Database, action: Row, period: Period) -> dt.date | None:
-    """An action lives until its due date, or on past it while it is unfinished: a late action
-    still owes its reports."""
-    due = _date(action["due_on"])
-    if due is None or period.start <= due:
-        return due
-    day_before = period.start - dt.timedelta(days=1)
-    (before,) = store.list_actions(db, action_ids=[action["id"]], as_of=day_before.isoformat())
-    return None if derive(before, day_before)["status"] not in CLOSED else due
+def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
+    """Refuse a period the action does not live in: before it existed, after it was carried to a
+    successor agreement, cancelled or paused (as of the day before the period began), or past
+    its due date once finished (an unfinished late action still owes its reports)."""
+    action_id = before["id"]
+    exists = dt.date.fromisoformat(before["exists_from"])
+    if period.end < exists or (before["status"] in CLOSED and before["due_on"] and before["due_on"] < period.start.isoformat()):
+        raise FieldError(
+            "period",
+            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=_show(before["due_on"])),
+        )
+    if before["carried_on"]:
+        copy = review_store.carried_copies(db, action_id)[0]
+        raise FieldError(
+            "period",
+            t("err.report_carried", option=label, value=period.code, id=action_id, target=copy["agreement"], copy=copy["id"],
+              date=show_date(before["carried_on"])),
+        )
+    if before["status"] in ("cancelled", "paused"):
+        raise FieldError(
+            "period",
+            t("err.report_decided", option=label, value=period.code, id=action_id, status=t(f"status.{before['status']}"),
+              date=show_date(before["decided_on"] or before["exists_from"])),
+        )
 
 
 def prepare(
@@ -189,30 +235,50 @@ def prepare(
     labels: dict[str, str] = CLI_LABELS,
     successions: Successions | None = None,
 ) -> Draft:
-    """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault."""
+    """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault.
+    When the agency has filed for the period before, what is not given is kept from that report."""
     action = _checked("action_id", register.action, db, action_id)
     when = _checked("period", parse_period, period)
     agreement = store.get(db, "agreements", action["agreement_id"])
     check_period(agreement, when, labels["period"])
-    if not when.overlaps(_date(action["start_on"]), _life_end(db, action, when)):
-        raise FieldError(
-            "period",
-            t("err.report_period_action", option=labels["period"], value=when.code, id=action["id"],
-              start=_show(action["start_on"]), due=_show(action["due_on"])),
-        )
-    percent, amount = _progress(action, progress, value, labels)
+    check_begun(agreement, when, labels["period"])
+    day_before = when.start - dt.timedelta(days=1)
+    (before,) = timeline.actions(db, action_ids=[action["id"]], day=day_before, existing=False)
+    before = derive(before, day_before)
+    _check_alive(db, before, when, labels["period"])
+    (at_end,) = timeline.actions(db, action_ids=[action["id"]], day=when.end, existing=False)
+    # The indicator in force at the period's end; an indicator added since serves earlier periods too.
+    indicator = at_end if at_end["target"] is not None else action
+    basis = {**before, **{key: indicator[key] for key in ("target", "baseline", "unit", "measure")}}
     reporter = _agency(db, action, agency, successions or Successions(db, "agencies"))
+    existing = report_store.current(db, action["id"], reporter["id"], when.code)
+    percent, amount, given = _figures(basis, existing, progress, value, labels)
+    chosen = _status(status, percent, labels["status"], existing)
+    if given and value is None and amount is not None and chosen != "done":
+        implied = report_progress(basis, amount)
+        if implied != percent:
+            raise FieldError(
+                "progress",
+                t("err.report_progress_kept_value", option=labels["progress"], value=show_number(percent), amount=show_number(amount),
+                  unit=basis["unit"] or "", id=existing["id"], implied=show_number(implied), value_option=labels["value"]),
+            )
     values = {
         "progress": percent,
         "value": amount,
-        "status": _status(status, percent, labels["status"]),
-        "result": nfc_or_none(result),
-        "difficulty": nfc_or_none(difficulty),
-        "proposal": nfc_or_none(proposal),
+        "status": chosen,
+        "result": _kept(result, existing, "result"),
+        "difficulty": _kept(difficulty, existing, "difficulty"),
+        "proposal": _kept(proposal, existing, "proposal"),
         "submitted_on": _submitted(submitted, when, labels["submitted"]),
     }
-    existing = report_store.current(db, action["id"], reporter["id"], when.code)
     return Draft(action, reporter, when, values, existing)
+
+
+def _kept(text: str | None, existing: Row | None, field: str) -> str | None:
+    """A text given (an empty one clears it), else the earlier version's."""
+    if text is None:
+        return existing[field] if existing else None
+    return nfc_or_none(text)
 
 
 def _show(iso: str | None) -> str:
@@ -360,28 +426,45 @@ def detail(db: Database, report_id: int) -> Row:
     period = parse_period(row["period"])
     opens, closes = period.window
     shaped["window"] = f"{opens.isoformat()}/{closes.isoformat()}"  # ISO 8601 interval; tables show dd/mm/yyyy – dd/mm/yyyy
-    shaped["history"] = [
-        {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
-        | {"current": bool(version["is_current"])}
-        for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"])
-    ]
+    history, previous = [], None
+    for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"]):
+        history.append(
+            {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
+            | {"current": bool(version["is_current"]), "changed": changed(previous, version)}
+        )
+        previous = version
+    shaped["history"] = history
     return shaped
+
+
+def changed(previous: Row | None, version: Row) -> list[Row]:
+    """What a revision changed in its report's content, field by field (nothing for the first)."""
+    if previous is None:
+        return []
+    return [
+        {"field": field, "old": previous[field], "new": version[field]}
+        for field in CONTENT
+        if previous[field] != version[field]
+    ]
 
 
 # completeness --------------------------------------------------------------------------------
 
 def owed(db: Database, agreement: Row, period: Period) -> list[Row]:
     """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
-    that ``status`` and ``summary`` use too); none once the agreement has ended before it."""
+    that ``status`` and ``summary`` use too), as they were at the period's end (so with the lead
+    of the time); none once the agreement has ended before it."""
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
         return []
     day_before = period.start - dt.timedelta(days=1)
-    return [
-        row
-        for row in store.list_actions(db, agreement_id=agreement["id"], as_of=day_before.isoformat())
-        if owes_report(derive(row, day_before), period.end)
+    due = [
+        row["id"]
+        for row in timeline.actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
+        if owes_report(derive(row, day_before), period.start, period.end)
     ]
+    at_end = {row["id"]: row for row in timeline.actions(db, agreement_id=agreement["id"], day=period.end)}
+    return [at_end[action_id] for action_id in due]
 
 
 def _who(successions: Successions, names: dict[int, str], agency_id: int, now: dt.date) -> Row:

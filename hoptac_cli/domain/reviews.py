@@ -13,7 +13,7 @@ import difflib
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import mergers, register
-from hoptac_cli.domain.dates import parse_optional_date
+from hoptac_cli.domain.dates import parse_optional_date, show_date
 from hoptac_cli.domain.progress import effective_status
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none
 from hoptac_cli.errors import HoptacError
@@ -285,6 +285,7 @@ def add_commendation(
     chosen = match_form(form)
     party_id = agreement_party(db, row["agreement_id"], party, option="--party")["id"] if party else None
     decided_on = parse_optional_date(date, option="--date")
+    _check_commendation_date(db, row, decided_on, {"--recipient": name if collective else None, "--unit": nfc_or_none(unit)})
     for existing in review_store.list_commendations(db, review_id=review_id):
         if fold(existing["recipient"]) == fold(name) and fold(existing["form"]) == fold(chosen):
             raise HoptacError(t("err.commend_duplicate", value=name, form=chosen, review=label(row), id=existing["id"]))
@@ -305,6 +306,35 @@ def add_commendation(
             },
         )
     return commendation_id, chosen
+
+
+def _check_commendation_date(db: Database, review_row: Row, decided_on: str | None, named: dict[str, str | None]) -> None:
+    """A commendation is decided at or after its review (the review's year when its date is not
+    known), and never for an agency (named as the recipient or the recipient's unit) that had
+    merged away by the commendation's date (else the review's)."""
+    if decided_on:
+        held = review_row["held_on"] or f"{review_row['year']:04d}-01-01"
+        if decided_on < held:
+            raise HoptacError(
+                t("err.commend_before_review", value=show_date(decided_on), review=label(review_row),
+                  held=show_date(review_row["held_on"]) if review_row["held_on"] else review_row["year"])
+            )
+    when = decided_on or review_row["held_on"]
+    if not when:
+        return
+    agencies = {row["search_key"]: row for row in store.candidates(db, "agencies")}
+    links = store.successors(db, "agencies")
+    for option, text in named.items():
+        found = agencies.get(fold(text)) if text else None
+        if found is None or found["id"] not in links:
+            continue
+        successor, merged_on = links[found["id"]]
+        if merged_on and merged_on <= when:
+            day = dt.date.fromisoformat(when)
+            raise HoptacError(
+                t("err.commend_merged", option=option, value=text, successor=store.get(db, "agencies", successor)["name"],
+                  merged=show_date(merged_on), date=show_date(when), current=mergers.current(db, "agencies", found["id"], day)["name"])
+            )
 
 
 def find_commendations(db: Database, *, agreement_ref: str | None = None, year: int | None = None, party_ref: str | None = None) -> list[Row]:

@@ -69,6 +69,8 @@ def load(db: Database) -> dict[str, int]:
                     due=action.get("due"),
                     unit=action.get("unit"),
                     target=action.get("target"),
+                    baseline=action.get("baseline"),
+                    measure=action.get("measure"),
                     note=action.get("note"),
                     plan=action.get("plan"),
                 )

@@ -10,14 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from hoptac_cli.domain import register
+from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
 from hoptac_cli.domain.mergers import current
-from hoptac_cli.domain.periods import Period, latest_closed, parse_period, periods_between
+from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
 from hoptac_cli.domain.progress import derive, mean_progress, owes_report
 from hoptac_cli.domain.statuses import STATUSES
-from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import status as status_store
@@ -50,42 +49,46 @@ class Picture:
 
 
 def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
-    """The named agreement, else every active one."""
-    ids = [register.agreement(db, agreement_ref)["id"]] if agreement_ref is not None else None
-    found = status_store.agreement_settings(db, ids)
-    if not found:
-        raise HoptacError(t("err.no_agreement"))
-    return found
+    """The named agreement, else every active one, else the one ``register.agreement`` falls back on."""
+    if agreement_ref is None:
+        found = status_store.agreement_settings(db, None)
+        if found:
+            return found
+    return status_store.agreement_settings(db, [register.agreement(db, agreement_ref)["id"]])
 
 
-def period_of(agreement: Row, period_ref: str | None) -> tuple[Period, bool]:
-    """The asked-for period, else the latest of the agreement's cadence whose deadline has passed,
-    kept within the agreement's years (a finished programme defaults to its last period)."""
-    if period_ref is not None:
-        return parse_period(period_ref), True
+def default_period(agreement: Row) -> Period:
+    """The latest period of the agreement's cadence whose deadline has passed, kept within the
+    agreement's years (a finished programme defaults to its last period), and never one that
+    has not begun: before a programme starts, the current period."""
     kind = agreement["report_cadence"]
     first = periods_between(kind, dt.date(agreement["start_year"], 1, 1), dt.date(agreement["start_year"], 1, 1))[0]
     last = periods_between(kind, dt.date(agreement["end_year"], 12, 31), dt.date(agreement["end_year"], 12, 31))[0]
-    return max(first, min(latest_closed(kind, agreement["deadline_day"], today()), last)), False
+    now = today()
+    chosen = max(first, min(latest_closed(kind, agreement["deadline_day"], now), last))
+    return containing(kind, now) if chosen.start > now else chosen
+
+
+def period_of(agreement: Row, period_ref: str | None) -> tuple[Period, bool]:
+    """The asked-for period, else ``default_period``; and whether it was asked for."""
+    if period_ref is not None:
+        return parse_period(period_ref), True
+    return default_period(agreement), False
 
 
 def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: int | None = None) -> Picture:
     period, explicit = period_of(agreement, period_ref)
     reference = period.end if explicit else today()
-    rows = store.list_actions(
-        db, agreement_id=agreement["id"], sector_id=sector_id, as_of=period.end.isoformat() if explicit else None
-    )
+    scope = {"agreement_id": agreement["id"], "sector_id": sector_id}
+    rows = timeline.actions(db, day=period.end if explicit else None, **scope)
     day_before = period.start - dt.timedelta(days=1)
-    before = {
-        row["id"]: derive(row, day_before)
-        for row in store.list_actions(db, agreement_id=agreement["id"], sector_id=sector_id, as_of=day_before.isoformat())
-    }
+    before = {row["id"]: derive(row, day_before) for row in timeline.actions(db, day=day_before, existing=False, **scope)}
     ended = agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat()
     reported = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
     actions = []
     for row in rows:
         action = shape(derive(row, reference))
-        action["expected"] = not ended and owes_report(before[row["id"]], period.end)
+        action["expected"] = not ended and owes_report(before[row["id"]], period.start, period.end)
         action["progress_before"] = before[row["id"]]["progress"]
         action["reported"] = row["id"] in reported
         actions.append(action)
@@ -111,7 +114,7 @@ def figures(actions: list[Row]) -> Row:
 
 def overview_rows(shot: Picture) -> list[Row]:
     """One record per sector, then a totals record (``row`` tells them apart)."""
-    common = {"agreement": shot.agreement["slug"], "period": shot.period.code}
+    common = {"agreement": shot.agreement["slug"], "period": shot.period.code, "as_of": shot.reference.isoformat()}
     rows = []
     for sector in shot.sectors:
         mine = [action for action in shot.actions if action["sector_slug"] == sector["slug"]]
@@ -135,5 +138,5 @@ def sector_detail(db: Database, sector_ref: str, agreement_ref: str | None, peri
     found = store.get(db, "sectors", register.sector(db, sector_ref, agreement_ref)["id"])
     (agreement,) = status_store.agreement_settings(db, [found["agreement_id"]])
     shot = picture(db, agreement, period_ref, sector_id=found["id"])
-    rows = [{**action, "period": shot.period.code} for action in shot.actions]
+    rows = [{**action, "period": shot.period.code, "as_of": shot.reference.isoformat()} for action in shot.actions]
     return shot, {"sector": found["name"], "sector_slug": found["slug"], **figures(shot.actions)}, rows

@@ -62,11 +62,17 @@ def _num(value: float | None) -> str:
     return show_number(value, "vi")
 
 
+#: how an indicator's values are counted, in the report's words
+_MEASURE_VI = {"cumulative": "lũy kế", "per-period": "cộng dồn các kỳ"}
+
+
 def indicator(action: Row) -> str:
-    """"đạt 12/20 em" when a value was reported against a target; nothing otherwise."""
+    """"đạt 12/20 em (lũy kế)" when a value was reported against a target: the achieved value,
+    the target and how values are counted; nothing otherwise."""
     if action["target"] is None or action["value"] is None:
         return ""
-    return f"đạt {_num(action['value'])}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
+    amount = f"đạt {_num(action['value'])}/{_num(action['target'])} {action['unit'] or ''}".rstrip()
+    return f"{amount} ({_MEASURE_VI[action['measure']]})"
 
 
 class Names:
@@ -103,10 +109,13 @@ def build(
     """The whole report for one agreement and one period; ``overrides`` (option values keyed by
     setting), ``number``, ``date`` and ``subject`` apply to this document only."""
     from hoptac_cli.domain import register
+    from hoptac_cli.domain.periods import parse_period
+    from hoptac_cli.domain.reports import check_begun
     from hoptac_cli.domain.text import nfc_or_none
 
     agreement_id = register.agreement(db, agreement_ref)["id"]
     (agreement,) = status_store.agreement_settings(db, [agreement_id])
+    check_begun(agreement, parse_period(period_ref))
     shot = figures.picture(db, agreement, period_ref)
     issuer = official.issuer(db, agreement_id, overrides or {}, number=number, date=date, option_names=option_names)
     period = shot.period

@@ -191,6 +191,24 @@ def reviews_and_mergers(db: Database) -> None:
     )
 
 
+@migrations(name="0004_periods_and_indicators")
+def periods_and_indicators(db: Database) -> None:
+    """How an indicator's reported values add up, what a carried action had achieved, and the
+    day (hoptac's "today") each action event was recorded, which dates a decision taken
+    without a review."""
+    _run(
+        db,
+        """
+        ALTER TABLE actions ADD COLUMN measure TEXT NOT NULL DEFAULT 'cumulative'
+            CHECK (measure IN ('cumulative', 'per-period'));
+        ALTER TABLE actions ADD COLUMN carried_value REAL;
+        ALTER TABLE actions ADD COLUMN carried_progress REAL CHECK (carried_progress BETWEEN 0 AND 100);
+        ALTER TABLE action_events ADD COLUMN recorded_on TEXT;
+        UPDATE action_events SET recorded_on = substr(at, 1, 10);
+        CREATE INDEX action_events_review ON action_events(review_id)
+        """,
+    )
+
 
 def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
     """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests."""

@@ -112,6 +112,18 @@ def active_agreements(db: Database) -> list[Row]:
     return _rows(db, "SELECT id, slug, title FROM agreements WHERE status = 'active' ORDER BY id")
 
 
+def latest_ended_agreement(db: Database) -> Row | None:
+    """Among agreements that are not active, the one that ended last; with the number of agreements."""
+    return _one(
+        db,
+        """
+        SELECT id, slug, title, status, ended_on, (SELECT count(*) FROM agreements) AS agreements
+        FROM agreements WHERE status != 'active'
+        ORDER BY ended_on IS NULL, ended_on DESC, id DESC LIMIT 1
+        """,
+    )
+
+
 def agreement_parties(db: Database, agreement_id: int) -> list[Row]:
     return _rows(
         db,
@@ -159,29 +171,82 @@ def list_agencies(db: Database, party_id: int | None) -> list[Row]:
 
 # actions -------------------------------------------------------------------------------------
 
-_ACTION_SELECT = """
+# The latest current report of each action, by the rule of ``domain.progress``: per period the
+# lead agency's report (the lead, any earlier lead, or an agency that took one of them over),
+# else the latest partner's; of those the latest period's, with the sum of their values. The
+# actions are chosen first, so that only their reports are ranked.
+_ACTION_SQL = """
+    WITH RECURSIVE
+    chosen AS (
+        SELECT a.id, a.lead_agency_id FROM actions a JOIN sectors s ON s.id = a.sector_id {where}
+    ),
+    leads(action_id, agency_id) AS (
+        SELECT id, lead_agency_id FROM chosen
+        UNION
+        SELECT e.action_id, CAST(e.old_value AS INTEGER) FROM action_events e JOIN chosen c ON c.id = e.action_id
+        WHERE e.field = 'lead_agency_id' AND e.old_value IS NOT NULL
+        UNION
+        SELECT l.action_id, ag.successor_id FROM leads l JOIN agencies ag ON ag.id = l.agency_id
+        WHERE ag.successor_id IS NOT NULL
+    ),
+    filed AS (
+        SELECT r.id, r.action_id, r.agency_id, r.period, r.period_end, r.progress, r.status, r.value,
+               r.difficulty, r.submitted_on, l.agency_id IS NOT NULL AS by_lead
+        FROM reports r JOIN chosen c ON c.id = r.action_id
+        LEFT JOIN leads l ON l.action_id = r.action_id AND l.agency_id = r.agency_id
+        WHERE r.is_current = 1 AND (:as_of IS NULL OR r.period_end <= :as_of)
+    ),
+    deciding AS (
+        SELECT *, row_number() OVER (
+            PARTITION BY action_id, period ORDER BY by_lead DESC, submitted_on DESC, id DESC) AS choice
+        FROM filed
+    ),
+    latest AS (
+        SELECT *, row_number() OVER (
+                      PARTITION BY action_id ORDER BY period_end DESC, submitted_on DESC, id DESC) AS rank,
+               sum(value) OVER (PARTITION BY action_id) AS value_sum
+        FROM deciding WHERE choice = 1
+    )
     SELECT a.id, a.title, a.sector_id, s.slug AS sector_slug, s.name AS sector,
-           s.agreement_id, g.slug AS agreement_slug, g.title AS agreement,
+           s.agreement_id, g.slug AS agreement_slug, g.title AS agreement, g.start_year AS agreement_start_year,
            a.lead_agency_id, l.name AS lead, a.start_on, a.due_on, a.status AS recorded_status,
-           a.unit, a.baseline, a.target, a.plan_ref, a.note, a.carried_from_id,
+           a.unit, a.baseline, a.target, a.measure, a.plan_ref, a.note, a.carried_from_id,
+           a.carried_value, a.carried_progress,
            (SELECT group_concat(name, '; ') FROM (
                 SELECT ag.name FROM action_partners ap JOIN agencies ag ON ag.id = ap.agency_id
                 WHERE ap.action_id = a.id ORDER BY ag.id)) AS partners,
-           lr.id AS report_id, lr.period AS report_period, lr.progress AS report_progress,
-           lr.status AS report_status, lr.value AS report_value, lr.difficulty AS report_difficulty
-    FROM actions a
+           ad.review_id AS added_review_id, ad.held_on AS added_held_on, ad.recorded_on AS added_recorded_on,
+           lr.id AS report_id, lr.agency_id AS report_agency_id, lr.by_lead AS report_by_lead,
+           lr.period AS report_period, lr.progress AS report_progress, lr.status AS report_status,
+           lr.value AS report_value, lr.value_sum AS report_value_sum, lr.difficulty AS report_difficulty
+    FROM chosen c
+    JOIN actions a ON a.id = c.id
     JOIN sectors s ON s.id = a.sector_id
     JOIN agreements g ON g.id = s.agreement_id
     JOIN agencies l ON l.id = a.lead_agency_id
     LEFT JOIN (
-        SELECT * FROM (
-            SELECT r.*, row_number() OVER (
-                PARTITION BY r.action_id ORDER BY r.period_end DESC, r.submitted_on DESC, r.id DESC) AS rank
-            FROM reports r
-            WHERE r.is_current = 1 AND (:as_of IS NULL OR r.period_end <= :as_of)
-        ) WHERE rank = 1
-    ) lr ON lr.action_id = a.id
+        SELECT e.action_id, e.review_id, rv.held_on, e.recorded_on
+        FROM action_events e JOIN reviews rv ON rv.id = e.review_id
+        WHERE e.kind = 'added'
+    ) ad ON ad.action_id = a.id
+    LEFT JOIN latest lr ON lr.action_id = a.id AND lr.rank = 1
+    ORDER BY s.agreement_id, s.position, a.id
 """
+
+
+def _action_filter(
+    where: Where,
+    agreement_id: int | None,
+    sector_id: int | None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+) -> None:
+    where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.equal("a.sector_id", "sector_id", sector_id)
+    if agency_ids:
+        marks = where.marks("agency", agency_ids)
+        where.add(f"(a.lead_agency_id IN ({marks}) OR a.id IN (SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))")
+    where.within("a.id", "action", action_ids)
 
 
 def list_actions(
@@ -193,15 +258,40 @@ def list_actions(
     action_ids: list[int] | None = None,
     as_of: str | None = None,
 ) -> list[Row]:
-    """Actions with their sector, lead, partners and latest current report (up to ``as_of``)."""
+    """Actions with their sector, lead, partners, the review that added them (if one did) and
+    their deciding report among the current ones up to ``as_of`` (see the query above)."""
     where = Where(as_of=as_of)
-    where.equal("s.agreement_id", "agreement_id", agreement_id)
-    where.equal("a.sector_id", "sector_id", sector_id)
-    if agency_ids:
-        marks = where.marks("agency", agency_ids)
-        where.add(f"(a.lead_agency_id IN ({marks}) OR a.id IN (SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))")
-    where.within("a.id", "action", action_ids)
-    return _rows(db, _ACTION_SELECT + where.sql() + " ORDER BY s.agreement_id, s.position, a.id", where.params)
+    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids)
+    return _rows(db, _ACTION_SQL.format(where=where.sql()), where.params)
+
+
+def action_changes(
+    db: Database,
+    fields: tuple[str, ...],
+    *,
+    agreement_id: int | None = None,
+    sector_id: int | None = None,
+    action_ids: list[int] | None = None,
+) -> list[Row]:
+    """Events that changed one of ``fields`` or carried an action over, with the date of the
+    review that decided them (if any) and the day they were recorded, oldest first."""
+    where = Where()
+    _action_filter(where, agreement_id, sector_id, None, action_ids)
+    where.add(f"(e.field IN ({where.marks('field', fields)}) OR e.kind = 'carried-to')")
+    return _rows(
+        db,
+        """
+        SELECT e.id, e.action_id, e.kind, e.field, e.old_value, e.new_value, e.review_id,
+               rv.held_on AS review_held_on, coalesce(e.recorded_on, substr(e.at, 1, 10)) AS recorded_on
+        FROM action_events e
+        JOIN actions a ON a.id = e.action_id
+        JOIN sectors s ON s.id = a.sector_id
+        LEFT JOIN reviews rv ON rv.id = e.review_id
+        """
+        + where.sql()
+        + " ORDER BY e.id",
+        where.params,
+    )
 
 
 def action_partners(db: Database, action_id: int) -> list[Row]:

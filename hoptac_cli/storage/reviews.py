@@ -120,7 +120,7 @@ def copy_action(db: Database, action_id: int, values: Row) -> int:
     """Insert a copy of the action ``action_id`` with ``values`` overriding its columns."""
     source = _rows(
         db,
-        "SELECT title, search_key, unit, baseline, target, plan_ref, note FROM actions WHERE id = ?",
+        "SELECT title, search_key, unit, baseline, target, measure, plan_ref, note FROM actions WHERE id = ?",
         [action_id],
     )[0]
     return db["actions"].insert({**source, **values, "carried_from_id": action_id}).last_pk

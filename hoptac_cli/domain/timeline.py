@@ -1,0 +1,110 @@
+"""Actions as they were on a given day: when each came to exist, and the decisions in force.
+
+The register keeps each action as it stands today and every change in ``action_events`` with
+its old and new value. Going back to a day means undoing the changes that took effect after
+it: a change takes effect on the date of the review that decided it (its meeting date), else
+on the day it was recorded. The rules are stated in ``domain.progress``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from hoptac_cli.storage import register as store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Row = dict[str, Any]
+
+#: the fields a decision changes, shown as they were on the day asked for
+DECIDED_FIELDS = ("status", "due_on", "lead_agency_id", "target", "baseline", "unit", "measure")
+_NUMBERS = ("target", "baseline")
+
+
+def effective_on(review_held_on: str | None, recorded_on: str) -> str:
+    """The day a change takes effect: its review's meeting date, else the day it was recorded."""
+    return review_held_on or recorded_on
+
+
+def exists_from(row: Row) -> str:
+    """ISO day from which an action exists: its start; else the date of the review that added it;
+    else its agreement's first day."""
+    if row["start_on"]:
+        return row["start_on"]
+    if row.get("added_review_id") is not None:
+        return effective_on(row["added_held_on"], row["added_recorded_on"])
+    return f"{row['agreement_start_year']:04d}-01-01"
+
+
+def _value(field: str, text: str | None) -> Any:
+    if text is None:
+        return None
+    if field == "lead_agency_id":
+        return int(text)
+    if field in _NUMBERS:
+        return float(text)
+    return text
+
+
+def actions(
+    db: Database,
+    *,
+    day: dt.date | None,
+    agreement_id: int | None = None,
+    sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    existing: bool = True,
+) -> list[Row]:
+    """The actions (``storage.register.list_actions`` rows) as they were at the end of ``day``:
+    reports up to it, decisions in force on it, and, when ``existing``, only the actions that
+    existed by then. ``day=None`` means as they stand now, every action and report included.
+    Every row gains ``exists_from``, ``carried_on`` (the day it was carried over to a successor
+    agreement, if it was) and ``decided_on`` (the day its status was last decided, if ever)."""
+    rows = store.list_actions(
+        db, agreement_id=agreement_id, sector_id=sector_id, agency_ids=agency_ids, action_ids=action_ids,
+        as_of=day.isoformat() if day else None,
+    )
+    if not rows:
+        return rows
+    changes: dict[int, list[Row]] = {}
+    for event in store.action_changes(db, DECIDED_FIELDS, agreement_id=agreement_id, sector_id=sector_id, action_ids=action_ids):
+        event["effective_on"] = effective_on(event["review_held_on"], event["recorded_on"])
+        changes.setdefault(event["action_id"], []).append(event)
+    cut = day.isoformat() if day else None
+    names: dict[int, str] | None = None
+    found = []
+    for row in rows:
+        row["exists_from"] = exists_from(row)
+        if existing and cut and row["exists_from"] > cut:
+            continue
+        events = changes.get(row["id"], [])
+        carried = [event["effective_on"] for event in events if event["kind"] == "carried-to"]
+        row["carried_on"] = min(carried) if carried else None
+        if cut:
+            if row["carried_on"] and row["carried_on"] > cut:
+                row["carried_on"] = None
+            lead_now = row["lead_agency_id"]
+            _rewind(row, events, cut)
+            if row["lead_agency_id"] != lead_now:
+                names = names or {agency["id"]: agency["name"] for agency in store.candidates(db, "agencies")}
+                row["lead"] = names[row["lead_agency_id"]]
+        decided = [event for event in events if event["field"] == "status" and (not cut or event["effective_on"] <= cut)]
+        row["decided_on"] = decided[-1]["effective_on"] if decided else None
+        found.append(row)
+    return found
+
+
+def _rewind(row: Row, events: list[Row], cut: str) -> None:
+    """Set each decided field to its value at the end of ``cut``: the newest change in force
+    then (in the order recorded), else the value before the first change."""
+    column = {"status": "recorded_status"}
+    for field in DECIDED_FIELDS:
+        mine = [event for event in events if event["field"] == field]
+        if not mine:
+            continue
+        in_force = [event for event in mine if event["effective_on"] <= cut]
+        text = in_force[-1]["new_value"] if in_force else mine[0]["old_value"]
+        row[column.get(field, field)] = _value(field, text)
