@@ -8,6 +8,9 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+#: letters that Unicode cannot decompose, folded by hand; the search index applies the same map
+#: in SQL (storage/search.py) and lets SQLite's tokenizer strip the marks and the case
+BY_HAND = {"đ": "d", "Đ": "D"}
 
 
 def nfc(value: str) -> str:
@@ -24,7 +27,9 @@ def nfc_or_none(value: str | None) -> str | None:
 
 def fold(value: str) -> str:
     """Lower-case ASCII words separated by single hyphens: the comparison key for references."""
-    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    for letter, plain in BY_HAND.items():
+        value = value.replace(letter, plain)
+    decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub("-", stripped.lower()).strip("-")
 
