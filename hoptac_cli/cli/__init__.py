@@ -96,7 +96,7 @@ def root(
 
 
 #: command modules, in the order their groups appear in --help; each has ``register(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "search")
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "search", "serve")
 
 
 def _register() -> None:

@@ -21,8 +21,12 @@ COLUMNS = [
 ]
 
 
+#: an action's title longer than this is cut in the table (JSON and CSV keep it whole)
+_WHERE_CHARS = 44
+
+
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find; case, marks and đ/d do not matter ('duong tinh' finds 'Đường tỉnh').")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, marks and đ/d do not matter ('duong tinh' finds 'Đường tỉnh').")],
     agreement: AgreementOpt = None,
     sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="Only this sector's actions and reports.")] = None,
     period: Annotated[
@@ -61,8 +65,11 @@ def _print(rows: list[dict], query: str) -> None:
     table.add_column(t("search.col.where"), ratio=2)
     table.add_column(t("search.col.period"), ratio=1)
     table.add_column(t("search.col.snippet"), ratio=4)
+    from hoptac_cli.cli.status import shorten
+
     for row in rows:
-        table.add_row(str(row["rank"]), row["what"], row["where"], row["period_label"], highlighted(row["snippet"], styled))
+        where = shorten(row["where"], _WHERE_CHARS)
+        table.add_row(str(row["rank"]), row["what"], where, row["period_label"], highlighted(row["snippet"], styled))
     out.print(table)
     out.print(t("search.count", count=len(rows), query=query), markup=False)
 

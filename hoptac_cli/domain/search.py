@@ -3,7 +3,7 @@
 The query is folded with ``text.fold`` (case, tone and vowel marks, NFC/NFD, "hòa"/"hoà",
 đ → d) into words that must all appear; the index folds the texts the same way (see
 ``storage/search.py``). Results come best first: texts holding the words as one phrase, then
-SQLite's bm25 rank. Each carries a snippet of the text as written with the matched words marked
+by SQLite's bm25 rank. Each carries a snippet of the text as written with the matched words marked
 ``**like this**``.
 """
 
@@ -41,15 +41,10 @@ def match_expression(query: str) -> str:
     return " ".join(f'"{word}"' for word in found) if found else '""'
 
 
-def is_phrase(text: str, query: str) -> bool:
-    """Does ``text`` hold the query's words in a row ("đường tỉnh", not "tình trạng … đường")?"""
-    return _holds(text, words(query))
-
-
-def _holds(text: str, wanted: list[str]) -> bool:
-    folded = [fold(word) for word in _WORD.findall(text)]
-    size = len(wanted)
-    return any(folded[i : i + size] == wanted for i in range(len(folded) - size + 1))
+def phrase_expression(query: str) -> str:
+    """The FTS5 query for the folded words in a row ("đường tỉnh", not "tình trạng … đường"),
+    which ranks first."""
+    return '"' + " ".join(words(query)) + '"'
 
 
 def snippet(text: str, query: str, *, size: int = _SNIPPET_WORDS) -> str:
@@ -148,10 +143,10 @@ def search(
     if period is not None:
         when = parse_period(period)
         span = (when.code, when.start.isoformat(), when.end.isoformat())
-    rows = store.search(db, match_expression(query), agreement_id=agreement_id, sector_id=sector_id, period=span)
-    # One phrase beats scattered words ("đường tỉnh" before "tình trạng … tuyến đường").
-    rows.sort(key=lambda row: not _holds(row["text"], wanted))
-    rows = rows[:limit]
+    rows = store.search(
+        db, match_expression(query), phrase_expression(query),
+        agreement_id=agreement_id, sector_id=sector_id, period=span, limit=limit,
+    )
     agreements = {row["id"]: row["slug"] for row in register_store.list_agreements(db)}
     sectors = {row["id"]: row["name"] for row in register_store.list_sectors(db, None)}
     for row in rows:

@@ -157,16 +157,31 @@ HITS_SQL = """
 """
 
 
+def ranked_sql(where: str = "") -> str:
+    """Hits matching the FTS5 query ``:match``, best first: those holding ``:phrase`` (the words
+    in a row) before the others, then by FTS5's bm25 ``rank``; at most ``:limit``."""
+    return f"""
+        SELECT hit.*, search_rows_fts.rank AS rank,
+               search_rows_fts.rowid IN (SELECT rowid FROM search_rows_fts WHERE search_rows_fts MATCH :phrase) AS phrase
+        FROM search_rows_fts JOIN ({HITS_SQL}) hit ON hit.id = search_rows_fts.rowid
+        WHERE search_rows_fts MATCH :match {where}
+        ORDER BY phrase DESC, rank, hit.id
+        LIMIT :limit
+    """
+
+
 def search(
     db: Database,
     match: str,
+    phrase: str,
     *,
     agreement_id: int | None = None,
     sector_id: int | None = None,
     period: tuple[str, str, str] | None = None,
-    limit: int | None = None,
+    limit: int = 50,
 ) -> list[Row]:
-    """Indexed texts matching the FTS5 query ``match``, best first (FTS5's bm25 ``rank``).
+    """Indexed texts matching the FTS5 query ``match``, those matching ``phrase`` first, then by
+    relevance (see ``ranked_sql``).
 
     ``period`` is (code, first day, last day): a report of that period or one lying within it
     (a year finds its halves), a review or commendation dated within it (by the review's year
@@ -174,8 +189,7 @@ def search(
     """
     from hoptac_cli.storage.where import Where
 
-    where = Where(match=match)
-    where.add("search_rows_fts MATCH :match")
+    where = Where(match=match, phrase=phrase, limit=limit)
     where.equal("hit.agreement_id", "agreement_id", agreement_id)
     where.equal("hit.sector_id", "sector_id", sector_id)
     if period is not None:
@@ -189,13 +203,5 @@ def search(
                 END)""",
             period=code, first=first, last=last,
         )
-    sql = (
-        f"SELECT hit.*, search_rows_fts.rank AS rank FROM search_rows_fts "
-        f"JOIN ({HITS_SQL}) hit ON hit.id = search_rows_fts.rowid"
-        + where.sql()
-        + " ORDER BY search_rows_fts.rank, hit.id"
-    )
-    if limit is not None:
-        sql += " LIMIT :limit"
-        where.params["limit"] = limit
-    return list(db.query(sql, where.params))
+    conditions = " AND ".join(where.clauses)
+    return list(db.query(ranked_sql(f"AND {conditions}" if conditions else ""), where.params))
