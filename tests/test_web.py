@@ -384,3 +384,36 @@ def test_other_commands_do_not_import_datasette(sample):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_serve_starts_datasette_read_only_on_loopback(sample, monkeypatch):
+    """The command as a user runs it, with the server loop and the browser replaced."""
+    import uvicorn
+    import webbrowser
+
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started, opened = [], []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append(options))
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    result = sample.ok("serve", "--open", "--port", str(port), lang="vi")
+    assert started == [{"host": "127.0.0.1", "port": port, "log_level": "warning", "lifespan": "on", "workers": 1}]
+    assert opened == [f"http://127.0.0.1:{port}/-/dashboards/tong-quan"]
+    assert f"(chỉ đọc) tại http://127.0.0.1:{port}/" in result.stderr and "Cảnh báo" not in result.stderr
+    shared = sample.ok("serve", "--host", "0.0.0.0", "--port", str(port), "--sql").stderr
+    assert "anyone who can reach this computer" in shared and "--sql: visitors may run" in shared
+
+
+def test_datasette_opens_the_file_read_only_not_immutable(sample):
+    ds = build(sample.db)
+    database = ds.get_database("hoptac")
+    assert database.is_mutable and not database.is_memory
+    conn = database.connect()
+    try:
+        with pytest.raises(Exception, match="readonly"):
+            conn.execute("DELETE FROM actions")
+    finally:
+        conn.close()
