@@ -11,6 +11,7 @@ import urllib.parse
 import pytest
 
 from hoptac_cli.domain.periods import parse_period
+from hoptac_cli.i18n import t_in
 from hoptac_cli.web import metadata
 from hoptac_cli.web.server import build
 from tests.conftest import digest, restored, snapshot
@@ -248,10 +249,15 @@ def test_new_writes_are_seen_without_restart(generated):
 def test_web_search_is_hoptac_search(sample, query):
     ds = build(sample.db)
     web = view(ds, "tim_kiem", tu_khoa=query)
-    cli = sample.json("search", query, "--limit", "200", lang="vi")
+    cli = sample.json("search", query, "--limit", "200")
     assert [row["Trích đoạn"] for row in web] == [row["snippet"] for row in cli]
-    assert [row["Tìm thấy trong"] for row in web] == [row["what"] for row in cli]
-    assert [row["Kỳ, thời gian"] or "" for row in web] == [row["period_label"] for row in cli]
+    assert [row["Tìm thấy trong"] for row in web] == [t_in("vi", f"search.field.{row['kind']}.{row['field']}") for row in cli]
+    assert [row["Lĩnh vực"] for row in web] == [row["sector"] for row in cli]
+    for ours, theirs in zip(web, cli):
+        if theirs["kind"] == "report":
+            assert ours["Kỳ, thời gian"] == parse_period(theirs["period"]).label("vi")
+        else:
+            assert ours["Kỳ, thời gian"] == f"{dmy(theirs['date_from']) or '…'} – {dmy(theirs['date_to']) or '…'}"
 
 
 def test_search_page_marks_the_words_found(sample):

@@ -9,14 +9,15 @@ from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
-#: what JSON and CSV carry
+#: what JSON and CSV carry: data, the same in every language (the table adds words)
 COLUMNS = [
     Column(key, header)
     for key, header in (
-        ("rank", "search.col.rank"), ("kind", "col.kind"), ("field", "col.field"), ("what", "search.col.what"),
-        ("source_id", "col.id"), ("action_id", "col.action_id"), ("where", "search.col.where"),
-        ("agreement", "col.agreement"), ("sector", "col.sector"), ("period", "col.report_period"),
-        ("period_label", "search.col.period"), ("snippet", "search.col.snippet"), ("text", "col.title"),
+        ("rank", "search.col.rank"), ("kind", "col.kind"), ("field", "col.field"), ("source_id", "col.id"),
+        ("action_id", "col.action_id"), ("action", "col.action"), ("review_id", "col.review"),
+        ("recipient", "col.recipient"), ("agreement", "col.agreement"), ("sector", "col.sector"),
+        ("sector_slug", "col.sector_slug"), ("period", "col.report_period"), ("date_from", "col.start_on"),
+        ("date_to", "col.due_on"), ("snippet", "search.col.snippet"), ("text", "col.title"),
     )
 ]
 
@@ -68,8 +69,8 @@ def _print(rows: list[dict], query: str) -> None:
     from hoptac_cli.cli.status import shorten
 
     for row in rows:
-        where = shorten(row["where"], _WHERE_CHARS)
-        table.add_row(str(row["rank"]), row["what"], where, row["period_label"], highlighted(row["snippet"], styled))
+        where = shorten(row["where_label"], _WHERE_CHARS)
+        table.add_row(str(row["rank"]), row["what_label"], where, row["period_label"], highlighted(row["snippet"], styled))
     out.print(table)
     out.print(t("search.count", count=len(rows), query=query), markup=False)
 

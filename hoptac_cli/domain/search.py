@@ -99,21 +99,29 @@ def _period(row: Row) -> tuple[str | None, str]:
 
 
 def shape(row: Row, query: str, number: int) -> Row:
+    """A hit as listings print it: data under stable keys, the same in every language; the keys
+    ending in ``_label`` are words for the table only."""
     period, period_label = _period(row)
     return {
         "rank": number,
         "kind": row["kind"],
         "field": row["field"],
-        "what": t(f"search.field.{row['kind']}.{row['field']}"),
         "source_id": row["source_id"],
         "action_id": row["action_id"],
-        "where": _where_label(row),
+        "action": row["action"],
+        "review_id": row["review_id"],
+        "recipient": row["recipient"],
         "agreement": row["agreement"],
         "sector": row["sector"],
+        "sector_slug": row["sector_slug"],
         "period": period,
-        "period_label": period_label,
+        "date_from": row["date_from"],
+        "date_to": row["date_to"],
         "snippet": snippet(row["text"], query),
         "text": row["text"],
+        "what_label": t(f"search.field.{row['kind']}.{row['field']}"),
+        "where_label": _where_label(row),
+        "period_label": period_label,
     }
 
 
@@ -148,8 +156,9 @@ def search(
         agreement_id=agreement_id, sector_id=sector_id, period=span, limit=limit,
     )
     agreements = {row["id"]: row["slug"] for row in register_store.list_agreements(db)}
-    sectors = {row["id"]: row["name"] for row in register_store.list_sectors(db, None)}
+    sectors = {row["id"]: row for row in register_store.list_sectors(db, None)}
     for row in rows:
         row["agreement"] = agreements.get(row["agreement_id"])
-        row["sector"] = sectors.get(row["sector_id"])
+        sector = sectors.get(row["sector_id"]) or {}
+        row["sector"], row["sector_slug"] = sector.get("name"), sector.get("slug")
     return [shape(row, query, number) for number, row in enumerate(rows, start=1)]
