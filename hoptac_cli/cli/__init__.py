@@ -151,7 +151,7 @@ def root(
 
 
 #: command modules, in the order their groups appear in --help; each has ``register(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind")
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve")
 
 
 def _register() -> None:

@@ -31,6 +31,9 @@ _BREAKS_AND_TABS = re.compile(r"\s*[\n\t]\s*")
 def clean(value: str) -> str:
     """Line breaks made ``\\n`` and other control characters dropped (tabs are kept)."""
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
+#: letters that Unicode cannot decompose, folded by hand; the search index applies the same map
+#: in SQL (storage/search.py) and lets SQLite's tokenizer strip the marks and the case
+BY_HAND = {"đ": "d", "Đ": "D"}
 
 
 def nfc(value: str) -> str:
@@ -80,7 +83,9 @@ def visible(value: str, limit: int = 40) -> str:
 
 def fold(value: str) -> str:
     """Lower-case ASCII words separated by single hyphens: the comparison key for references."""
-    decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    for letter, plain in BY_HAND.items():
+        value = value.replace(letter, plain)
+    decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_ALNUM.sub("-", stripped.lower()).strip("-")
 

@@ -223,6 +223,10 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+        # A migration that rebuilt a table (transform) dropped its search triggers: put them back.
+        from hoptac_cli.storage import search
+
+        search.ensure(db)
     finally:
         db.execute("PRAGMA foreign_keys = ON")
     return pending
@@ -230,6 +234,16 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
 
 def applied(db: Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
+
+
+@migrations(name="0006_search")
+def search_index(db: Database) -> None:
+    """Full-text search over actions, current reports, review conclusions and commendation
+    reasons, built for the existing data (see ``storage/search.py``); and the web view's settings."""
+    from hoptac_cli.storage import search
+
+    search.install(db)
+    db.execute("CREATE TABLE web_settings (key TEXT PRIMARY KEY, value TEXT)")
 
 
 @migrations(name="0007_document_settings")

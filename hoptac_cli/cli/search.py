@@ -1,0 +1,94 @@
+"""``hoptac search``: find a text in actions, reports, review conclusions and commendations."""
+
+
+from typing import Annotated, Optional
+
+import typer
+
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, output_format, session
+from hoptac_cli.i18n import t
+from hoptac_cli.render.output import Column, emit
+
+#: what JSON and CSV carry: data, the same in every language (the table adds words)
+COLUMNS = [
+    Column(key, header)
+    for key, header in (
+        ("rank", "search.col.rank"), ("kind", "col.kind"), ("field", "col.field"), ("source_id", "col.id"),
+        ("action_id", "col.action_id"), ("action", "col.action"), ("review_id", "col.review"),
+        ("recipient", "col.recipient"), ("agreement", "col.agreement"), ("sector", "col.sector"),
+        ("sector_slug", "col.sector_slug"), ("period", "col.report_period"), ("date_from", "col.start_on"),
+        ("date_to", "col.due_on"), ("snippet", "search.col.snippet"), ("text", "col.title"),
+    )
+]
+
+
+#: an action's title longer than this is cut in the table (JSON and CSV keep it whole)
+_WHERE_CHARS = 44
+
+
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, marks and đ/d do not matter ('duong tinh' finds 'Đường tỉnh').")],
+    agreement: AgreementOpt = None,
+    sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="Only this sector's actions and reports.")] = None,
+    period: Annotated[
+        Optional[str], typer.Option("--period", "-p", help="Only reports of this period (2022-H1, 2022), and what was under way or decided in it.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most this many results, best first.")] = 50,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search action titles, notes and plans, report results, difficulties and proposals, review
+    conclusions and commendation reasons; best matches first, with the words found marked."""
+    from hoptac_cli.domain import search as domain
+
+    chosen = output_format(fmt, as_json)
+    with session() as db:
+        rows = domain.search(db, text, agreement=agreement, sector=sector, period=period, limit=limit)
+    if chosen != "table":
+        emit(rows, COLUMNS, chosen)
+        return
+    _print(rows, text)
+
+
+def _print(rows: list[dict], query: str) -> None:
+    from rich.table import Table
+
+    from hoptac_cli.render.output import console
+
+    out = console()
+    if not rows:
+        out.print(t("search.nothing", query=query), markup=False)
+        return
+    styled = out.is_terminal and not out.no_color
+    table = Table(header_style="bold", expand=True)
+    table.add_column(t("search.col.rank"), justify="right", no_wrap=True)
+    table.add_column(t("search.col.what"), ratio=1)
+    table.add_column(t("search.col.where"), ratio=2)
+    table.add_column(t("search.col.period"), ratio=1)
+    table.add_column(t("search.col.snippet"), ratio=4)
+    from hoptac_cli.cli.status import shorten
+
+    for row in rows:
+        where = shorten(row["where_label"], _WHERE_CHARS)
+        table.add_row(str(row["rank"]), row["what_label"], where, row["period_label"], highlighted(row["snippet"], styled))
+    out.print(table)
+    out.print(t("search.count", count=len(rows), query=query), markup=False)
+
+
+def highlighted(snippet: str, styled: bool):  # type: ignore[no-untyped-def]
+    """The snippet with its ``**marked**`` words in bold yellow; the marks stay where there is no
+    colour, so that a plain terminal or a file still shows what matched."""
+    from rich.text import Text
+
+    from hoptac_cli.domain.search import MARK
+
+    if not styled:
+        return Text(snippet)
+    text = Text()
+    for index, part in enumerate(snippet.split(MARK)):
+        text.append(part, style="bold yellow" if index % 2 else "")
+    return text
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search")(search)

@@ -1,0 +1,10 @@
+"""The read-only web view (``hoptac serve``): Datasette on the hoptac database, in Vietnamese.
+
+- ``metadata``: titles, descriptions, facets, label columns, the search page and the dashboard;
+- ``plugin``: Datasette hooks (the search functions, highlighted snippets, the dashboard's queries
+  allowed while SQL is off);
+- ``server``: prepares the database (views, "today"), builds the Datasette instance, runs it.
+
+The SQL views themselves are in ``storage/web.py``. Nothing here is imported by other commands:
+Datasette costs a second of start-up.
+"""
