@@ -410,14 +410,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--periods", type=int, default=10)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, help="runs per figure (default 5, or 3 with --full)")
-    parser.add_argument("--timeout", type=float, help="seconds before a run is stopped (default 120, or 240 with --full)")
+    parser.add_argument("--timeout", type=float, help="seconds before a run is stopped (default 120, or 180 with --full)")
     parser.add_argument("--only", help="comma-separated figure keys (default: every figure)")
     parser.add_argument("--rebuild", action="store_true", help="generate the register again")
     parser.add_argument("--out", type=Path, help="the results file (default bench/results.md with --full, else bench/results-quick.md)")
     options = parser.parse_args(argv)
     agreements = options.agreements or (FULL_AGREEMENTS if options.full else QUICK_AGREEMENTS)
     repeat = options.repeat or (3 if options.full else 5)
-    timeout = options.timeout or (240.0 if options.full else 120.0)
+    timeout = options.timeout or (180.0 if options.full else 120.0)
     slow = 20.0 if options.full else 10.0  # a figure whose first run takes longer runs once
     out = options.out or HERE / ("results.md" if agreements == FULL_AGREEMENTS else "results-quick.md")
 
