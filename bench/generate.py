@@ -278,6 +278,12 @@ def generate(
     ).fetchall()
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
+    # Triggers that keep derived tables in step with the loaded ones (a search index, say) would
+    # fire once per row: they are dropped too, put back afterwards, and what they maintain is
+    # rebuilt once by hoptac's own code (``refresh_derived``).
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql IS NOT NULL").fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
 
     def load(table: str, columns: str, rows) -> None:
         marks = ", ".join("?" for _ in columns.split(","))
@@ -483,10 +489,15 @@ def generate(
         conn.execute(sql)
         if progress:
             print(f"  index {name} rebuilt  {time.perf_counter() - started:7.1f} s", file=sys.stderr)
+    for _, sql in triggers:
+        conn.execute(sql)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise SystemExit(f"foreign key check failed: {problems[:5]}")
     conn.execute("PRAGMA foreign_keys = ON")
+    refresh_derived(conn)
+    if progress and triggers:
+        print(f"  {len(triggers)} triggers restored, derived tables rebuilt  {time.perf_counter() - started:7.1f} s", file=sys.stderr)
     conn.close()
 
     # a typical agreement (the middle one), and a Sở Y tế of a province in many of them
@@ -502,6 +513,26 @@ def generate(
         info.import_rows = write_import(Path(import_csv), owed_last[:import_rows], spans[-1], today, agency_name, rng)
     info.seconds = round(time.perf_counter() - started, 1)
     return info
+
+
+def refresh_derived(conn: sqlite3.Connection) -> None:
+    """Fill what later schema versions derive from the loaded rows, the way their migrations do:
+    the day each action event was recorded (the event's own date), and the full-text search index
+    (rebuilt by hoptac's ``storage.search`` where it exists)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(action_events)")}
+    if "recorded_on" in columns:
+        conn.execute("UPDATE action_events SET recorded_on = substr(at, 1, 10) WHERE recorded_on IS NULL")
+    try:
+        from hoptac_cli.storage import search
+    except ImportError:
+        return
+    from sqlite_utils import Database
+
+    db = Database(conn)
+    if db["search_rows"].exists():
+        conn.execute("BEGIN")
+        search.rebuild(db)
+        conn.execute("COMMIT")
 
 
 def _memo(function):
@@ -548,7 +579,7 @@ def write_import(path: Path, owed: list[tuple], period: Period, today: dt.date, 
             row = {
                 "action_id": action_id, "period": period.code, "agency": names[lead], "action": title, "sector": sector,
                 "unit": unit or "", "target": "" if target is None else f"{target:.0f}",
-                "progress": "" if target is not None else f"{progress:g}",
+                "progress": "" if target is not None else f"{progress:g}".replace(".", ","),  # Vietnamese decimal mark
                 "value": "" if target is None else f"{value:.0f}", "status": "",
                 "result": RESULTS[0].format(n=rng.randrange(1, 6)), "difficulty": "", "proposal": "",
                 "submitted": submitted.strftime("%d/%m/%Y"),

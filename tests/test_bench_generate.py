@@ -188,10 +188,13 @@ def test_status_figures_match_sql(national):
     assert sum(row["done"] for row in totals) and sum(row["behind"] for row in totals) and sum(row["overdue"] for row in totals)
 
 
-def test_status_as_of_an_earlier_period_matches_sql(national):
+def test_status_as_of_the_last_period_matches_sql(national):
+    """Explicitly as of a period: only reports up to its end count, overdue is judged at its end.
+    (The reviews' decisions all fall before 2030, so the SQL may read them as they stand now.)"""
     today = dt.date.fromisoformat(national.info.today)
-    shown = national.json("status", "--period", "2028-H1", env=national.env)
-    _compare(shown, figures_sql(_connect(national), parse_period("2028-H1"), explicit=True, today=today))
+    final = parse_period(national.info.final_period)
+    shown = national.json("status", "--period", final.code, env=national.env)
+    _compare(shown, figures_sql(_connect(national), final, explicit=True, today=today))
 
 
 _OWED = """
@@ -232,7 +235,7 @@ def missing_sql(conn: sqlite3.Connection, agreement: str, period: Period) -> dic
     return {"owed": len(owed), "missing": sorted(missing), "late": late}
 
 
-@pytest.mark.parametrize("period", ["final", "2029-H1"])
+@pytest.mark.parametrize("period", ["final", "2030-H1"])
 def test_report_missing_matches_sql(national, period):
     period = parse_period(national.info.final_period if period == "final" else period)
     conn = _connect(national)
