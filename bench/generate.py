@@ -584,7 +584,7 @@ def write_import(path: Path, owed: list[tuple], period: Period, today: dt.date, 
                 "result": RESULTS[0].format(n=rng.randrange(1, 6)), "difficulty": "", "proposal": "",
                 "submitted": submitted.strftime("%d/%m/%Y"),
             }
-            writer.writerow([row[key] for key in keys])
+            writer.writerow([row.get(key, "") for key in keys])  # a column this file does not fill stays empty
     return len(owed)
 
 

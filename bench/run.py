@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -211,12 +212,17 @@ def national(agreements: int, *, actions_per_sector: int, periods: int, seed: in
 
     cache = HERE / ".cache"
     cache.mkdir(exist_ok=True)
-    stem = cache / f"national-{agreements}x{actions_per_sector}x{periods}-s{seed}"
+    # A new schema (a migration) or a new generator makes a new register: hoptac would otherwise
+    # upgrade the cached file during the first measured command.
+    version = hashlib.sha1((ROOT / "hoptac_cli" / "storage" / "migrations.py").read_bytes()
+                           + (HERE / "generate.py").read_bytes()).hexdigest()[:8]
+    name = f"national-{agreements}x{actions_per_sector}x{periods}-s{seed}"
+    stem = cache / f"{name}-{version}"
     meta = stem.with_suffix(".json")
     if meta.exists() and not rebuild:
         return json.loads(meta.read_text(encoding="utf-8"))
-    for suffix in (".db", ".csv", ".json"):
-        stem.with_suffix(suffix).unlink(missing_ok=True)
+    for old in [*cache.glob(f"{name}-*"), *cache.glob(f"{name}.*")]:  # its earlier versions (hundreds of MiB each)
+        old.unlink()
     print(f"generating {stem.with_suffix('.db').name} (once; reused by later runs) ...", flush=True)
     info = generate.generate(
         stem.with_suffix(".db"), agreements=agreements, actions_per_sector=actions_per_sector, periods=periods,
