@@ -22,8 +22,10 @@ demo: install
 test: install
 	$(BIN)/python -m pytest -q
 
+# Issue 12's figures, each against its reference: quick scale (56 agreements) by default,
+# `make bench FULL=1` at national scale (561 agreements; the register is generated once into bench/.cache).
 bench: install
-	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/run.py $(if $(FULL),--full)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache .hypothesis

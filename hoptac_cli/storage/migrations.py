@@ -263,3 +263,17 @@ def document_settings(db: Database) -> None:
         CREATE UNIQUE INDEX document_settings_scope_key ON document_settings(ifnull(agreement_id, 0), key)
         """,
     )
+
+
+@migrations(name="0008_scale_indexes")
+def scale_indexes(db: Database) -> None:
+    """Indexes for the agency filters at national scale (561 agreements, ~2 million reports):
+    ``report list --agency`` and the first-submission look-up of a chain (``reports``: agency,
+    action, period), ``action list --agency`` through partners (``action_partners``: agency)."""
+    _run(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS reports_agency ON reports(agency_id, action_id, period);
+        CREATE INDEX IF NOT EXISTS action_partners_agency ON action_partners(agency_id, action_id)
+        """,
+    )
