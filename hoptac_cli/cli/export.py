@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, done, session
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session
 from hoptac_cli.i18n import t
 
 #: (record key, catalogue key of the header, kind) per export; JSON uses the keys as they are
@@ -91,20 +91,23 @@ def export(
     ] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write (.csv, .xlsx, .json); - for stdout.")] = "-",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="csv, json or xlsx (default: from the extension).")] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
     from hoptac_cli.errors import HoptacError
+    from hoptac_cli.render.files import check_target
     from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
 
     chosen = choose_format(output, fmt)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
         raise HoptacError(t("err.xlsx_terminal"))
+    check_target(output, force=force)
     with session() as db:
         rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
         counted = _Counter(rows)
         fields = [Field(key, t(header), field_kind, _WIDE.get(key)) for key, header, field_kind in FIELDS[kind]]
-        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)])
+        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)], force=force)
     if output != "-":
         done(t("msg.exported", count=counted.count, path=output))
 

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, done, session
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session
 from hoptac_cli.i18n import t
 
 
@@ -13,17 +13,18 @@ def summary(
     period: Annotated[str, typer.Option("--period", "-p", help="The period reported on: 2022-H1, H1/2022, 2022.")],
     output: Annotated[str, typer.Option("--output", "-o", help="FILE.md or FILE.docx; - for Markdown on stdout.")],
     agreement: AgreementOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the consolidated report (in Vietnamese): outline I–V and the annex table."""
     from hoptac_cli.domain.summary import build
     from hoptac_cli.render.document import choose_format, write
-    from hoptac_cli.render.tabular import check_target
+    from hoptac_cli.render.files import check_target
 
     choose_format(output)
-    check_target(output)
+    check_target(output, force=force)
     with session() as db:
         blocks = build(db, period, agreement)
-    write(output, blocks)
+    write(output, blocks, force=force)
     if output != "-":
         done(t("msg.summary_written", path=output))
 

@@ -24,13 +24,13 @@ def choose_format(target: str) -> str:
     return suffix
 
 
-def write(target: str, blocks: list[Block]) -> None:
-    """Write the document to ``target``; nothing is left behind if it fails."""
-    from hoptac_cli.render.tabular import binary_output, check_target
+def write(target: str, blocks: list[Block], *, force: bool = False) -> None:
+    """Write the document to ``target`` safely (``render.files``); nothing is left behind if it fails."""
+    from hoptac_cli.render import files
 
     chosen = choose_format(target)
-    check_target(target)
-    with binary_output(target) as stream:
+    files.check_target(target, force=force)
+    with files.output(target, force=force) as stream:
         if chosen == "md":
             stream.write(markdown(blocks).encode("utf-8"))
         else:
