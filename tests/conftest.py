@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,44 @@ class Hoptac:
 
 
 def digest(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    """What a refused command must leave unchanged. A database in WAL mode keeps recent writes in
+    its ``-wal`` file, so its bytes alone prove nothing: compare a logical dump of every table
+    (the history's included), the schema and the header fields instead; any other file (or a
+    database not in WAL mode) also by its bytes."""
+    if not path.exists():
+        return None
+    if path.is_dir():
+        return "folder"
+    parts = []
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            parts += [f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]}" for pragma in ("application_id", "user_version")]
+            parts.append(f"journal_mode={mode}")
+            parts += list(conn.iterdump())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        mode = None
+    if mode != "wal":
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def dump(path: Path, *, history: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every table, with its rowid; the history's own tables only if asked."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        skipped = () if history else ("history", "history_changes")
+        return {
+            table: conn.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid').fetchall()
+            for table in tables
+            if table not in skipped and table != "sqlite_sequence"
+        }
+    finally:
+        conn.close()
 
 
 def snapshot(tmp_path_factory, name: str, build) -> bytes:

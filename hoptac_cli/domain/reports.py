@@ -16,7 +16,7 @@ from hoptac_cli.domain import register
 from hoptac_cli.domain.dates import parse_date, today
 from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
-from hoptac_cli.domain.periods import Period, parse_cadence, parse_period
+from hoptac_cli.domain.periods import Period, parse_period
 from hoptac_cli.domain.progress import derive, owes_report
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
@@ -222,10 +222,13 @@ def _show(iso: str | None) -> str:
 # writing -------------------------------------------------------------------------------------
 
 def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
-    """Write a validated draft as a new chain or a new revision; the caller holds the transaction."""
+    """Write a validated draft as a new chain or a new revision; the caller holds the transaction.
+    After a withdrawal the chain goes on: the new version follows the withdrawn one."""
     previous = draft.existing
     if previous:
         report_store.retire(db, previous["id"])
+    else:
+        previous = report_store.latest(db, draft.action["id"], draft.agency["id"], draft.period.code)
     return report_store.insert(
         db,
         {
@@ -266,25 +269,6 @@ def add(db: Database, *, amend: bool = False, source: str | None = None, **field
     }
 
 
-def set_schedule(db: Database, ref: str | None, *, cadence: str | None = None, deadline_day: int | None = None) -> Row:
-    """``agreement update``: the reporting cadence and deadline day of an agreement."""
-    agreement = register.agreement(db, ref)
-    current = store.get(db, "agreements", agreement["id"])
-    changes: Row = {}
-    if cadence is not None:
-        changes["report_cadence"] = parse_cadence(cadence)
-    if deadline_day is not None:
-        if not 1 <= deadline_day <= 31:
-            raise HoptacError(t("err.deadline_day", value=deadline_day))
-        changes["deadline_day"] = deadline_day
-    changes = {key: value for key, value in changes.items() if current[key] != value}
-    if not changes:
-        raise HoptacError(t("err.agreement_nothing_to_update", slug=current["slug"]))
-    with db.atomic():
-        store.update(db, "agreements", current["id"], changes)
-    return {**current, **changes}
-
-
 # reading -------------------------------------------------------------------------------------
 
 def _label(code: str) -> str:
@@ -317,6 +301,8 @@ def shape(row: Row, deadline_day: int | None = None) -> Row:
         "current": bool(row["is_current"]),
         "supersedes_id": row["supersedes_id"],
         "source": row["source"],
+        "withdrawn_on": row.get("withdrawn_on"),
+        "withdrawn_reason": row.get("withdrawn_reason"),
     }
     if deadline_day is not None:
         deadline = parse_period(row["period"]).deadline(deadline_day)
@@ -361,7 +347,7 @@ def detail(db: Database, report_id: int) -> Row:
     opens, closes = period.window
     shaped["window"] = f"{opens.strftime('%d/%m/%Y')} – {closes.strftime('%d/%m/%Y')}"
     shaped["history"] = [
-        {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
+        {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at", "withdrawn_on")}
         | {"current": bool(version["is_current"])}
         for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"])
     ]
