@@ -19,6 +19,7 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("HOPTAC_DB", None)
 os.environ.pop("HOPTAC_LANG", None)
+os.environ.pop("HOPTAC_BY", None)
 # A fixed "today" after the sample programme's end, so that overdue figures are stable.
 os.environ["HOPTAC_TODAY"] = "2026-11-25"
 
@@ -87,7 +88,7 @@ def dump(path: Path, *, history: bool = False) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        skipped = () if history else ("history", "history_changes")
+        skipped = () if history else ("history", "history_changes", "history_state")
         return {
             table: conn.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid').fetchall()
             for table in tables
@@ -146,3 +147,33 @@ def two_parties(hoptac: Hoptac) -> Hoptac:
     hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "sgtvt-hg")
     hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "sgtvt-kg")
     return hoptac
+
+
+def _build_many(runner: Hoptac) -> None:
+    runner.ok("init")
+    runner.ok("party", "add", "Hậu Giang")
+    runner.ok("party", "add", "Kiên Giang")
+    runner.ok("agreement", "add", "Chương trình lớn", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2030", "--slug", "lon")
+    runner.ok("sector", "add", "Y tế")
+    runner.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
+    conn = sqlite3.connect(runner.db)
+    with conn:
+        conn.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+            INSERT INTO actions (sector_id, title, search_key, lead_agency_id) SELECT 1, 'Nhiệm vụ ' || i, 'nhiem-vu-' || i, 1 FROM n
+            """
+        )
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def _many_bytes(tmp_path_factory) -> bytes:
+    return snapshot(tmp_path_factory, "many", _build_many)
+
+
+@pytest.fixture
+def many(tmp_path: Path, _many_bytes: bytes) -> Hoptac:
+    """One agreement (2021-2030) with 5,000 actions, all led by one agency: a template for any
+    period has 5,000 rows."""
+    return restored(tmp_path, "many", _many_bytes)

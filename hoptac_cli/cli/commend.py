@@ -85,6 +85,10 @@ def list_(
     """List commendations; --format csv|json or -o FILE to export them."""
     from hoptac_cli.domain import reviews
 
+    if output is not None:
+        from hoptac_cli.render.files import check_target
+
+        check_target(output, force=force)
     with session() as db:
         rows = reviews.find_commendations(db, agreement_ref=agreement, year=year, party_ref=party)
     chosen = output_format(fmt, as_json)

@@ -99,10 +99,10 @@ def export(
     from hoptac_cli.render.files import check_target
     from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
 
+    check_target(output, force=force)
     chosen = choose_format(output, fmt)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
         raise HoptacError(t("err.xlsx_terminal"))
-    check_target(output, force=force)
     with session() as db:
         rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
         counted = _Counter(rows)

@@ -237,10 +237,9 @@ def template(
     from hoptac_cli.render import tabular
     from hoptac_cli.render.files import check_target
 
-    target = Path(output)
-    if target.suffix.lower() not in (".xlsx", ".csv"):
-        raise HoptacError(t("err.template_extension", value=output))
     check_target(output, force=force)
+    if Path(output).suffix.lower() not in (".xlsx", ".csv"):
+        raise HoptacError(t("err.template_extension", value=output))
     with session() as db:
         when, chosen, rows = importer.template(db, period, agreement, agency)
     fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]

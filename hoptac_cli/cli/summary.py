@@ -20,8 +20,8 @@ def summary(
     from hoptac_cli.render.document import choose_format, write
     from hoptac_cli.render.files import check_target
 
-    choose_format(output)
     check_target(output, force=force)
+    choose_format(output)
     with session() as db:
         blocks = build(db, period, agreement)
     write(output, blocks, force=force)

@@ -28,8 +28,8 @@ def write(target: str, blocks: list[Block], *, force: bool = False) -> None:
     """Write the document to ``target`` safely (``render.files``); nothing is left behind if it fails."""
     from hoptac_cli.render import files
 
-    chosen = choose_format(target)
     files.check_target(target, force=force)
+    chosen = choose_format(target)
     with files.output(target, force=force) as stream:
         if chosen == "md":
             stream.write(markdown(blocks).encode("utf-8"))

@@ -80,8 +80,8 @@ def write(target: str, fmt: str | None, sheets: list[Sheet], *, force: bool = Fa
     ``force``, never over the database, never half a file."""
     from hoptac_cli.render import files
 
-    chosen = choose_format(target, fmt)
     files.check_target(target, force=force)
+    chosen = choose_format(target, fmt)
     if chosen == "csv" and len(sheets) != 1:
         raise ValueError("a CSV file holds exactly one sheet")
     writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[chosen]

@@ -58,9 +58,13 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, data
 
 
+def _mb(count: int) -> str:
+    megabytes = count / (1024 * 1024)
+    return f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
+
+
 def _too_big(path: Path, size: int) -> HoptacError:
-    mb = 1024 * 1024
-    return HoptacError(t("err.import_bytes", value=path.name, size=f"{size / mb:.0f}", limit=MAX_BYTES // mb))
+    return HoptacError(t("err.import_bytes", value=path.name, size=_mb(size), limit=_mb(MAX_BYTES)))
 
 
 def _csv_rows(path: Path) -> Iterator[list[str]]:

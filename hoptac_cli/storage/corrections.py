@@ -25,7 +25,7 @@ def report_outside(db: Database, agreement_id: int, first: str, last: str) -> Ro
         db,
         """
         SELECT r.id, r.period FROM reports r JOIN actions a ON a.id = r.action_id JOIN sectors s ON s.id = a.sector_id
-        WHERE s.agreement_id = ? AND (r.period_start < ? OR r.period_end > ?) ORDER BY r.period_start LIMIT 1
+        WHERE s.agreement_id = ? AND (r.period_start < ? OR r.period_end > ?) ORDER BY r.period_start, r.id LIMIT 1
         """,
         [agreement_id, first, last],
     )

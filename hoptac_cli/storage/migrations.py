@@ -236,8 +236,8 @@ def history(db: Database) -> None:
     are generated from the schema as it is (again whenever the schema changes), so later
     migrations need nothing here; ``history_state`` says which entry is being recorded (none
     outside a hoptac write command) and for which schema the triggers were made. Reports gain
-    the date and reason of a withdrawal; ``supersedes_id`` and ``agency_id`` get the indexes that
-    keep deleting one report (an undo) from scanning every report for foreign keys.
+    the date and reason of a withdrawal; ``supersedes_id`` gets the index that keeps deleting one
+    report (an undo) from scanning every report for its foreign key.
     """
     _run(
         db,
@@ -273,7 +273,6 @@ def history(db: Database) -> None:
         CREATE INDEX history_changes_row ON history_changes(tbl, row_key);
         CREATE INDEX history_changes_action ON history_changes(action_id) WHERE action_id IS NOT NULL;
         CREATE INDEX reports_supersedes ON reports(supersedes_id);
-        CREATE INDEX reports_agency ON reports(agency_id);
         ALTER TABLE reports ADD COLUMN withdrawn_on TEXT;
         ALTER TABLE reports ADD COLUMN withdrawn_reason TEXT
         """,
