@@ -88,6 +88,7 @@ def _start(db, mode, stop, commands):
 def test_eight_writers_and_four_readers_at_once(tmp_path):
     runner = _programme(tmp_path, WRITERS * REPORTS_EACH // len(PERIODS))
     stop = tmp_path / "stop"
+    started = time.monotonic()
     writers = []
     for worker in range(WRITERS):
         actions = range(1 + worker * 5, 6 + worker * 5)
@@ -96,6 +97,7 @@ def test_eight_writers_and_four_readers_at_once(tmp_path):
         writers.append(_start(runner.db, "write", stop, commands))
     readers = [_start(runner.db, "read", stop, [["status", "--format", "json"]]) for _ in range(READERS)]
     results = [process.communicate(timeout=900) for process in writers]
+    elapsed = time.monotonic() - started
     stop.write_text("")
     read_results = [process.communicate(timeout=300) for process in readers]
     for out, err in results:
@@ -104,6 +106,9 @@ def test_eight_writers_and_four_readers_at_once(tmp_path):
         runs, failures = out.split()[-2:]  # after the status tables the reader printed
         assert int(runs) > 0 and failures == "0", err
     assert _count(runner.db) == WRITERS * REPORTS_EACH
+    reads = sum(int(out.split()[-2]) for out, _ in read_results)
+    print(f"{WRITERS} writers x {REPORTS_EACH} reports: all {WRITERS * REPORTS_EACH} written in {elapsed:.0f} s, "
+          f"while {READERS} readers ran status {reads} times")
     assert len(runner.json("history", "--limit", "10000")) == 1 + 5 + WRITERS * REPORTS_EACH  # init, setup, writes
     assert runner.ok("db", "check").stdout == ""
 

@@ -43,7 +43,7 @@ def history(
 
 @writes
 def undo(
-    entry: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The history entry to undo (default: the latest change).")] = None,
+    entry: Annotated[Optional[int], typer.Argument(metavar="ID", help="The history entry to undo (default: the latest change).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the changes that can be undone, and what blocks each.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
