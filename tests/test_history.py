@@ -288,6 +288,7 @@ def test_full_text_index_is_left_to_its_own_triggers(sample):
     assert "reports" in tables and not any(name.startswith("search_reports") for name in tables)
 
 
+@pytest.mark.slow  # about 4 s, most of it the import itself; an import of the sample's rows is undone above
 def test_import_of_five_thousand_rows_is_one_undo(many, tmp_path):
     path = fill_template(many, tmp_path, "2026-H2", progress="30")
     before = dump(many.db)
