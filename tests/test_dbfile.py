@@ -187,7 +187,7 @@ def test_backup_is_a_consistent_copy_and_restore_brings_it_back(sample, tmp_path
 def test_restore_refuses_a_file_it_cannot_trust(sample, tmp_path):
     text = tmp_path / "notes.db"
     text.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
-    assert "not a hoptac database" in sample.fails("db", "restore", str(text), "--force").stderr
+    assert f"{text} cannot be restored: it is not a hoptac database" in sample.fails("db", "restore", str(text), "--force").stderr
     other = tmp_path / "other.db"
     foreign_sqlite(other)
     assert "not a hoptac database" in sample.fails("db", "restore", str(other), "--force").stderr
@@ -243,3 +243,12 @@ def test_writes_begin_immediate_with_a_long_busy_timeout(hoptac):
     finally:
         first.close()
         second.close()
+
+
+def test_restore_where_there_is_no_database_yet(sample, tmp_path):
+    copy = tmp_path / "copy.db"
+    sample.ok("db", "backup", str(copy))
+    fresh = Hoptac(tmp_path / "fresh.db")
+    assert "there was no database there before" in fresh.ok("db", "restore", str(copy), "--force").stderr
+    assert dump(fresh.db)["reports"] == dump(sample.db)["reports"]
+    assert fresh.json("history", "--limit", "1")[0]["kind"] == "restore"

@@ -118,7 +118,10 @@ def restore(
         note(db, who=who(), command=command_line(), kind="restore", text=json.dumps({"source": file, "backup": str(kept) if kept else None}))
     finally:
         db.close()
-    done(t("msg.restored", path=str(path), source=file, backup=str(kept) if kept else "—"))
+    if kept:
+        done(t("msg.restored", path=str(path), source=file, backup=str(kept)))
+    else:
+        done(t("msg.restored_new", path=str(path), source=file))
 
 
 @db_app.command("check")

@@ -110,6 +110,8 @@ def state(entry: Row) -> str:
 
 
 def _note(entry: Row) -> str:
+    if entry["kind"] == "init":
+        return t("history.created")
     if entry["kind"] == "restore" and entry["note"]:
         import json
 

@@ -85,6 +85,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Database {path} restored from {source}; the file as it was is kept in {backup}",
         "Đã khôi phục cơ sở dữ liệu {path} từ {source}; bản trước khi khôi phục được giữ tại {backup}",
     ),
+    "msg.restored_new": (
+        "Database {path} restored from {source} (there was no database there before)",
+        "Đã khôi phục cơ sở dữ liệu {path} từ {source} (trước đó chưa có cơ sở dữ liệu tại đây)",
+    ),
+    "history.created": ("the database was created", "tạo cơ sở dữ liệu"),
     "history.restored": ("restored from {source}; the file as it was: {backup}", "khôi phục từ {source}; bản trước đó: {backup}"),
     "check.integrity": ("integrity: {detail}", "tính toàn vẹn: {detail}"),
     "check.unreadable": ("the file is damaged: {reason}", "tệp bị hỏng: {reason}"),

@@ -282,22 +282,24 @@ def automatic_backup(db: Database, path: Path, reason: str) -> Path:
     return made.path  # type: ignore[return-value]
 
 
-def verify_copy(path: Path) -> FileState:
+def verify_copy(path: Path, shown: Path | None = None) -> FileState:
     """Check a file offered to ``db restore``: a healthy hoptac database, not newer than this
-    hoptac. Returns its state (connection closed); raises ``HoptacError`` otherwise."""
+    hoptac. Returns its state (connection closed); raises ``HoptacError`` otherwise, naming the
+    file as ``shown`` (the user's file, when ``path`` is a private copy of it)."""
+    name = str(shown or path)
     state = examine(path)
     if state.kind == "damaged":
-        raise HoptacError(t("err.restore_damaged", path=str(path), reason=state.reason))
+        raise HoptacError(t("err.restore_damaged", path=name, reason=state.reason))
     if state.kind != "hoptac":
-        raise HoptacError(t("err.restore_not_hoptac", path=str(path)))
+        raise HoptacError(t("err.restore_not_hoptac", path=name))
     try:
         if state.newer:
-            raise HoptacError(t("err.restore_newer", path=str(path), version=state.version, unknown=", ".join(state.unknown) or "—"))
+            raise HoptacError(t("err.restore_newer", path=name, version=state.version, unknown=", ".join(state.unknown) or "—"))
         problems = [row[0] for row in state.conn.execute("PRAGMA integrity_check")]  # type: ignore[union-attr]
         if problems != ["ok"]:
-            raise HoptacError(t("err.restore_damaged", path=str(path), reason=problems[0]))
+            raise HoptacError(t("err.restore_damaged", path=name, reason=problems[0]))
     except sqlite3.DatabaseError as error:
-        raise HoptacError(t("err.restore_damaged", path=str(path), reason=error)) from None
+        raise HoptacError(t("err.restore_damaged", path=name, reason=error)) from None
     finally:
         state.close()
     return state
@@ -325,7 +327,7 @@ def restore(path: Path, source: Path) -> Path | None:
     if not folder.is_dir():
         raise HoptacError(t("err.output_folder", value=str(path)))
     with files.scratch_copy(source, folder) as copy:
-        verify_copy(copy)
+        verify_copy(copy, shown=source)
         state = examine(path)
         if state.kind == "missing":
             files.move_into_place(copy, path)
