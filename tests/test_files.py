@@ -117,3 +117,19 @@ def test_the_temporary_file_is_created_exclusively(tmp_path, monkeypatch):
 
 def test_stdout_is_not_a_file(sample):
     assert sample.ok("export", "actions", "-o", "-").stdout.startswith("\ufeff")
+
+
+def test_several_targets_are_checked_before_any_is_written(sample, tmp_path):
+    from hoptac_cli.errors import HoptacError
+    from hoptac_cli.render import files
+
+    files.protect(lambda: sample.db)
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    second.write_text("có rồi", encoding="utf-8")
+    with pytest.raises(HoptacError, match="already exists"):
+        files.refuse_existing([first, second], force=False)
+    files.refuse_existing([first, second], force=True)
+    files.write_file(first, lambda stream: stream.write(b"thu"))
+    assert first.read_bytes() == b"thu"
+    with pytest.raises(HoptacError, match="is the database file"):
+        files.write_file(sample.db, lambda stream: stream.write(b"x"))

@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -205,6 +205,20 @@ def output(target: str, *, force: bool) -> Iterator[IO[bytes]]:
                 os.fsync(stream.fileno())
         except OSError as error:
             raise HoptacError(t("err.output_write", value=target, reason=error.strerror or error)) from None
+
+
+def refuse_existing(targets: Iterable[Path | str], force: bool) -> None:
+    """``check_target`` for several files at once, before any work (a folder of letters)."""
+    for target in targets:
+        check_target(str(target), force=force)
+
+
+def write_file(target: Path | str, fill: Callable[[IO[bytes]], None], *, force: bool = True) -> None:
+    """Write ``target`` (``-``: stdout) with ``fill(stream)``, safely. The caller has checked the
+    target with ``check_target`` or ``refuse_existing`` first, so a file it accepted may be
+    replaced by default; the database is refused whatever ``force`` says."""
+    with output(str(target), force=force) as stream:
+        fill(stream)
 
 
 @dataclass
