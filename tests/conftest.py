@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("HOPTAC_DB", None)
 os.environ.pop("HOPTAC_LANG", None)
+os.environ.pop("HOPTAC_BY", None)
 # A fixed "today" after the sample programme's end, so that overdue figures are stable.
 os.environ["HOPTAC_TODAY"] = "2026-11-25"
 
@@ -56,7 +58,54 @@ class Hoptac:
 
 
 def digest(path: Path) -> str | None:
-    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+    """What a refused command must leave unchanged. A database in WAL mode keeps recent writes in
+    its ``-wal`` file, so its bytes alone prove nothing: compare a logical dump of every table
+    (the history's included), the schema and the header fields instead; any other file (or a
+    database not in WAL mode) also by its bytes."""
+    if not path.exists():
+        return None
+    if path.is_dir():
+        return "folder"
+    parts = []
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+            parts += [f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]}" for pragma in ("application_id", "user_version")]
+            parts.append(f"journal_mode={mode}")
+            parts += list(conn.iterdump())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        mode = None
+    if mode != "wal":
+        parts.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    """A table's rows with their rowid; sorted rows for tables without one (FTS5's own tables)."""
+    try:
+        return conn.execute(f'SELECT rowid, * FROM "{table}" ORDER BY rowid').fetchall()
+    except sqlite3.OperationalError:
+        return sorted(conn.execute(f'SELECT * FROM "{table}"').fetchall(), key=repr)
+
+
+def dump(path: Path, *, history: bool = False) -> dict[str, list[tuple]]:
+    """Every row of every table, with its rowid; the history's own tables only if asked."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        skipped = () if history else ("history", "history_changes", "history_state")
+        found = {table: _rows(conn, table) for table in tables if table not in skipped and table != "sqlite_sequence"
+                 and not table.startswith("search_rows_fts")}
+        # The search index is derived by triggers from the tables it indexes: an undo puts the same
+        # texts back under new ids, and FTS5 lays out its own b-tree as it likes (compared as text).
+        if "search_rows" in found:
+            found["search_rows"] = sorted(row[2:] for row in found["search_rows"])
+        return found
+    finally:
+        conn.close()
 
 
 def snapshot(tmp_path_factory, name: str, build) -> bytes:
@@ -108,3 +157,33 @@ def two_parties(hoptac: Hoptac) -> Hoptac:
     hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "sgtvt-hg")
     hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "sgtvt-kg")
     return hoptac
+
+
+def _build_many(runner: Hoptac) -> None:
+    runner.ok("init")
+    runner.ok("party", "add", "Hậu Giang")
+    runner.ok("party", "add", "Kiên Giang")
+    runner.ok("agreement", "add", "Chương trình lớn", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2030", "--slug", "lon")
+    runner.ok("sector", "add", "Y tế")
+    runner.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
+    conn = sqlite3.connect(runner.db)
+    with conn:
+        conn.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+            INSERT INTO actions (sector_id, title, search_key, lead_agency_id) SELECT 1, 'Nhiệm vụ ' || i, 'nhiem-vu-' || i, 1 FROM n
+            """
+        )
+    conn.close()
+
+
+@pytest.fixture(scope="session")
+def _many_bytes(tmp_path_factory) -> bytes:
+    return snapshot(tmp_path_factory, "many", _build_many)
+
+
+@pytest.fixture
+def many(tmp_path: Path, _many_bytes: bytes) -> Hoptac:
+    """One agreement (2021-2030) with 5,000 actions, all led by one agency: a template for any
+    period has 5,000 rows."""
+    return restored(tmp_path, "many", _many_bytes)

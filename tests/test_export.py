@@ -69,7 +69,7 @@ def test_reports_export_current_versions_and_period_filter(programme, tmp_path):
     # six reports filed, one of them amended: the superseded version is not exported
     assert len(rows) == 6
     assert [row["progress"] for row in rows if row["action_id"] == 2] == [40.0]
-    programme.ok("export", "reports", "-o", str(out), "--period", "2022-H2", "--sector", "y-te")
+    programme.ok("export", "reports", "-o", str(out), "--period", "2022-H2", "--sector", "y-te", "--force")
     assert [(row["action_id"], row["period"]) for row in json.loads(out.read_text(encoding="utf-8"))] == [(1, "2022-H2")]
 
 

@@ -61,8 +61,8 @@ def _statements(runner, monkeypatch, args: list[str]) -> tuple[list[str], list[s
 
     real_connect, real_list_actions = db_module.connect, store.list_actions
 
-    def connect(path):
-        db = real_connect(path)
+    def connect(path, *more):
+        db = real_connect(path, *more)
         db.conn.set_trace_callback(trace)
         return db
 

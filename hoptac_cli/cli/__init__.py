@@ -98,9 +98,16 @@ class HoptacGroup(TyperGroup):
                 raise typer.Exit(1)
         return super().make_context(info_name, args, parent=parent, **extra)
 
+    def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
+        STATE["argv"] = list(args)  # the command line, for the history of write commands
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Exception as error:  # noqa: BLE001 - SQLite's own errors, named for the user
+                raise _database_error(error) or error
         except HoptacError as error:
             typer.echo(f"{t('word.error')}: {error.message}", err=True)
             raise typer.Exit(error.exit_code) from None
@@ -117,6 +124,22 @@ class HoptacGroup(TyperGroup):
                 raise
             typer.echo(f"{t('word.error')}: {t('err.internal', kind=type(error).__name__, reason=error)}", err=True)
             raise typer.Exit(1) from None
+
+
+def _database_error(error: Exception) -> HoptacError | None:
+    """A damaged file or a lock held too long, as one clear line (not "unexpected")."""
+    import sqlite3
+
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    from hoptac_cli.cli.common import db_path
+    from hoptac_cli.storage.db import BUSY_TIMEOUT, damaged, is_damage
+
+    if is_damage(error):
+        return damaged(db_path(), error)
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+        return HoptacError(t("err.db_busy", path=str(db_path()), seconds=int(BUSY_TIMEOUT)))
+    return None
 
 
 app = typer.Typer(
@@ -141,6 +164,9 @@ def root(
     db: Annotated[Optional[str], typer.Option("--db", help="Database file (else HOPTAC_DB, else the per-user data directory).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Interface language: vi or en (else HOPTAC_LANG, else the locale).")] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    by: Annotated[
+        Optional[str], typer.Option("--by", metavar="NAME", help="Who makes the changes, for the history (else HOPTAC_BY, else the system user).")
+    ] = None,
 ) -> None:
     """Global options come before the command: hoptac --db FILE --lang vi status."""
     chosen = detect_lang(lang)
@@ -148,10 +174,15 @@ def root(
         raise typer.BadParameter(f"'{lang}' is not a language hoptac speaks; use vi or en.", param_hint="--lang")
     set_lang(chosen)
     STATE["db"] = db
+    STATE["by"] = by
+    from hoptac_cli.cli.common import db_path
+    from hoptac_cli.render import files
+
+    files.protect(db_path)
 
 
 #: command modules, in the order their groups appear in --help; each has ``register(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve")
+COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
 
 
 def _register() -> None:

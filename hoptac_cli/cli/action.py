@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -78,6 +78,7 @@ ReasonOpt = Annotated[Optional[str], typer.Option("--reason", help="Why; kept in
 
 
 @action_app.command("add")
+@writes
 def add(
     title: Annotated[str, typer.Argument(help="What will be done.")],
     sector: Annotated[str, typer.Option("--sector", "-s", help="Sector (slug, id or name).")],
@@ -103,7 +104,7 @@ def add(
         sector_ref=sector, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
         baseline=baseline, measure=measure, plan=plan, note=note,
     )
-    with session() as db:
+    with session(write=True) as db:
         if review is None:
             action_id = register.add_action(db, title, agreement_ref=agreement, **fields)
         else:
@@ -158,6 +159,7 @@ def show(action_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
 
 
 @action_app.command("update")
+@writes
 def update(
     action_id: Annotated[int, typer.Argument(metavar="ID")],
     title: Annotated[Optional[str], typer.Option("--title")] = None,
@@ -180,7 +182,7 @@ def update(
     """Change an action; every change is kept in its history (with --review: as that review's adjustment)."""
     from hoptac_cli.domain import reviews
 
-    with session() as db:
+    with session(write=True) as db:
         events = reviews.adjust(
             db, action_id, review_id=review, reason=reason, title=title, status=status, start=start, due=due,
             lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, measure=measure, plan=plan, note=note,
@@ -192,15 +194,27 @@ def update(
     done(t("msg.action_updated", id=action_id, fields=fields) if label is None else t("msg.action_adjusted", id=action_id, review=label, fields=fields))
 
 
+@action_app.command("remove")
+@writes
+def remove(action_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Remove an action added by mistake (refused once it has reports: cancel it instead)."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row = corrections.remove_action(db, action_id)
+    done(t("msg.action_removed", id=action_id, title=row["title"]))
+
+
 def _decide(action_id: int, decision: str, review: int | None, reason: str | None) -> None:
     from hoptac_cli.domain import reviews
 
-    with session() as db:
+    with session(write=True) as db:
         status = reviews.decide(db, action_id, decision, review_id=review, reason=reason)
     done(t("msg.action_decided", id=action_id, status=t(f"status.{status}")))
 
 
 @action_app.command("cancel")
+@writes
 def cancel(
     action_id: Annotated[int, typer.Argument(metavar="ID")],
     review: Annotated[int, typer.Option("--review", help="The review (its ID) that decided to cancel the action.")],
@@ -211,12 +225,14 @@ def cancel(
 
 
 @action_app.command("pause")
+@writes
 def pause(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
     """Pause an action (tạm dừng); reports no longer decide its status until it is resumed."""
     _decide(action_id, "pause", review, reason)
 
 
 @action_app.command("resume")
+@writes
 def resume(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
     """Resume a paused action, back to the status it had before the pause."""
     _decide(action_id, "resume", review, reason)

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
@@ -23,6 +23,7 @@ COLUMNS = [
 
 
 @agency_app.command("add")
+@writes
 def add(
     name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sở Y tế tỉnh Hậu Giang'.")],
     party: Annotated[str, typer.Option("--party", "-p", help="The party the agency belongs to.")],
@@ -31,7 +32,7 @@ def add(
     """Add an agency of a party."""
     from hoptac_cli.domain import register
 
-    with session() as db:
+    with session(write=True) as db:
         agency_id = register.add_agency(db, name, party_ref=party, slug=slug)
         row = register.agency(db, str(agency_id))
     done(t("msg.added", kind=t("kind.agency"), id=agency_id, name=row["name"], slug=row["slug"]))
@@ -54,6 +55,7 @@ def list_(
 
 
 @agency_app.command("merge")
+@writes
 def merge(
     olds: Annotated[list[str], typer.Argument(metavar="OLD...", help="The agencies merged away.")],
     into: Annotated[str, typer.Option("--into", help="The agency that succeeds them.")],
@@ -62,9 +64,37 @@ def merge(
     """Record that agencies merged into another from a date; their history keeps its names."""
     from hoptac_cli.domain import mergers
 
-    with session() as db:
+    with session(write=True) as db:
         result = mergers.merge(db, "agency", olds, into=into, on=on)
     merged(result)
+
+
+@agency_app.command("update")
+@writes
+def update(
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="The agency to correct.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
+    slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party it really belongs to.")] = None,
+    merged_on: Annotated[Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")] = None,
+) -> None:
+    """Correct an agency's name, slug, party or merger date (kept in the history; undo takes it back)."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row, fields = corrections.update_agency(db, agency, name=name, slug=slug, party=party, merged_on=merged_on)
+    done(t("msg.corrected", kind=t("kind.agency"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
+
+
+@agency_app.command("unmerge")
+@writes
+def unmerge(agency: Annotated[str, typer.Argument(metavar="AGENCY", help="The agency recorded as merged by mistake.")]) -> None:
+    """Remove a merger recorded by mistake: the agency stands on its own again."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        result = corrections.unmerge(db, "agency", agency)
+    done(t("msg.unmerged", name=result["name"], from_=result["from"], date=result["date"]))
 
 
 def register(app: typer.Typer) -> None:

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -56,6 +56,7 @@ PartyOpt = Annotated[list[str], typer.Option("--party", "-p", help="A signing pa
 
 
 @agreement_app.command("add")
+@writes
 def add(
     title: Annotated[str, typer.Argument(help="Title of the programme.")],
     parties: PartyOpt,
@@ -77,7 +78,7 @@ def add(
     from hoptac_cli.domain import register
     from hoptac_cli.domain.periods import parse_cadence
 
-    with session() as db:
+    with session(write=True) as db:
         agreement_id = register.add_agreement(
             db,
             title,
@@ -132,6 +133,7 @@ def show(
 
 
 @agreement_app.command("end")
+@writes
 def end(
     agreement: Annotated[str, typer.Argument(help="The agreement that ends.")],
     on: Annotated[str, typer.Option("--on", help="Date it ends, dd/mm/yyyy.")],
@@ -141,12 +143,13 @@ def end(
     from hoptac_cli.domain import lifecycle
     from hoptac_cli.domain.dates import show_date
 
-    with session() as db:
+    with session(write=True) as db:
         row = lifecycle.end(db, agreement, on=on, review_id=review)
     done(t("msg.agreement_ended", slug=row["slug"], date=show_date(row["ended_on"]), status=t(f"agreement_status.{row['status']}")))
 
 
 @agreement_app.command("carry")
+@writes
 def carry(
     agreement: Annotated[str, typer.Argument(help="The agreement the actions are in.")],
     to: Annotated[str, typer.Option("--to", help="The successor agreement that takes them over.")],
@@ -157,7 +160,7 @@ def carry(
     """Copy unfinished actions into the successor agreement; each copy links to the original and its reports."""
     from hoptac_cli.domain import lifecycle
 
-    with session() as db:
+    with session(write=True) as db:
         result = lifecycle.carry(db, agreement, to=to, action_ids=actions, unfinished=unfinished, due=due)
     for original, copy in result["skipped"]:
         done(t("msg.carry_skipped", original=original, copy=copy))
@@ -166,6 +169,7 @@ def carry(
 
 
 @agreement_app.command("update")
+@writes
 def update(
     agreement: Annotated[Optional[str], typer.Argument(help="Agreement; optional when only one is active.")] = None,
     cadence: Annotated[Optional[str], typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = None,
@@ -183,13 +187,24 @@ def update(
     recipients: Annotated[Optional[list[str]], typer.Option("--recipient", help="A recipient (Nơi nhận); repeatable.")] = None,
     archive: Annotated[Optional[str], typer.Option("--archive", help="What follows 'Lưu:'.")] = None,
     clear: Annotated[Optional[list[str]], typer.Option("--clear", help="Drop this agreement's own value of a document setting; repeatable.")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The corrected title.")] = None,
+    slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", help="The corrected years, e.g. 2021-2025.")] = None,
+    signed: Annotated[Optional[str], typer.Option("--signed", help="The corrected signing date, dd/mm/yyyy.")] = None,
+    signatories: Annotated[
+        Optional[list[str]], typer.Option("--signatory", help='"P=Full name, title" for a signing party; repeatable.')
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note")] = None,
+    predecessor_note: Annotated[
+        Optional[str], typer.Option("--predecessor-note", help="Earlier programmes not in the database, as text.")
+    ] = None,
 ) -> None:
-    """Change an agreement's reporting cadence or deadline day, or who issues its documents
-    (overriding 'hoptac settings' for this agreement)."""
+    """Correct an agreement (title, slug, years, signing date, signatories, notes), change its
+    reporting cadence or deadline day, or set who issues its documents (overriding 'hoptac
+    settings' for this agreement); kept in the history, undo takes it back."""
     from hoptac_cli.cli.settings import OPTION_NAMES
+    from hoptac_cli.domain import corrections, settings
     from hoptac_cli.domain import register as register_domain
-    from hoptac_cli.domain import reports
-    from hoptac_cli.domain import settings
 
     given = dict(
         governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
@@ -197,19 +212,28 @@ def update(
         signer_name=signer_name, recipients=recipients, archive=archive,
     )
     names = {**OPTION_NAMES, "letter_number_pattern": "--letter-number-pattern"}
-    with session() as db:
+    corrected = dict(
+        title=title, slug=slug, period=period, signed=signed, signatories=signatories, note=note,
+        predecessor_note=predecessor_note, cadence=cadence, deadline_day=deadline_day,
+    )
+    with session(write=True) as db:
         changes = settings.prepare(given, names)
         row = register_domain.agreement(db, agreement)
         cleared = settings.check_clear(db, row["id"], clear or [])
-        if cadence is not None or deadline_day is not None or not (changes or clear):
-            row = reports.set_schedule(db, agreement, cadence=cadence, deadline_day=deadline_day)
-            done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
-        if changes or clear:
-            result = settings.update_agreement(db, row["id"], changes, cleared)
-            for key in result["cleared"]:
-                done(t("msg.agreement_setting_cleared", slug=row["slug"], name=key))
-            for key, value in result["set"].items():
-                done(t("msg.agreement_setting", slug=row["slug"], name=key, value=value))
+        fields: list[str] = []
+        if any(value is not None for value in corrected.values()) or not (changes or clear):
+            row, fields = corrections.update_agreement(db, agreement, **corrected)
+        result = settings.update_agreement(db, row["id"], changes, cleared) if changes or clear else None
+    if {"report_cadence", "deadline_day"} & set(fields):
+        done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
+    others = [field for field in fields if field not in ("report_cadence", "deadline_day")]
+    if others:
+        done(t("msg.corrected", kind=t("kind.agreement"), id=row["id"], slug=row["slug"], fields=", ".join(others)))
+    if result:
+        for key in result["cleared"]:
+            done(t("msg.agreement_setting_cleared", slug=row["slug"], name=key))
+        for key, value in result["set"].items():
+            done(t("msg.agreement_setting", slug=row["slug"], name=key, value=value))
 
 
 def register(app: typer.Typer) -> None:

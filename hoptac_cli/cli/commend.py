@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.i18n.reviews import FORMS
 from hoptac_cli.render.output import Column, emit
@@ -37,6 +37,7 @@ def _complete_form(incomplete: str) -> list[str]:
 
 
 @commend_app.command("add")
+@writes
 def add(
     review: Annotated[int, typer.Option("--review", help="The review that decided the commendation (its ID).")],
     recipient: Annotated[str, typer.Option("--recipient", help="Name of the organisation or person.")],
@@ -59,7 +60,7 @@ def add(
     """Record a commendation decided at a review."""
     from hoptac_cli.domain import reviews
 
-    with session() as db:
+    with session(write=True) as db:
         commendation_id, stored = reviews.add_commendation(
             db, review_id=review, recipient=recipient, collective=collective, individual=individual, form=form,
             unit=unit, party=party, decision=decision, date=date, reason=reason,
@@ -79,10 +80,15 @@ def list_(
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
+    force: ForceOpt = False,
 ) -> None:
     """List commendations; --format csv|json or -o FILE to export them."""
     from hoptac_cli.domain import reviews
 
+    if output is not None:
+        from hoptac_cli.render.files import check_target
+
+        check_target(output, force=force)
     with session() as db:
         rows = reviews.find_commendations(db, agreement_ref=agreement, year=year, party_ref=party)
     chosen = output_format(fmt, as_json)
@@ -92,11 +98,48 @@ def list_(
     from hoptac_cli.render import tabular
 
     fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
-    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)])
+    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)], force=force)
     if output != "-":
         from hoptac_cli.i18n import count
 
         done(t("msg.commend_written", count=count("count.commendation", len(rows)), path=output))
+
+
+@commend_app.command("update")
+@writes
+def update(
+    commendation_id: Annotated[int, typer.Argument(metavar="ID")],
+    review: Annotated[Optional[int], typer.Option("--review", help="The review that really decided it (its ID).")] = None,
+    recipient: Annotated[Optional[str], typer.Option("--recipient", help="The corrected name.")] = None,
+    form: Annotated[Optional[str], typer.Option("--form", help="The corrected form of commendation.", autocompletion=_complete_form)] = None,
+    collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
+    individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party the recipient belongs to ('' for none).")] = None,
+    decision: Annotated[Optional[str], typer.Option("--decision", help="Decision number.")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="Date of the decision, dd/mm/yyyy.")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="What the recipient is commended for.")] = None,
+) -> None:
+    """Correct a commendation (kept in the history; undo takes it back)."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        fields = corrections.update_commendation(
+            db, commendation_id, review_id=review, recipient=recipient, collective=collective, individual=individual,
+            form=form, unit=unit, party=party, decision=decision, date=date, reason=reason,
+        )
+    done(t("msg.commend_updated", id=commendation_id, fields=", ".join(fields)))
+
+
+@commend_app.command("remove")
+@writes
+def remove(commendation_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+    """Remove a commendation recorded by mistake."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row = corrections.remove_commendation(db, commendation_id)
+    done(t("msg.commend_removed", id=commendation_id, recipient=row["recipient"], form=row["form"]))
 
 
 def register(app: typer.Typer) -> None:

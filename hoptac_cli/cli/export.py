@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, done, session
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session
 from hoptac_cli.i18n import count, t
 
 #: (record key, catalogue key of the header, kind) per export; JSON uses the keys as they are
@@ -96,13 +96,16 @@ def export(
     delimiter: Annotated[
         Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' (for an Excel set to Vietnamese) or tab.")
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
     from hoptac_cli.errors import HoptacError
+    from hoptac_cli.render.files import check_target
     from hoptac_cli.render.tabular import Field, Sheet, choose_format, parse_delimiter, write
     from hoptac_cli.render.xlsx import Chart
 
+    check_target(output, force=force)
     chosen = choose_format(output, fmt)
     separator = parse_delimiter(delimiter, chosen)
     if output == "-" and chosen == "xlsx" and sys.stdout.isatty():
@@ -124,7 +127,7 @@ def export(
                 title=lambda row: t("xlsx.chart_progress", agreement=row["agreement"], period=row["period"]),
                 category_key="sector", value_key="progress", include=lambda row: row["row"] == "sector",
             )
-        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)], delimiter=separator)
+        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)], delimiter=separator, force=force)
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
@@ -24,6 +24,7 @@ COLUMNS = [
 
 
 @party_app.command("add")
+@writes
 def add(
     name: Annotated[str, typer.Argument(help="Full name, e.g. 'Hậu Giang'.")],
     kind: Annotated[str, typer.Option("--kind", help="province, city or other.")] = "province",
@@ -32,7 +33,7 @@ def add(
     """Add a province or city."""
     from hoptac_cli.domain import register
 
-    with session() as db:
+    with session(write=True) as db:
         party_id = register.add_party(db, name, kind=kind, slug=slug)
         row = register.party(db, str(party_id))
     done(t("msg.added", kind=t("kind.party"), id=party_id, name=row["name"], slug=row["slug"]))
@@ -49,6 +50,7 @@ def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None
 
 
 @party_app.command("merge")
+@writes
 def merge(
     olds: Annotated[list[str], typer.Argument(metavar="OLD...", help="The parties merged away.")],
     into: Annotated[str, typer.Option("--into", help="The party that succeeds them.")],
@@ -57,9 +59,37 @@ def merge(
     """Record that parties merged into another from a date; their history keeps its names."""
     from hoptac_cli.domain import mergers
 
-    with session() as db:
+    with session(write=True) as db:
         result = mergers.merge(db, "party", olds, into=into, on=on)
     merged(result)
+
+
+@party_app.command("update")
+@writes
+def update(
+    party: Annotated[str, typer.Argument(metavar="PARTY", help="The party to correct.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
+    slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="province, city or other.")] = None,
+    merged_on: Annotated[Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")] = None,
+) -> None:
+    """Correct a party's name, slug, kind or merger date (kept in the history; undo takes it back)."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row, fields = corrections.update_party(db, party, name=name, slug=slug, kind=kind, merged_on=merged_on)
+    done(t("msg.corrected", kind=t("kind.party"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
+
+
+@party_app.command("unmerge")
+@writes
+def unmerge(party: Annotated[str, typer.Argument(metavar="PARTY", help="The party recorded as merged by mistake.")]) -> None:
+    """Remove a merger recorded by mistake: the party stands on its own again."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        result = corrections.unmerge(db, "party", party)
+    done(t("msg.unmerged", name=result["name"], from_=result["from"], date=result["date"]))
 
 
 def register(app: typer.Typer) -> None:

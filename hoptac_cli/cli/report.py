@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
@@ -29,7 +29,7 @@ LIST_COLUMNS = [
 REVISION_COLUMNS = LIST_COLUMNS + [Column("revision", "col.revision", justify="right"), Column("current", "col.current", "bool")]
 ALL_COLUMNS = REVISION_COLUMNS + [
     Column(key, f"col.{key}")
-    for key in ("period", "agreement", "sector", "sector_slug", "agency_slug", "unit", "target", "result", "difficulty", "proposal", "supersedes_id", "source")
+    for key in ("period", "agreement", "sector", "sector_slug", "agency_slug", "unit", "target", "result", "difficulty", "proposal", "supersedes_id", "source", "withdrawn_on", "withdrawn_reason")
 ]
 DETAIL_FIELDS = [
     Column("id", "col.id"),
@@ -55,6 +55,8 @@ DETAIL_FIELDS = [
     Column("current", "col.current", "bool"),
     Column("supersedes_id", "col.supersedes_id"),
     Column("source", "col.source"),
+    Column("withdrawn_on", "col.withdrawn_on", "date"),
+    Column("withdrawn_reason", "col.withdrawn_reason"),
 ]
 HISTORY_COLUMNS = [
     Column("id", "col.id", justify="right"),
@@ -67,6 +69,7 @@ HISTORY_COLUMNS = [
     Column("changed_text", "col.changed"),
     Column("source", "col.source"),
     Column("created_at", "col.created_at", "timestamp"),
+    Column("withdrawn_on", "col.withdrawn_on", "date"),
 ]
 MISSING_COLUMNS = [
     Column("agency_label", "col.agency", ratio=2),
@@ -106,6 +109,7 @@ AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug
 
 
 @report_app.command("add")
+@writes
 def add(
     action_id: Annotated[int, typer.Option("--action", help="The action's id.")],
     period: PeriodOpt,
@@ -123,7 +127,7 @@ def add(
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.numbers import show_number
 
-    with session() as db:
+    with session(write=True) as db:
         row = reports.add(
             db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
             difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
@@ -139,6 +143,20 @@ def add(
         done(t("msg.report_amended", amends=row["amends"], revision=row["revision"], **figures))
     else:
         done(t("msg.report_added", **figures))
+
+
+@report_app.command("withdraw")
+@writes
+def withdraw(
+    report_id: Annotated[int, typer.Argument(metavar="ID")],
+    reason: Annotated[str, typer.Option("--reason", help="Why the report is withdrawn (kept with it).")],
+) -> None:
+    """Withdraw a report filed by mistake: it stops counting, its versions stay visible."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row = corrections.withdraw_report(db, report_id, reason)
+    done(t("msg.report_withdrawn", id=report_id, action=row["action_id"], period=row["period"]))
 
 
 @report_app.command("list")
@@ -227,7 +245,7 @@ def template(
     output: Annotated[str, typer.Option("--output", "-o", help="The file to write: FILE.xlsx or FILE.csv.")],
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only the actions this agency leads (default: every lead agency).")] = None,
     agreement: AgreementOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: ForceOpt = False,
     delimiter: Annotated[Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' or tab.")] = None,
 ) -> None:
     """Write a fill-in file for a period: one row per action an agency leads. The XLSX file has
@@ -236,16 +254,14 @@ def template(
 
     from hoptac_cli.domain import importer
     from hoptac_cli.render import tabular
-    from hoptac_cli.render.files import write_file
+    from hoptac_cli.render.files import check_target, write_file
     from hoptac_cli.render.template import Template, write_template
 
-    target = Path(output)
-    if target.suffix.lower() not in (".xlsx", ".csv"):
+    check_target(output, force=force)
+    if Path(output).suffix.lower() not in (".xlsx", ".csv"):
         raise HoptacError(t("err.template_extension", value=output))
-    if target.exists() and not force:
-        raise HoptacError(t("err.template_exists", value=output))
+    target = Path(output)
     separator = tabular.parse_delimiter(delimiter, target.suffix.lower().lstrip("."))
-    tabular.check_target(output)
     with session() as db:
         when, chosen, rows = importer.template(db, period, agreement, agency)
         words = importer.template_words(db, when, agreement, chosen)
@@ -258,11 +274,12 @@ def template(
         write_file(output, lambda stream: write_template(stream, sheet))
     else:
         fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
-        tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)], delimiter=separator)
+        tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)], delimiter=separator, force=force)
     done(t("msg.template_written", rows=count("count.action", len(rows)), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
 
 
 @report_app.command("import")
+@writes
 def import_(
     file: Annotated[str, typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
@@ -282,7 +299,7 @@ def import_(
         _import_folder(path, dry_run=dry_run, amend=amend, fmt=output_format(fmt, as_json))
         return
     header, data = read_table(path, importer.looks_like_header)
-    with session() as db, _progress(len(data)) as tick:
+    with session(write=not dry_run) as db, _progress(len(data)) as tick:
         try:
             plan = importer.check(db, path, header, data, amend=amend, tick=tick)
         except importer.ImportRefused as refused:
@@ -329,7 +346,7 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
 
     files = importer.folder_files(folder)
     results, refused = [], []
-    with session() as db:
+    with session(write=not dry_run) as db:
         for path in files:
             row = {"file": path.name, "agency": "", "added": 0, "amended": 0, "already": 0, "errors": 0}
             try:

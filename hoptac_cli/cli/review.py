@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -54,6 +54,7 @@ ENDED_COLUMNS = [Column("slug", "col.slug"), Column("title", "col.title"), Colum
 
 
 @review_app.command("add")
+@writes
 def add(
     year: Annotated[int, typer.Option("--year", help="The year reviewed, e.g. 2022.")],
     agreement: AgreementOpt = None,
@@ -67,7 +68,7 @@ def add(
     """Record a review meeting of an agreement."""
     from hoptac_cli.domain import reviews
 
-    with session() as db:
+    with session(write=True) as db:
         review_id, proposed = reviews.add_review(
             db, agreement_ref=agreement, year=year, kind=kind, host=host, held=held, conclusion=conclusion
         )
@@ -82,6 +83,7 @@ def add(
 
 
 @review_app.command("update")
+@writes
 def update(
     review_id: Annotated[int, typer.Argument(metavar="ID")],
     host: Annotated[Optional[str], typer.Option("--host", help="The party that hosted the meeting.")] = None,
@@ -91,7 +93,7 @@ def update(
     """Correct a review's host, date or conclusions."""
     from hoptac_cli.domain import reviews
 
-    with session() as db:
+    with session(write=True) as db:
         fields = reviews.update_review(db, review_id, host=host, held=held, conclusion=conclusion)
     from hoptac_cli.render.output import display
 

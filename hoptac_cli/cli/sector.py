@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
@@ -22,6 +22,7 @@ COLUMNS = [
 
 
 @sector_app.command("add")
+@writes
 def add(
     name: Annotated[str, typer.Argument(help="Sector name, e.g. 'Y tế'.")],
     agreement: AgreementOpt = None,
@@ -30,7 +31,7 @@ def add(
     """Add a sector to an agreement."""
     from hoptac_cli.domain import register
 
-    with session() as db:
+    with session(write=True) as db:
         sector_id = register.add_sector(db, name, agreement_ref=agreement, slug=slug)
         row = register.sector(db, str(sector_id), agreement)
     done(t("msg.added", kind=t("kind.sector"), id=sector_id, name=row["name"], slug=row["slug"]))
@@ -46,6 +47,22 @@ def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, a
         scope = register.agreement(db, agreement)["id"] if agreement else None
         rows = store.list_sectors(db, scope)
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.sectors"))
+
+
+@sector_app.command("update")
+@writes
+def update(
+    sector: Annotated[str, typer.Argument(metavar="SECTOR", help="The sector to correct.")],
+    agreement: AgreementOpt = None,
+    name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
+    slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
+) -> None:
+    """Correct a sector's name or slug (kept in the history; undo takes it back)."""
+    from hoptac_cli.domain import corrections
+
+    with session(write=True) as db:
+        row, fields = corrections.update_sector(db, sector, agreement_ref=agreement, name=name, slug=slug)
+    done(t("msg.corrected", kind=t("kind.sector"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
 
 
 def register(app: typer.Typer) -> None:

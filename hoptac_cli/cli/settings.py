@@ -9,7 +9,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
@@ -72,7 +72,7 @@ def settings(
         raise HoptacError(t("err.setting_unset_value"))
     if unset and key is None:
         raise HoptacError(t("err.setting_unset_key"))
-    with session() as db:
+    with session(write=unset or value is not None) as db:
         slug = domain.scope_slug(db, agreement)
         if key is None:
             rows = domain.listing(db, agreement)
@@ -98,4 +98,4 @@ def settings(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("settings")(settings)
+    app.command("settings")(writes(settings))

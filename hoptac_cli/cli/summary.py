@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, done, session, warn
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session, warn
 from hoptac_cli.cli.settings import (
     OPTION_NAMES, ArchiveOpt, AuthorityOpt, DateOpt, GoverningOpt, IssuingOpt, NumberOpt, PatternOpt, PlaceOpt,
     RecipientOpt, SignerNameOpt, SignerTitleOpt, overrides,
@@ -29,16 +29,17 @@ def summary(
     signer_name: SignerNameOpt = None,
     recipients: RecipientOpt = None,
     archive: ArchiveOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Write the consolidated report (in Vietnamese, Decree 30/2020 layout): heading, outline I–V,
     signature, recipients and the annex. Who issues it comes from 'hoptac settings' and the
     agreement; the options here override them for this document."""
     from hoptac_cli.domain.summary import build
     from hoptac_cli.render.document import choose_format, write
-    from hoptac_cli.render.tabular import check_target
+    from hoptac_cli.render.files import check_target
 
+    check_target(output, force=force)
     choose_format(output)
-    check_target(output)
     given = overrides(
         governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
         signer_authority=signer_authority, signer_title=signer_title, signer_name=signer_name,
@@ -47,7 +48,7 @@ def summary(
     with session() as db:
         document = build(db, period, agreement, overrides=given, number=number, date=date, subject=subject,
                          option_names=OPTION_NAMES)
-    write(output, document)
+    write(output, document, force=force)
     if document.issuer.missing:
         warn(t("warn.settings_missing", keys=", ".join(document.issuer.missing)))
     if output != "-":

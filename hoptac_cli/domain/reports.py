@@ -288,10 +288,13 @@ def _show(iso: str | None) -> str:
 # writing -------------------------------------------------------------------------------------
 
 def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
-    """Write a validated draft as a new chain or a new revision; the caller holds the transaction."""
+    """Write a validated draft as a new chain or a new revision; the caller holds the transaction.
+    After a withdrawal the chain goes on: the new version follows the withdrawn one."""
     previous = draft.existing
     if previous:
         report_store.retire(db, previous["id"])
+    else:
+        previous = report_store.latest(db, draft.action["id"], draft.agency["id"], draft.period.code)
     return report_store.insert(
         db,
         {
@@ -332,25 +335,6 @@ def add(db: Database, *, amend: bool = False, source: str | None = None, **field
     }
 
 
-def set_schedule(db: Database, ref: str | None, *, cadence: str | None = None, deadline_day: int | None = None) -> Row:
-    """``agreement update``: the reporting cadence and deadline day of an agreement."""
-    agreement = register.agreement(db, ref)
-    current = store.get(db, "agreements", agreement["id"])
-    changes: Row = {}
-    if cadence is not None:
-        changes["report_cadence"] = parse_cadence(cadence)
-    if deadline_day is not None:
-        if not 1 <= deadline_day <= 31:
-            raise HoptacError(t("err.deadline_day", value=deadline_day))
-        changes["deadline_day"] = deadline_day
-    changes = {key: value for key, value in changes.items() if current[key] != value}
-    if not changes:
-        raise HoptacError(t("err.agreement_nothing_to_update", slug=current["slug"]))
-    with db.atomic():
-        store.update(db, "agreements", current["id"], changes)
-    return {**current, **changes}
-
-
 # reading -------------------------------------------------------------------------------------
 
 def _label(code: str) -> str:
@@ -383,6 +367,8 @@ def shape(row: Row, deadline_day: int | None = None) -> Row:
         "current": bool(row["is_current"]),
         "supersedes_id": row["supersedes_id"],
         "source": row["source"],
+        "withdrawn_on": row.get("withdrawn_on"),
+        "withdrawn_reason": row.get("withdrawn_reason"),
     }
     if deadline_day is not None:
         deadline = parse_period(row["period"]).deadline(deadline_day)
@@ -429,7 +415,7 @@ def detail(db: Database, report_id: int) -> Row:
     history, previous = [], None
     for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"]):
         history.append(
-            {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at")}
+            {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at", "withdrawn_on")}
             | {"current": bool(version["is_current"]), "changed": changed(previous, version)}
         )
         previous = version

@@ -149,16 +149,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--amend không thay đổi gì: báo cáo {id} đã có đúng nội dung này",
     ),
     "err.agreement_nothing_to_update": (
-        "nothing to change for agreement {slug}: give --cadence or --deadline-day with a new value",
-        "không có gì thay đổi cho chương trình {slug}: hãy ghi --cadence hoặc --deadline-day với giá trị mới",
+        "nothing to change for agreement {slug}: give an option with a new value (--title, --slug, --period, --signed, "
+        "--signatory, --note, --cadence, --deadline-day ...)",
+        "không có gì thay đổi cho chương trình {slug}: hãy đưa một tùy chọn với giá trị mới (--title, --slug, --period, --signed, "
+        "--signatory, --note, --cadence, --deadline-day ...)",
     ),
     "err.template_extension": (
         "-o '{value}': a department file must end in .xlsx or .csv",
         "-o '{value}': tệp gửi các sở phải có đuôi .xlsx hoặc .csv",
-    ),
-    "err.template_exists": (
-        "-o '{value}' already exists; choose another name or add --force to overwrite it",
-        "-o '{value}' đã tồn tại; hãy chọn tên khác hoặc thêm --force để ghi đè",
     ),
     "err.template_empty": (
         "no action owes a report for {period}{agency}; there is nothing to put in a template",

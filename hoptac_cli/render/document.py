@@ -41,12 +41,15 @@ def render(document: Document, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def write(target: str, document: Document) -> None:
-    """Write the document to ``target`` (format from the extension); nothing is left behind if it fails."""
-    from hoptac_cli.render.files import write_file
+def write(target: str, document: Document, *, force: bool = False) -> None:
+    """Write the document to ``target`` safely (``render.files``): never over an existing file
+    without ``force``, never over the database, nothing left behind if it fails."""
+    from hoptac_cli.render import files
 
+    files.check_target(target, force=force)
     data = render(document, choose_format(target))
-    write_file(target, lambda stream: stream.write(data))
+    with files.output(target, force=force) as stream:
+        stream.write(data)
 
 
 # Markdown ------------------------------------------------------------------------------------

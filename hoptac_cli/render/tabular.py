@@ -2,7 +2,7 @@
 
 Rows are consumed one at a time, so an export of any size runs in flat memory. A file is
 written to a temporary sibling and renamed into place at the end: a failed export leaves no
-half-written file. ``-`` writes to stdout.
+half-written file (``render.files``). ``-`` writes to stdout.
 
 Choices, documented in the README:
 - CSV is data: UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row of the
@@ -23,12 +23,9 @@ Choices, documented in the README:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -96,16 +93,18 @@ def choose_format(target: str, fmt: str | None) -> str:
     return suffix
 
 
-def check_target(target: str) -> None:
-    """Refuse an output path that cannot be written before any work is done."""
-    if target == "-":
-        return
-    path = Path(target)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir() or not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise HoptacError(t("err.output_path", value=target))
-    if path.exists() and not os.access(path, os.W_OK):
-        raise HoptacError(t("err.output_path", value=target))
+def write(target: str, fmt: str | None, sheets: list[Sheet], *, force: bool = False, delimiter: str = ",") -> str:
+    """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the
+    format. The file is written safely (``render.files``): never over an existing file without
+    ``force``, never over the database, never half a file."""
+    from hoptac_cli.render import files
+
+
+    files.check_target(target, force=force)
+    chosen = choose_format(target, fmt)
+    with files.output(target, force=force) as stream:
+        write_to(stream, chosen, sheets, delimiter=delimiter)
+    return chosen
 
 
 def parse_delimiter(text: str | None, fmt: str) -> str:
@@ -117,16 +116,6 @@ def parse_delimiter(text: str | None, fmt: str) -> str:
     if text not in DELIMITERS:
         raise HoptacError(t("err.choice", option="--delimiter", value=text, accepted="',', ';', tab"))
     return DELIMITERS[text]
-
-
-def write(target: str, fmt: str | None, sheets: list[Sheet], *, delimiter: str = ",") -> str:
-    """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the format."""
-    from hoptac_cli.render.files import write_file
-
-    chosen = choose_format(target, fmt)
-    check_target(target)
-    write_file(target, lambda stream: write_to(stream, chosen, sheets, delimiter=delimiter))
-    return chosen
 
 
 def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str = ",") -> None:
@@ -141,28 +130,6 @@ def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str
         from hoptac_cli.render import xlsx
 
         xlsx.write(stream, sheets)
-
-
-@contextlib.contextmanager
-def binary_output(target: str) -> Iterator[IO[bytes]]:
-    """stdout's byte stream, or a temporary file renamed to ``target`` only on success."""
-    if target == "-":
-        sys.stdout.flush()
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    path = Path(target)
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        with open(partial, "wb") as stream:
-            yield stream
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise HoptacError(t("err.output_write", value=target, reason=error.strerror or error)) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 # CSV -----------------------------------------------------------------------------------------

@@ -9,12 +9,16 @@ Reading (``read_table``): the first sheet of an XLSX workbook or a CSV file, eve
 text (an empty cell as ``""``), so that the importer validates a typed value and a spreadsheet
 value the same way. Row numbers are the spreadsheet's own, so that an error message points at
 the row a person sees; a title row or two above the header is skipped.
+
+Files are bounded before they can exhaust memory (documented in the README): a CSV file or the
+unzipped parts of an XLSX workbook up to ``MAX_BYTES``, at most ``MAX_ROWS`` rows, the first
+``MAX_COLUMNS`` columns read, and a cell up to ``MAX_CELL`` characters (Excel's own limit).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -25,6 +29,14 @@ from hoptac_cli.i18n import t
 
 #: how many non-blank rows may stand above the header (titles, notes)
 HEADER_SEARCH = 10
+#: a CSV file, or the unzipped parts of an XLSX workbook, may hold this many bytes
+MAX_BYTES = 50 * 1024 * 1024
+#: rows read from a file (blank ones included)
+MAX_ROWS = 100_000
+#: columns read from a row (a template has 14; anything further right is ignored)
+MAX_COLUMNS = 50
+#: characters in one cell, as in Excel
+MAX_CELL = 32_767
 
 
 def read_table(
@@ -32,6 +44,8 @@ def read_table(
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header cells and the non-blank data rows (with their row numbers) of ``path``; the
     header is the first of the top rows that ``is_header`` accepts (else the first row)."""
+    from hoptac_cli.domain.numbers import show_number
+
     if not path.is_file():
         raise HoptacError(t("err.import_missing", value=str(path)))
     suffix = path.suffix.lower()
@@ -41,7 +55,15 @@ def read_table(
         rows = _xlsx_rows(path)
     else:
         raise HoptacError(t("err.import_extension", value=str(path)))
-    numbered = [(number, cells) for number, cells in enumerate(rows, start=1) if any(cells)]
+    numbered = []
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise HoptacError(t("err.import_rows", value=path.name, limit=f"{MAX_ROWS:,}".replace(",", ".")))
+        for column, cell in enumerate(cells, start=1):
+            if len(cell) > MAX_CELL:
+                raise HoptacError(t("err.import_cell", value=path.name, row=number, column=column, size=show_number(len(cell)), limit=show_number(MAX_CELL)))
+        if any(cells):
+            numbered.append((number, cells))
     if not numbered:
         return [], []
     at = 0
@@ -51,12 +73,24 @@ def read_table(
     return header, numbered[at + 1:]
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
+def _mb(count: int) -> str:
+    megabytes = count / (1024 * 1024)
+    return f"{megabytes:.0f}" if megabytes >= 10 else f"{megabytes:.1f}"
+
+
+def _too_big(path: Path, size: int) -> HoptacError:
+    return HoptacError(t("err.import_bytes", value=path.name, size=_mb(size), limit=_mb(MAX_BYTES)))
+
+
+def _csv_rows(path: Path) -> Iterator[list[str]]:
     import csv
     import io
 
     from hoptac_cli.domain.numbers import show_number
 
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise _too_big(path, size)
     try:
         text = path.read_text(encoding="utf-8-sig")  # with or without the BOM
     except UnicodeDecodeError:
@@ -64,18 +98,17 @@ def _csv_rows(path: Path) -> list[list[str]]:
     top = "\n".join(text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
     # Excel in some locales saves CSV with semicolons.
     delimiter = max((",", ";", "\t"), key=top.count)
+    csv.field_size_limit(MAX_CELL + 2)  # a longer cell is an error below, not a huge string
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
     try:
         for row in reader:
-            rows.append([_from_csv(cell) for cell in row])
+            yield [_from_csv(cell) for cell in row[:MAX_COLUMNS]]
     except csv.Error as error:
-        # The csv module refuses a cell over its field limit (131,072 characters) and broken quoting.
+        # The csv module refuses a cell over its field limit and broken quoting.
         row_number = reader.line_num
         if "field larger than field limit" in str(error):
-            raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(csv.field_size_limit()))) from None
+            raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(MAX_CELL))) from None
         raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
-    return rows
 
 
 def _from_csv(cell: str) -> str:
@@ -86,16 +119,27 @@ def _from_csv(cell: str) -> str:
     return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
 
 
-def _xlsx_rows(path: Path) -> list[list[str]]:
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    import zipfile
+
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
+        raise HoptacError(t("err.import_unreadable", value=str(path), reason=type(error).__name__)) from None
+    if unzipped > MAX_BYTES:
+        raise _too_big(path, unzipped)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # not a zip, not a workbook, damaged: openpyxl raises several kinds
         raise HoptacError(t("err.import_unreadable", value=str(path), reason=type(error).__name__)) from None
     try:
         sheet = book.worksheets[0]
-        return [[_from_xlsx(cell) for cell in row] for row in sheet.iter_rows()]
+        # max_col: a cell far to the right would otherwise pad every row to that width
+        for row in sheet.iter_rows(max_col=MAX_COLUMNS):
+            yield [_from_xlsx(cell) for cell in row]
     finally:
         book.close()
 

@@ -211,22 +211,31 @@ def periods_and_indicators(db: Database) -> None:
 
 
 def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
-    """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests."""
-    pending = [migration.name for migration in migrations.pending(db)]
-    if stop_before in pending:
-        pending = pending[: pending.index(stop_before)]
-    if not pending:
+    """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests.
+
+    All pending migrations run in one transaction (``BEGIN IMMEDIATE`` with hoptac's connection):
+    an interrupted upgrade leaves the old schema, and a second process opening the same old file
+    at the same moment waits, then finds nothing left to apply.
+    """
+    if not migrations.pending(db):
         return []
+    from hoptac_cli.storage.history import drop_triggers
+
     db.execute("PRAGMA foreign_keys = OFF")
     try:
-        migrations.apply(db, stop_before=stop_before)
-        problems = db.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
-        # A migration that rebuilt a table (transform) dropped its search triggers: put them back.
-        from hoptac_cli.storage import search
+        with db.atomic():
+            drop_triggers(db)  # made again for the new schema by the next write (they would block DROP COLUMN)
+            pending = [migration.name for migration in migrations.pending(db)]
+            if stop_before in pending:
+                pending = pending[: pending.index(stop_before)]
+            migrations.apply(db, stop_before=stop_before)
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key check failed after migration: {problems[:5]}")
+            # A migration that rebuilt a table (transform) dropped its search triggers: put them back.
+            from hoptac_cli.storage import search
 
-        search.ensure(db)
+            search.ensure(db)
     finally:
         db.execute("PRAGMA foreign_keys = ON")
     return pending
@@ -234,6 +243,63 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
 
 def applied(db: Database) -> list[str]:
     return [migration.name for migration in migrations.applied(db)]
+
+
+def known() -> list[str]:
+    """The migrations this hoptac knows, in order; their number is the schema version."""
+    return [migration.name for migration in migrations._migrations]
+
+
+@migrations(name="0005_history")
+def history(db: Database) -> None:
+    """The history of write commands and the undo log (``storage.history``), and withdrawn reports.
+
+    ``history_changes`` holds one row per row a command inserted, updated or deleted, with the
+    SQL statement that reverses it (SQLite's trigger-based undo log). The triggers that fill it
+    are generated from the schema as it is (again whenever the schema changes), so later
+    migrations need nothing here; ``history_state`` says which entry is being recorded (none
+    outside a hoptac write command) and for which schema the triggers were made. Reports gain
+    the date and reason of a withdrawal; ``supersedes_id`` gets the index that keeps deleting one
+    report (an undo) from scanning every report for its foreign key.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL DEFAULT (datetime('now')),
+            who TEXT NOT NULL,
+            command TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'change' CHECK (kind IN ('change', 'undo', 'init', 'upgrade', 'restore')),
+            changes TEXT,
+            note TEXT,
+            undoes INTEGER REFERENCES history(id),
+            undone_by INTEGER REFERENCES history(id)
+        );
+        CREATE TABLE history_changes (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES history(id),
+            tbl TEXT NOT NULL,
+            op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+            row_key,
+            action_id INTEGER,
+            undo_sql TEXT NOT NULL,
+            old_values TEXT
+        );
+        CREATE TABLE history_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            entry_id INTEGER REFERENCES history(id),
+            schema_version INTEGER
+        );
+        INSERT INTO history_state (id) VALUES (1);
+        CREATE INDEX history_changes_entry ON history_changes(entry_id);
+        CREATE INDEX history_changes_row ON history_changes(tbl, row_key);
+        CREATE INDEX history_changes_action ON history_changes(action_id) WHERE action_id IS NOT NULL;
+        CREATE INDEX reports_supersedes ON reports(supersedes_id);
+        ALTER TABLE reports ADD COLUMN withdrawn_on TEXT;
+        ALTER TABLE reports ADD COLUMN withdrawn_reason TEXT
+        """,
+    )
 
 
 @migrations(name="0006_search")

@@ -21,7 +21,7 @@ _SELECT = """
            g.id AS agreement_id, g.slug AS agreement, r.agency_id, ag.name AS agency, ag.slug AS agency_slug,
            r.period, r.period_start, r.period_end, r.revision, r.is_current, r.supersedes_id,
            r.progress, r.value, a.unit, a.target, r.status, r.result, r.difficulty, r.proposal,
-           r.submitted_on, r.source, r.created_at,
+           r.submitted_on, r.source, r.created_at, r.withdrawn_on, r.withdrawn_reason,
            (SELECT min(f.submitted_on) FROM reports f
             WHERE f.action_id = r.action_id AND f.agency_id = r.agency_id AND f.period = r.period) AS first_submitted_on
     FROM reports r
@@ -49,6 +49,16 @@ def current(db: Database, action_id: int, agency_id: int, period: str) -> Row | 
     rows = _rows(
         db,
         "SELECT * FROM reports WHERE action_id = ? AND agency_id = ? AND period = ? AND is_current = 1",
+        [action_id, agency_id, period],
+    )
+    return rows[0] if rows else None
+
+
+def latest(db: Database, action_id: int, agency_id: int, period: str) -> Row | None:
+    """The last version of a chain, current or not (withdrawn)."""
+    rows = _rows(
+        db,
+        "SELECT * FROM reports WHERE action_id = ? AND agency_id = ? AND period = ? ORDER BY revision DESC, id DESC LIMIT 1",
         [action_id, agency_id, period],
     )
     return rows[0] if rows else None
