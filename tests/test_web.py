@@ -419,6 +419,25 @@ def test_a_figure_stopped_by_the_time_limit_stops_its_query_as_a_timeout(generat
     conn.close()
 
 
+def test_a_later_migration_runs_on_a_database_the_web_view_has_served(sample, monkeypatch):
+    """The views call functions only ``hoptac serve`` registers, and an ``ALTER TABLE … RENAME``
+    re-reads every view: an upgrade drops them first, and serve makes them again."""
+    from sqlite_utils.migrations import Migrations
+
+    from hoptac_cli.storage.migrations import migrations
+
+    build(sample.db)
+
+    def rename(db):
+        db.execute("ALTER TABLE web_settings RENAME TO web_settings_old")
+        db.execute("ALTER TABLE web_settings_old RENAME TO web_settings")
+
+    monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, Migrations._Migration("9999_test_rename", rename)])
+    assert sample.ok("db", "version").stdout.split()[-1] == "9999_test_rename"
+    assert sample.json("status")
+    assert view(build(sample.db), "nhiem_vu")
+
+
 # the command -----------------------------------------------------------------------------------
 
 def test_serve_refusals(sample, tmp_path):

@@ -217,6 +217,11 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
         pending = pending[: pending.index(stop_before)]
     if not pending:
         return []
+    # The web view's SQL views call functions only ``hoptac serve`` registers, and any
+    # ``ALTER TABLE … RENAME`` re-reads every view: drop them (serve makes them again).
+    from hoptac_cli.storage import web
+
+    web.drop(db)
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         migrations.apply(db, stop_before=stop_before)
