@@ -50,7 +50,11 @@ def dmy(iso):
 def _generate(h):
     """Two parties, a merged agency, three agreements (half-yearly, quarterly and ended, not yet
     begun), actions done, paused, cancelled, behind, late and not started, amended reports,
-    partners' reports, and progress figures whose mean is an exact binary half (12.25)."""
+    partners' reports, and progress figures whose mean is an exact binary half (12.25); and the
+    rules of issue 9: an action added by a review in 11/2024 (owes nothing before), decisions
+    dated by their review (a pause and a new lead taking effect on 10/12/2025, recorded on
+    25/11/2026), a partner's report next to the lead's (filed later, saying more) and a period
+    only a partner reported, and indicators with a baseline, cumulative and per period."""
     ok = h.ok
     ok("init")
     ok("party", "add", "Hậu Giang")
@@ -59,6 +63,7 @@ def _generate(h):
         ("Sở Giao thông vận tải tỉnh Hậu Giang", "gt-hg", "hau-giang"), ("Sở Y tế tỉnh Hậu Giang", "yt-hg", "hau-giang"),
         ("Sở Giao thông vận tải tỉnh Kiên Giang", "gt-kg", "kien-giang"), ("Sở Y tế tỉnh Kiên Giang", "yt-kg", "kien-giang"),
         ("Sở Xây dựng tỉnh Hậu Giang", "xd-hg", "hau-giang"),
+        ("Sở Công Thương tỉnh Hậu Giang", "ct-hg", "hau-giang"), ("Sở Công Thương tỉnh Kiên Giang", "ct-kg", "kien-giang"),
     ]:
         ok("agency", "add", name, "--party", party, "--slug", slug)
     ok("agreement", "add", "Chương trình A", "--party", "hau-giang", "--party", "kien-giang", "--period", "2023-2026", "--slug", "a")
@@ -97,6 +102,29 @@ def _generate(h):
     report(7, "2024-Q4", 20)
     report(7, "2025-Q1", 50)
     report(8, "2025-Q1", 10)
+    # Issue 9's rules, in the third sector of A (its means stay out of the 12.25 case above).
+    ok("review", "add", "--agreement", "a", "--year", "2024", "--held", "15/11/2024")  # review 1
+    action("Liên kết đào tạo nghề", "a", "cong-nghiep", "ct-kg", "--review", "1")  # 11, exists from 15/11/2024
+    action("Hỗ trợ tiêu thụ nông sản", "a", "cong-nghiep", "ct-hg", "--partner", "ct-kg", "--start", "01/01/2024",
+           "--due", "31/12/2026")  # 12
+    report(12, "2024-H1", 30, "--submitted", "10/06/2024")
+    report(12, "2024-H1", 80, "--agency", "ct-kg", "--status", "behind", "--submitted", "15/06/2024")
+    report(12, "2025-H1", 60, "--agency", "ct-kg", "--submitted", "12/06/2025")  # only the partner
+    report(12, "2025-H2", 45, "--submitted", "10/12/2025")
+    report(12, "2025-H2", 90, "--agency", "ct-kg", "--status", "behind", "--submitted", "15/12/2025")
+    action("Kết nối giao thương doanh nghiệp", "a", "cong-nghiep", "ct-kg", "--partner", "ct-hg", "--start", "01/07/2024",
+           "--unit", "doanh nghiệp", "--baseline", "20", "--target", "120", "--measure", "per-period")  # 13
+    for period, value, submitted in (("2024-H2", "30", "10/12/2024"), ("2025-H1", "25", "10/06/2025"), ("2025-H2", "30", "10/12/2025")):
+        ok("report", "add", "--action", "13", "--period", period, "--value", value, "--submitted", submitted)
+    ok("report", "add", "--action", "13", "--period", "2025-H2", "--value", "99", "--agency", "ct-hg", "--submitted", "12/12/2025")
+    action("Trồng rừng ngập mặn", "a", "cong-nghiep", "ct-hg", "--start", "01/01/2025", "--unit", "ha",
+           "--baseline", "100", "--target", "300")  # 14, cumulative
+    ok("report", "add", "--action", "14", "--period", "2025-H2", "--value", "160", "--submitted", "10/12/2025")
+    action("Hội chợ thương mại vùng", "a", "cong-nghiep", "ct-hg", "--start", "01/01/2024")  # 15
+    report(15, "2024-H2", 20, "--submitted", "10/12/2024")
+    ok("review", "add", "--agreement", "a", "--year", "2025", "--held", "10/12/2025")  # review 2, recorded today
+    ok("action", "update", "15", "--status", "paused", "--review", "2", "--reason", "Chờ quy hoạch")
+    ok("action", "update", "5", "--lead", "yt-hg", "--review", "2", "--reason", "Bàn giao")
     ok("action", "update", "3", "--status", "paused", "--reason", "Chờ vốn")
     ok("action", "update", "6", "--status", "cancelled", "--reason", "Không còn phù hợp")
     ok("agency", "merge", "gt-hg", "--into", "xd-hg", "--on", "01/03/2025")
@@ -231,6 +259,21 @@ def test_generated_database_has_the_cases_the_views_must_get_right(generated):
     assert any(row["progress"] == 12.2 for row in generated.json("status", "--agreement", "a"))  # mean 12.25
     assert any(row["formerly"] for row in generated.json("report", "missing", "--period", "2025-H2", "--agreement", "a")["missing"])
 
+    def missing(period):
+        return {row["action_id"]: row["agency"] for row in generated.json("report", "missing", "--period", period, "--agreement", "a")["missing"]}
+
+    # Added by the review of 15/11/2024: owes nothing for 2024-H1, owes from 2024-H2.
+    assert 11 not in missing("2024-H1") and 11 in missing("2024-H2")
+    # Paused by the review of 10/12/2025 (recorded a year later): owed for 2025-H2, not for 2026-H1.
+    assert 15 in missing("2025-H2") and 15 not in missing("2026-H1")
+    # Handed over by that review: the lead of each period's end owes its report.
+    assert (missing("2025-H1")[5], missing("2025-H2")[5]) == ("Sở Y tế tỉnh Kiên Giang", "Sở Y tế tỉnh Hậu Giang")
+    # The lead's report decides, though the partner's came later and said more.
+    assert (status[12]["status"], status[12]["progress"], status[12]["latest_period"]) == ("in-progress", 45.0, "2025-H2")
+    # Per period from a baseline of 20 to 120: 30 + 25 + 30 (the partner's 99 not added) → 65%.
+    assert (status[13]["value"], status[13]["progress"]) == (85.0, 65.0)
+    assert (status[14]["value"], status[14]["progress"]) == (160.0, 30.0)
+
 
 def test_new_writes_are_seen_without_restart(generated):
     ds = build(generated.db)
@@ -353,6 +396,46 @@ def test_views_use_hoptac_today_and_follow_the_clock_without_it(sample, monkeypa
     with sqlite3.connect(sample.db) as conn:
         assert conn.execute("SELECT * FROM web_settings").fetchall() == []
         assert conn.execute("SELECT today FROM web_today").fetchone()[0] == dt.date.today().isoformat()
+
+
+def test_a_figure_stopped_by_the_time_limit_stops_its_query_as_a_timeout(generated):
+    """The views' figures are Python functions that query the database. When Datasette's time
+    limit (a progress handler) stops their query, the statement that called them must end as
+    "interrupted", which Datasette reports as a query that took too long (or a facet that timed
+    out), not as "user-defined function raised exception" (an error page)."""
+    import sqlite3
+
+    from hoptac_cli.web import functions
+
+    conn = sqlite3.connect(generated.db)
+    functions.register(conn)
+    checks = []
+    conn.set_progress_handler(lambda: checks.append(1) or len(checks) > 50, 1)  # stops inside the function's query
+    with pytest.raises(sqlite3.OperationalError, match="^interrupted$"):
+        conn.execute("SELECT hoptac_actions('2026-11-25')").fetchall()
+    conn.set_progress_handler(None, 1)
+    (text,) = conn.execute("SELECT hoptac_actions('2026-11-25')").fetchone()
+    assert {row["id"] for row in json.loads(text)} == {row["id"] for row in generated.json("action", "list")}
+    conn.close()
+
+
+def test_a_later_migration_runs_on_a_database_the_web_view_has_served(sample, monkeypatch):
+    """The views call functions only ``hoptac serve`` registers, and an ``ALTER TABLE … RENAME``
+    re-reads every view: an upgrade drops them first, and serve makes them again."""
+    from sqlite_utils.migrations import Migrations
+
+    from hoptac_cli.storage.migrations import migrations
+
+    build(sample.db)
+
+    def rename(db):
+        db.execute("ALTER TABLE web_settings RENAME TO web_settings_old")
+        db.execute("ALTER TABLE web_settings_old RENAME TO web_settings")
+
+    monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, Migrations._Migration("9999_test_rename", rename)])
+    assert sample.ok("db", "version").stdout.split()[-1] == "9999_test_rename"
+    assert sample.json("status")
+    assert view(build(sample.db), "nhiem_vu")
 
 
 # the command -----------------------------------------------------------------------------------

@@ -436,20 +436,21 @@ def changed(previous: Row | None, version: Row) -> list[Row]:
 
 # completeness --------------------------------------------------------------------------------
 
-def owed(db: Database, agreement: Row, period: Period) -> list[Row]:
+def owed(db: Database, agreement: Row, period: Period, *, actions: Callable[..., list[Row]] = timeline.actions) -> list[Row]:
     """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
     that ``status`` and ``summary`` use too), as they were at the period's end (so with the lead
-    of the time); none once the agreement has ended before it."""
+    of the time); none once the agreement has ended before it. ``actions`` stands for
+    ``timeline.actions`` (the web view passes one that keeps each day's actions for its pages)."""
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
         return []
     day_before = period.start - dt.timedelta(days=1)
     due = [
         row["id"]
-        for row in timeline.actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
+        for row in actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
         if owes_report(derive(row, day_before), period.start, period.end)
     ]
-    at_end = {row["id"]: row for row in timeline.actions(db, agreement_id=agreement["id"], day=period.end)}
+    at_end = {row["id"]: row for row in actions(db, agreement_id=agreement["id"], day=period.end)}
     return [at_end[action_id] for action_id in due]
 
 

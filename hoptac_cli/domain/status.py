@@ -57,14 +57,15 @@ def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
     return status_store.agreement_settings(db, [register.agreement(db, agreement_ref)["id"]])
 
 
-def default_period(agreement: Row) -> Period:
+def default_period(agreement: Row, now: dt.date | None = None) -> Period:
     """The latest period of the agreement's cadence whose deadline has passed, kept within the
     agreement's years (a finished programme defaults to its last period), and never one that
-    has not begun: before a programme starts, the current period."""
+    has not begun: before a programme starts, the current period. ``now`` defaults to today
+    (the web view passes its own "today")."""
     kind = agreement["report_cadence"]
     first = periods_between(kind, dt.date(agreement["start_year"], 1, 1), dt.date(agreement["start_year"], 1, 1))[0]
     last = periods_between(kind, dt.date(agreement["end_year"], 12, 31), dt.date(agreement["end_year"], 12, 31))[0]
-    now = today()
+    now = now or today()
     chosen = max(first, min(latest_closed(kind, agreement["deadline_day"], now), last))
     return containing(kind, now) if chosen.start > now else chosen
 

@@ -219,12 +219,16 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
     """
     if not migrations.pending(db):
         return []
+    from hoptac_cli.storage import web
     from hoptac_cli.storage.history import drop_triggers
 
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
             drop_triggers(db)  # made again for the new schema by the next write (they would block DROP COLUMN)
+            # The web view's SQL views call functions only ``hoptac serve`` registers, and any
+            # ``ALTER TABLE … RENAME`` re-reads every view: drop them (serve makes them again).
+            web.drop(db)
             pending = [migration.name for migration in migrations.pending(db)]
             if stop_before in pending:
                 pending = pending[: pending.index(stop_before)]

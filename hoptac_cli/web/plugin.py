@@ -1,7 +1,9 @@
 """Datasette hooks of the web view, registered by ``server.build``.
 
-- ``prepare_connection``: ``hoptac_match``, ``hoptac_phrase`` and ``hoptac_snippet``, the search
-  functions of ``domain.search`` (one folding rule for the command line and the web);
+- ``prepare_connection``: the functions the SQL views call for every figure (``web.functions``:
+  hoptac's own rules, run in Python), and ``hoptac_match``, ``hoptac_phrase`` and
+  ``hoptac_snippet``, the search functions of ``domain.search`` (one folding rule for the
+  command line and the web);
 - ``render_cell``: the search snippet's ``**marked**`` words as ``<mark>``;
 - ``asgi_wrapper``: any request but GET/HEAD is answered 405: the web view writes nothing (the
   file is opened read-only as well; Datasette 0.65 would answer some POSTs with an error 500);
@@ -19,11 +21,13 @@ from typing import Any
 from datasette import hookimpl
 
 from hoptac_cli.domain import search
+from hoptac_cli.web import functions
 from hoptac_cli.web.metadata import DASHBOARD_ACTOR, DATABASE
 
 
 @hookimpl
 def prepare_connection(conn: Any) -> None:
+    functions.register(conn)
     conn.create_function("hoptac_match", 1, lambda query: search.match_expression(query or ""), deterministic=True)
     conn.create_function("hoptac_phrase", 1, lambda query: search.phrase_expression(query or ""), deterministic=True)
     conn.create_function("hoptac_snippet", 2, lambda text, query: search.snippet(text or "", query or ""), deterministic=True)

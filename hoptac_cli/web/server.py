@@ -19,8 +19,13 @@ from hoptac_cli.i18n import t
 if TYPE_CHECKING:
     from datasette.app import Datasette
 
-#: Datasette settings: no file download (the database is private data), room for the views' work
-SETTINGS = {"allow_download": False, "suggest_facets": False, "sql_time_limit_ms": 5000, "default_page_size": 100}
+#: Datasette settings: no file download (the database is private data), room for the views' work;
+#: one connection for the queries, so that every page, count and facet shares the figures
+#: ``web.functions`` keeps (each further connection would compute them again)
+SETTINGS = {
+    "allow_download": False, "suggest_facets": False, "sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000,
+    "num_sql_threads": 1, "default_page_size": 100,
+}
 
 
 def require_datasette() -> None:
