@@ -14,11 +14,11 @@ agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is
 COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("slug", "col.slug"),
-    Column("name", "col.name"),
-    Column("party", "col.party"),
+    Column("name", "col.name", ratio=2),
+    Column("party", "col.party", narrow=3, same=True),
     Column("lead_actions", "col.lead_actions", justify="right"),
-    Column("successor", "col.successor"),
-    Column("succeeded_on", "col.succeeded_on", "date"),
+    Column("successor", "col.successor", ratio=2),
+    Column("succeeded_on", "col.succeeded_on", "date", narrow=2, merge="successor"),
 ]
 
 

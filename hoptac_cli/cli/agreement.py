@@ -14,12 +14,12 @@ agreement_app = typer.Typer(help="Agreements (cooperation programmes).", no_args
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("slug", "col.slug"),
-    Column("title", "col.title"),
+    Column("title", "col.title", lines=3),
     Column("period", "col.period"),
-    Column("parties", "col.parties"),
-    Column("signed_on", "col.signed_on", "date"),
+    Column("parties", "col.parties", narrow=3),
+    Column("signed_on", "col.signed_on", "date", narrow=2),
     Column("status", "col.status", "label:agreement_status"),
-    Column("sectors", "col.sectors", justify="right"),
+    Column("sectors", "col.sectors", justify="right", narrow=1),
     Column("actions", "col.actions", justify="right"),
 ]
 DETAIL_FIELDS = [
@@ -47,7 +47,7 @@ PARTY_COLUMNS = [
 ]
 SECTOR_COLUMNS = [
     Column("position", "col.no", justify="right"),
-    Column("slug", "col.slug"),
+    Column("slug", "col.slug", narrow=1),
     Column("name", "col.sector"),
     Column("actions", "col.actions", justify="right"),
 ]

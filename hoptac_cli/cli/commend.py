@@ -14,16 +14,16 @@ commend_app = typer.Typer(help="Commendations decided at reviews.", no_args_is_h
 
 COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("agreement", "col.agreement"),
-    Column("year", "col.review_year"),
-    Column("recipient", "col.recipient", ratio=2),
-    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind"),
-    Column("unit", "col.unit", ratio=1),
-    Column("party", "col.party"),
-    Column("form", "col.form", ratio=2),
+    Column("agreement", "col.agreement", same=True),
+    Column("year", "col.review_year", same=True),
+    Column("recipient", "col.recipient", ratio=2, lines=3),
+    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind", narrow=4, merge="recipient"),
+    Column("unit", "col.recipient_unit", ratio=1, lines=3),
+    Column("party", "col.party", narrow=5),
+    Column("form", "col.form", ratio=2, lines=3),
     Column("decision", "col.decision"),
-    Column("decided_on", "col.decided_on", "date"),
-    Column("reason", "col.reason", ratio=1),
+    Column("decided_on", "col.decided_on", "date", narrow=2, merge="decision"),
+    Column("reason", "col.reason", ratio=1, lines=2, narrow=3),
 ]
 #: JSON, CSV and files carry the review as well
 ALL_COLUMNS = [*COLUMNS, Column("review_id", "col.review_id"), Column("review_kind", "col.review_kind")]

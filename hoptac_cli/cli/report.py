@@ -17,14 +17,14 @@ report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has
 
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("period_label", "col.report_period"),
+    Column("period_label", "col.report_period", same=True),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("agency", "col.agency", ratio=2),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("agency", "col.agency", ratio=2, lines=3),
     Column("progress", "col.progress", "percent", justify="right"),
-    Column("value", "col.value", "number", justify="right"),
+    Column("value", "col.value", "number", justify="right", narrow=2),
     Column("status", "col.status", "status"),
-    Column("submitted_on", "col.submitted_on", "date"),
+    Column("submitted_on", "col.submitted_on", "date", narrow=1),
 ]
 REVISION_COLUMNS = LIST_COLUMNS + [Column("revision", "col.revision", justify="right"), Column("current", "col.current", "bool")]
 ALL_COLUMNS = REVISION_COLUMNS + [
@@ -64,32 +64,32 @@ HISTORY_COLUMNS = [
     Column("status", "col.status", "status"),
     Column("submitted_on", "col.submitted_on", "date"),
     Column("current", "col.current", "bool"),
-    Column("source", "col.source"),
-    Column("created_at", "col.created_at", "timestamp"),
+    Column("source", "col.source", narrow=2),
+    Column("created_at", "col.created_at", "timestamp", narrow=1),
 ]
 MISSING_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2),
+    Column("agency_label", "col.agency", ratio=2, group=True),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("sector", "col.sector", ratio=1),
-    Column("deadline", "col.deadline", "date"),
-    Column("past_deadline", "col.past_deadline", "bool"),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("sector", "col.sector", ratio=1, narrow=1, lines=2),
+    Column("deadline", "col.deadline", "date", same=True),
+    Column("past_deadline", "col.past_deadline", "bool", same=True),
 ]
 LATE_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2),
+    Column("agency_label", "col.agency", ratio=2, group=True),
     Column("report_id", "col.report_id", justify="right"),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("deadline", "col.deadline", "date"),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("deadline", "col.deadline", "date", same=True),
     Column("submitted_on", "col.submitted_on", "date"),
     Column("days_late", "col.days_late", justify="right"),
 ]
 IMPORT_COLUMNS = [
     Column("row", "col.row", justify="right"),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("period", "col.report_period"),
-    Column("agency", "col.agency", ratio=2),
+    Column("action", "col.action", ratio=3, lines=2),
+    Column("period", "col.report_period", "period", same=True),
+    Column("agency", "col.agency", ratio=2, lines=2, same=True),
     Column("outcome", "col.outcome", "label:outcome"),
     Column("report_id", "col.report_id", justify="right"),
 ]

@@ -18,10 +18,10 @@ _catalogue: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
-        from hoptac_cli.i18n import core, reports, reviews, status, values
+        from hoptac_cli.i18n import core, interface, reports, reviews, status, values
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, reports, status, reviews, values):
+        for module in (core, reports, status, reviews, values, interface):
             overlap = merged.keys() & module.MESSAGES.keys()
             if overlap:
                 raise RuntimeError(f"message keys defined twice: {sorted(overlap)}")
