@@ -25,7 +25,7 @@ COLUMNS = [
 @agency_app.command("add")
 def add(
     name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sở Y tế tỉnh Hậu Giang'.")],
-    party: Annotated[str, typer.Option("--party", "-p", help="The party the agency belongs to.")],
+    party: Annotated[str, typer.Option("--party", help="The party the agency belongs to.")],
     slug: Annotated[Optional[str], typer.Option("--slug", help="Short name; generated from the name by default.")] = None,
 ) -> None:
     """Add an agency of a party."""
@@ -39,7 +39,7 @@ def add(
 
 @agency_app.command("list")
 def list_(
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="Only this party's agencies.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="Only this party's agencies.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:

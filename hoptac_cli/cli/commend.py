@@ -51,7 +51,7 @@ def add(
     collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
     individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit, e.g. 'Sở Y tế tỉnh Hậu Giang'.")] = None,
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party the recipient belongs to.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="The party the recipient belongs to.")] = None,
     decision: Annotated[Optional[str], typer.Option("--decision", help='Decision number, e.g. "Số 123/QĐ-UBND".')] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date of the decision, dd/mm/yyyy.")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="What the recipient is commended for.")] = None,
@@ -72,13 +72,14 @@ def list_(
     agreement: AgreementOpt = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Only commendations of this year's review.")] = None,
     party: Annotated[
-        Optional[str], typer.Option("--party", "-p", help="Only this party's recipients (and those of parties merged into it).")
+        Optional[str], typer.Option("--party", help="Only this party's recipients (and those of parties merged into it).")
     ] = None,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", help="Write to a file (.csv, .xlsx or .json); '-' for stdout.")
     ] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
+    bom: Annotated[bool, typer.Option("--bom", help="With -o -: start the CSV with a BOM too (a CSV file always has one).")] = False,
 ) -> None:
     """List commendations; --format csv|json or -o FILE to export them."""
     from hoptac_cli.domain import reviews
@@ -92,7 +93,7 @@ def list_(
     from hoptac_cli.render import tabular
 
     fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
-    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)])
+    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)], bom=bom or None)
     if output != "-":
         from hoptac_cli.i18n import count
 

@@ -33,9 +33,8 @@ def init(
             path.unlink(missing_ok=True)  # leave no half-made file behind
         raise
     db.close()
-    if summary:
-        done(t("msg.sample_loaded", **summary))
-    done(t("msg.db_ready" if existed else "msg.db_created", path=str(path)))
+    ready = t("msg.db_ready" if existed else "msg.db_created", path=str(path))
+    done(f"{ready}. {t('msg.sample_loaded', **summary)}" if summary else ready)
 
 
 @db_app.command("path")

@@ -91,10 +91,12 @@ def export(
     ] = None,
     output: Annotated[str, typer.Option("--output", "-o", help="File to write (.csv, .xlsx, .json); - for stdout.")] = "-",
     fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="csv, json or xlsx (default: from the extension).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV on stdout with a BOM too (a CSV file always has one, for Excel).")] = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
     from hoptac_cli.errors import HoptacError
+    from hoptac_cli.render.progress import progress
     from hoptac_cli.render.tabular import Field, Sheet, choose_format, write
 
     chosen = choose_format(output, fmt)
@@ -111,7 +113,8 @@ def export(
             for key, header, field_kind in FIELDS[kind]
             if for_people or not key.endswith("_label")
         ]
-        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted)])
+        with progress(t("msg.exporting")) as tick:
+            write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted.ticking(tick))], bom=bom or None)
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 
@@ -126,14 +129,21 @@ def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 class _Counter:
-    """Passes rows through, counting them for the confirmation line."""
+    """Passes rows through, counting them for the confirmation line (and the progress bar)."""
 
     def __init__(self, rows: Iterator[dict[str, Any]]):
         self.rows, self.count = rows, 0
+        self.tick: Any = None
+
+    def ticking(self, tick: Any) -> "_Counter":
+        self.tick = tick
+        return self
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self.rows:
             self.count += 1
+            if self.tick is not None:
+                self.tick()
             yield row
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
@@ -99,7 +99,7 @@ MISSING_CSV = [
     for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late")
 ]
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
+PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
 AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug, id or name).")]
 
@@ -107,7 +107,9 @@ AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug
 @report_app.command("add")
 def add(
     action_id: Annotated[int, typer.Option("--action", help="The action's id.")],
-    period: PeriodOpt,
+    period: Annotated[
+        Optional[str], typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ... (default: the current one).")
+    ] = None,
     progress: Annotated[Optional[str], typer.Option("--progress", help="Progress in percent, 0-100.")] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="Achieved amount for an action with an indicator target.")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="Status; derived from progress when left out.")] = None,
@@ -123,6 +125,12 @@ def add(
     from hoptac_cli.domain.numbers import show_number
 
     with session() as db:
+        if period is None:
+            from hoptac_cli.domain.reporting import current_period
+
+            chosen = current_period(db, action_id)
+            period = chosen.code
+            note(t("msg.period_default", period=chosen.label()))
         row = reports.add(
             db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
             difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
@@ -132,7 +140,9 @@ def add(
         if row["value"] is not None
         else ""
     )
-    figures = dict(id=row["id"], action=row["action_id"], period=row["period"], agency=row["agency"], amount=amount,
+    from hoptac_cli.render.output import show_period
+
+    figures = dict(id=row["id"], action=row["action_id"], period=show_period(row["period"]), agency=row["agency"], amount=amount,
                    progress=show_number(row["progress"]), status=t(f"status.{row['status']}"))
     if row["amends"]:
         done(t("msg.report_amended", amends=row["amends"], revision=row["revision"], **figures))
@@ -144,7 +154,7 @@ def add(
 def list_(
     agreement: AgreementOpt = None,
     sector: SectorOpt = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="Only this period.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Only this period.")] = None,
     agency: AgencyOpt = None,
     revisions: Annotated[bool, typer.Option("--revisions", help="Also list superseded versions.")] = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -200,8 +210,9 @@ def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = 
     if found["late"]:
         section(t("title.late", deadline=deadline))
         emit(found["late"], LATE_COLUMNS, chosen)
-    done(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-           late=count("count.report", len(found["late"])), deadline=deadline))
+    # The figures under the table are part of the answer: stdout, whatever --quiet says.
+    typer.echo(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+                 late=count("count.report", len(found["late"])), deadline=deadline))
 
 
 @report_app.command("template")
@@ -262,7 +273,9 @@ def import_(
     emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
     kinds = {"added": ("added", "would-add"), "amended": ("amended", "would-amend"), "already": ("already",)}
     counts = {name: sum(1 for row in plan.rows if row["outcome"] in outcomes) for name, outcomes in kinds.items()}
-    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts))
+    chosen = output_format(fmt, as_json)
+    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
+         data_on_stdout=chosen != "table")
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -75,9 +75,9 @@ def add(
     if proposed is not None:
         previous = proposed["previous"]
         if previous:
-            done(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
+            note(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
         else:
-            done(t("msg.review_host_first", host=proposed["label"]))
+            note(t("msg.review_host_first", host=proposed["label"]))
     done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
 
 

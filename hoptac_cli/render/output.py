@@ -215,7 +215,8 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
         target = next((column for column in shown if column.key == step.merge), None)
         shown.remove(step)
         if target is not None:
-            below = texts[step.key]
+            # A new value under the old one reads as a change: "→ new".
+            below = [f"→ {text}" if text and step.kind == "change" else text for text in texts[step.key]]
             texts[target.key] = [f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)]
             headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
     # Last resort: a column whose words cannot all fit gives way rather than have them cut.

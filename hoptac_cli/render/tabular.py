@@ -5,7 +5,8 @@ written to a temporary sibling and renamed into place at the end: a failed expor
 half-written file. ``-`` writes to stdout.
 
 Choices, documented in the README:
-- CSV is data: UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row of the
+- CSV is data: UTF-8 with a BOM in a file (Excel then reads Vietnamese correctly; none on stdout
+  unless ``--bom``, since a pipe feeds other programs), one header row of the
   stable record keys (the same in every interface language), ``\\n`` line ends; dates are ISO
   ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while ``dd/mm/yyyy`` is read as
   month/day in an English Excel); lists are joined with ``; ``; booleans are 1/0; a text cell
@@ -98,15 +99,20 @@ def check_target(target: str) -> None:
         raise HoptacError(t("err.output_path", value=target))
 
 
-def write(target: str, fmt: str | None, sheets: list[Sheet]) -> str:
-    """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the format."""
+def write(target: str, fmt: str | None, sheets: list[Sheet], *, bom: bool | None = None) -> str:
+    """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the format.
+
+    A CSV file starts with a BOM (Excel then reads Vietnamese correctly); CSV on stdout, read by
+    other programs through a pipe, has none unless ``bom`` asks for it."""
     chosen = choose_format(target, fmt)
     check_target(target)
     if chosen == "csv" and len(sheets) != 1:
         raise ValueError("a CSV file holds exactly one sheet")
-    writer = {"csv": _write_csv, "json": _write_json, "xlsx": _write_xlsx}[chosen]
     with binary_output(target) as stream:
-        writer(stream, sheets)
+        if chosen == "csv":
+            _write_csv(stream, sheets, bom=target != "-" if bom is None else bom)
+        else:
+            {"json": _write_json, "xlsx": _write_xlsx}[chosen](stream, sheets)
     return chosen
 
 
@@ -172,10 +178,10 @@ def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[
         writer.writerow([csv_value(row.get(key)) for key in keys])
 
 
-def _write_csv(stream: IO[bytes], sheets: list[Sheet]) -> None:
+def _write_csv(stream: IO[bytes], sheets: list[Sheet], *, bom: bool = True) -> None:
     import io
 
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig" if bom else "utf-8", newline="")
     try:
         (sheet,) = sheets
         keys = [column.key for column in sheet.fields]
