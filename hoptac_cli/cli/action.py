@@ -16,10 +16,10 @@ LIST_COLUMNS = [
     Column("sector", "col.sector", ratio=2, narrow=3, lines=2),
     Column("title", "col.title", ratio=3, lines=3),
     Column("lead", "col.lead", ratio=2, lines=3),
-    Column("due_on", "col.due_on", "date", same=True, narrow=2),
+    Column("due_on", "col.due_on", "date", same=True, narrow=1),
     Column("status", "col.status", "status"),
     Column("progress", "col.progress", "percent", justify="right"),
-    Column("overdue", "col.overdue", "bool", narrow=1, merge="status"),
+    Column("overdue", "col.overdue", "bool", narrow=2),
 ]
 #: JSON and CSV listings carry every field; the table keeps to what fits a terminal
 ALL_COLUMNS = LIST_COLUMNS + [

@@ -211,8 +211,10 @@ def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = 
         section(t("title.late", deadline=deadline))
         emit(found["late"], LATE_COLUMNS, chosen)
     # The figures under the table are part of the answer: stdout, whatever --quiet says.
-    typer.echo(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-                 late=count("count.report", len(found["late"])), deadline=deadline))
+    from hoptac_cli.render.output import paragraph
+
+    paragraph(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+                late=count("count.report", len(found["late"])), deadline=deadline))
 
 
 @report_app.command("template")

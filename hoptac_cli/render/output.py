@@ -20,6 +20,8 @@ from hoptac_cli.i18n import t
 FORMATS = ("table", "json", "csv")
 #: keys holding words for people, in the interface language: tables only
 _LABEL_SUFFIX = "_label"
+#: a column that can wait gives way when the table gets at least this much shorter without it
+SHORTER = 0.85
 #: kinds of value that are short and unreadable when wrapped
 _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 
@@ -181,7 +183,7 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
     Columns nobody filled in are left out; a ``same`` column whose value is the same on every
     row is said once in the caption; on a narrow terminal the ``narrow`` columns give way.
     """
-    from hoptac_cli.render.table import COMFORT, Spec, build, fits, measure, overhead
+    from hoptac_cli.render.table import COMFORT, Spec, build, fits, measure, overhead, tall
 
     # A column nobody filled in only costs width on a narrow terminal.
     shown = [column for column in columns if any(row.get(column.key) not in (None, "", []) for row in rows)]
@@ -200,25 +202,38 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
         texts[column.key] = ["" if index and values[index - 1] == value else value for index, value in enumerate(values)]
     headers = {column.key: t(column.header) for column in shown}
 
-    def spec(column: Column) -> Spec:
+    def spec(column: Column, headers: dict[str, str]) -> Spec:
         wraps = not (column.kind in _COMPACT or column.justify == "right")
         ratio = column.ratio or 1
-        return Spec(headers[column.key], column.justify, wraps, column.lines, comfort=COMFORT * ratio, ratio=ratio)
+        return Spec(headers[column.key], column.justify, wraps, column.lines, comfort=COMFORT + 8 * (ratio - 1), ratio=ratio)
 
-    # Narrowing steps, the highest ``narrow`` first, until the columns fit comfortably.
-    steps = sorted((column for column in shown if column.narrow), key=lambda column: -column.narrow)
-    while True:
-        specs = [spec(column) for column in shown]
-        if fits([measure(s, texts[c.key]) for s, c in zip(specs, shown)], width) or not steps:
-            break
-        step = steps.pop(0)
-        target = next((column for column in shown if column.key == step.merge), None)
-        shown.remove(step)
+    def narrowed(layout: list[Column], step: Column) -> tuple[list[Column], dict[str, list[str]], dict[str, str]]:
+        """The columns without ``step``, or with it under the column it merges into."""
+        kept = [column for column in layout if column is not step]
+        new_texts, new_headers = dict(texts), dict(headers)
+        target = next((column for column in kept if column.key == step.merge), None)
         if target is not None:
             # A new value under the old one reads as a change: "→ new".
             below = [f"→ {text}" if text and step.kind == "change" else text for text in texts[step.key]]
-            texts[target.key] = [f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)]
-            headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
+            new_texts[target.key] = [f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)]
+            new_headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
+        return kept, new_texts, new_headers
+
+    # Narrowing steps, the highest ``narrow`` first, while the columns do not fit comfortably: a
+    # step is taken when the words would not fit otherwise, or when it makes the table clearly
+    # shorter (a column that can wait is not worth rows much taller).
+    for step in sorted((column for column in shown if column.narrow), key=lambda column: -column.narrow):
+        specs = [spec(column, headers) for column in shown]
+        measures = [measure(s, texts[c.key]) for s, c in zip(specs, shown)]
+        if fits(measures, width):
+            break
+        kept, new_texts, new_headers = narrowed(shown, step)
+        new_specs = [spec(column, new_headers) for column in kept]
+        squeezed = sum(m.least for m in measures) + overhead(len(shown)) > width
+        before = tall(specs, [texts[c.key] for c in shown], width)
+        if squeezed or tall(new_specs, [new_texts[c.key] for c in kept], width) <= SHORTER * before:
+            shown, texts, headers = kept, new_texts, new_headers
+    specs = [spec(column, headers) for column in shown]
     # Last resort: a column whose words cannot all fit gives way rather than have them cut.
     while len(shown) > 1:
         least = [measure(s, texts[c.key]).least for s, c in zip(specs, shown)]
@@ -284,6 +299,13 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(_clean(text))
+
+
+def paragraph(text: str) -> None:
+    """A sentence under a table, wrapped at spaces to the terminal's width."""
+    from rich.text import Text
+
+    console().print(Text(_clean(text)))
 
 
 def section(title: str) -> None:

@@ -26,6 +26,10 @@ ELLIPSIS = "…"
 GAP = 2
 #: below this width a wrapping column reads badly: narrowing steps are taken before it gets less
 COMFORT = 16
+#: how many of a column's longest cells are wrapped to judge how tall its rows get
+TALLEST = 4
+#: how many rows are wrapped to judge how tall a table gets
+SAMPLE = 60
 
 
 @dataclass
@@ -67,6 +71,7 @@ class Measure:
     comfortable: int  # below this it reads badly: its header in two lines, its text at ``comfort``
     wanted: int  # every cell on one line
     full: int  # and the header on one line too
+    tallest: tuple[str, ...] = ()  # its longest cells, whose wrapping decides how tall rows get
 
 
 def fold_width(text: str, lines: int) -> int:
@@ -87,7 +92,14 @@ def measure(spec: Spec, cells: Sequence[str]) -> Measure:
     least = max([longest_word(cell) for cell in cells] + [longest_word(spec.header)], default=0)
     comfortable = max(least, header, min(widest, spec.comfort))
     wanted = max(comfortable, widest)
-    return Measure(least, comfortable, wanted, max(wanted, cell_width(spec.header)))
+    tallest = tuple(sorted(cells, key=cell_width, reverse=True)[:TALLEST])
+    return Measure(least, comfortable, wanted, max(wanted, cell_width(spec.header)), tallest)
+
+
+def height(m: Measure, width: int) -> int:
+    """How many lines the column's longest cells take at ``width`` (before any cut with "…":
+    a cut text needs the width as much as a wrapped one)."""
+    return max((wrap(cell, width).count("\n") + 1 for cell in m.tallest), default=1)
 
 
 def overhead(columns: int) -> int:
@@ -101,20 +113,41 @@ def fits(measures: Sequence[Measure], width: int) -> bool:
 def widths(specs: Sequence[Spec], measures: Sequence[Measure], width: int) -> list[int]:
     """Each column's width for a table ``width`` wide.
 
-    Every column gets at least its longest word. Then, as far as the width allows: each its
-    comfortable width (one character at a time to the column furthest from it); then the texts
-    their whole length, the spare width shared by how much more each wants (weighted by
-    ``ratio``); last the headers their whole length, the shortest first.
+    Every column gets at least its longest word. Then, as far as the width allows: the tallest
+    column a line less, again and again (the one that costs fewest characters first), so that
+    rows are as short as they can be; then the texts their whole length, the spare width shared
+    by how much more each wants (weighted by ``ratio``); last the headers their whole length,
+    the shortest first.
     """
     chosen = [m.least for m in measures]
     spare = width - overhead(len(measures)) - sum(chosen)
+    # Figures and dates keep their header on two lines at most, if the width allows.
+    for i in sorted((i for i, spec in enumerate(specs) if not spec.wrap), key=lambda i: measures[i].comfortable - chosen[i]):
+        extra = min(measures[i].comfortable - chosen[i], spare)
+        chosen[i] += extra
+        spare -= extra
+    # Rows are as tall as their tallest cell: take a line off the tallest column, the cheapest
+    # first, as long as the width lasts.
+    stuck: set[int] = set()
     while spare > 0:
-        short = [i for i, m in enumerate(measures) if chosen[i] < m.comfortable]
-        if not short:
+        tall = {i: height(m, chosen[i]) for i, m in enumerate(measures)
+                if specs[i].wrap and chosen[i] < m.wanted and i not in stuck}
+        tall = {i: lines for i, lines in tall.items() if lines > 1}
+        if not tall:
             break
-        neediest = min(short, key=lambda i: chosen[i] / measures[i].comfortable)
-        chosen[neediest] += 1
-        spare -= 1
+        top = max(tall.values())
+        costs = {}
+        for i in (i for i, lines in tall.items() if lines == top):
+            size = chosen[i] + 1
+            while size < measures[i].wanted and height(measures[i], size) >= top:
+                size += 1
+            costs[i] = size - chosen[i]
+        cheapest = min(costs, key=lambda i: (costs[i], -specs[i].ratio))
+        if costs[cheapest] > spare:
+            stuck.add(cheapest)
+            continue
+        chosen[cheapest] += costs[cheapest]
+        spare -= costs[cheapest]
     while spare > 0:
         hungry = [i for i, m in enumerate(measures) if chosen[i] < m.wanted]
         if not hungry:
@@ -135,6 +168,19 @@ def widths(specs: Sequence[Spec], measures: Sequence[Measure], width: int) -> li
             chosen[i] += extra
             spare -= extra
     return chosen
+
+
+def tall(specs: Sequence[Spec], columns: Sequence[Sequence[str]], width: int) -> int:
+    """How many lines the rows of a table would take at ``width`` (its first ``SAMPLE`` rows),
+    counting the lines a cut text hides too: cutting loses words as wrapping costs lines."""
+    measures = [measure(spec, cells) for spec, cells in zip(specs, columns)]
+    chosen = widths(specs, measures, width)
+    rows = min(SAMPLE, len(columns[0]) if columns else 0)
+    total = 0
+    for index in range(rows):
+        lines = [wrap(cells[index], size).count("\n") + 1 for cells, size in zip(columns, chosen)]
+        total += max(lines, default=1)
+    return total
 
 
 def wrap(text: str, width: int, lines: int | None = None) -> str:
