@@ -105,7 +105,7 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     """One agreement's sectors: actions, status counts, overdue, progress, reports received."""
     from rich.text import Text
 
-    from hoptac_cli.render.table import Spec, build, fits, measure
+    from hoptac_cli.render.table import Spec, build, fits, measure, tall
 
     out = _console()
     width = out.width
@@ -144,13 +144,15 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     def plain(table: list[list[Any]]) -> list[list[str]]:
         return [[cell.plain if isinstance(cell, Text) else cell for cell in row] for row in table]
 
-    # Words when they fit on one line, else the compact symbols with a legend.
-    compact = False
-    table, columns = cells(False), specs(False)
-    texts = plain(table)
-    if not fits([measure(spec, [row[i] for row in texts]) for i, spec in enumerate(columns)], width):
-        compact = True
-        table, columns = cells(True), specs(True)
+    # The counts in words when they fit on one line and cost the sector names at most one line
+    # more than the compact symbols (explained in a legend) would.
+    def height(compact: bool) -> int:
+        columns, texts = specs(compact), plain(cells(compact))
+        return tall(columns, [[row[i] for row in texts] for i in range(len(columns))], width)
+
+    words = specs(False), plain(cells(False))
+    compact = not fits([measure(spec, [row[i] for row in words[1]]) for i, spec in enumerate(words[0])], width) or height(False) > height(True) + 1
+    table, columns = cells(compact), specs(compact)
     notes = [caption(shot)]
     if compact:
         notes.append(legend(rows))
