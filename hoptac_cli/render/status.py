@@ -237,7 +237,7 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
             Spec(t("stat.col.title"), lines=None if inline else 4, comfort=24, ratio=3),
             Spec(t("stat.col.agencies") if partners else t("stat.col.lead"), comfort=20, ratio=2),
             Spec(t("stat.col.status") if same_due else t("stat.col.due_status")),
-            Spec(t("stat.col.progress"), comfort=10),
+            Spec(t("stat.col.progress"), comfort=bar_width + 6),
         ]
         if not inline:
             columns.append(Spec(t("stat.col.latest_report"), lines=3, ratio=2))
