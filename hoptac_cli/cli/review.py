@@ -33,7 +33,7 @@ DETAIL_FIELDS = [
 ]
 CHANGE_COLUMNS = [
     Column("at", "col.at", "timestamp", narrow=3),
-    Column("action_id", "col.action_no", justify="right"),
+    Column("action_id", "col.action_id", justify="right"),
     Column("action", "col.changed_action", ratio=2, lines=3),
     Column("kind", "col.event", "label:event"),
     Column("field", "col.field", "label:field", narrow=1, merge="kind"),

@@ -22,6 +22,8 @@ FORMATS = ("table", "json", "csv")
 _LABEL_SUFFIX = "_label"
 #: a column that can wait gives way when the table gets at least this much shorter without it
 SHORTER = 0.85
+#: … or when all of them giving way brings the columns within this much of a comfortable fit
+NEARLY = 1.1
 #: kinds of value that are short and unreadable when wrapped
 _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 
@@ -207,7 +209,9 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
         ratio = column.ratio or 1
         return Spec(headers[column.key], column.justify, wraps, column.lines, comfort=COMFORT + 8 * (ratio - 1), ratio=ratio)
 
-    def narrowed(layout: list[Column], step: Column) -> tuple[list[Column], dict[str, list[str]], dict[str, str]]:
+    def narrowed(
+        layout: list[Column], texts: dict[str, list[str]], headers: dict[str, str], step: Column
+    ) -> tuple[list[Column], dict[str, list[str]], dict[str, str]]:
         """The columns without ``step``, or with it under the column it merges into."""
         kept = [column for column in layout if column is not step]
         new_texts, new_headers = dict(texts), dict(headers)
@@ -219,20 +223,30 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
             new_headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
         return kept, new_texts, new_headers
 
-    # Narrowing steps, the highest ``narrow`` first, while the columns do not fit comfortably: a
-    # step is taken when the words would not fit otherwise, or when it makes the table clearly
-    # shorter (a column that can wait is not worth rows much taller).
-    for step in sorted((column for column in shown if column.narrow), key=lambda column: -column.narrow):
-        specs = [spec(column, headers) for column in shown]
-        measures = [measure(s, texts[c.key]) for s, c in zip(specs, shown)]
-        if fits(measures, width):
+    # Narrowing steps, the highest ``narrow`` first, while the columns do not fit comfortably.
+    # When taking them all makes the columns fit comfortably, they are taken until they do;
+    # otherwise a step is taken only when the words would not fit without it, or when it makes
+    # the table clearly shorter (a column that can wait is not worth rows much taller).
+    def comfortable(layout: list[Column], texts: dict[str, list[str]], headers: dict[str, str], room: float = 1) -> bool:
+        return fits([measure(spec(column, headers), texts[column.key]) for column in layout], int(width * room))
+
+    steps = sorted((column for column in shown if column.narrow), key=lambda column: -column.narrow)
+    reachable = (shown, texts, headers)
+    for step in steps:
+        reachable = narrowed(*reachable, step)
+    reachable_fits = comfortable(*reachable, room=NEARLY)
+    for step in steps:
+        if comfortable(shown, texts, headers):
             break
-        kept, new_texts, new_headers = narrowed(shown, step)
-        new_specs = [spec(column, new_headers) for column in kept]
-        squeezed = sum(m.least for m in measures) + overhead(len(shown)) > width
-        before = tall(specs, [texts[c.key] for c in shown], width)
-        if squeezed or tall(new_specs, [new_texts[c.key] for c in kept], width) <= SHORTER * before:
-            shown, texts, headers = kept, new_texts, new_headers
+        kept, new_texts, new_headers = narrowed(shown, texts, headers, step)
+        specs = [spec(column, headers) for column in shown]
+        squeezed = sum(measure(s, texts[c.key]).least for s, c in zip(specs, shown)) + overhead(len(shown)) > width
+        if not (reachable_fits or squeezed):
+            before = tall(specs, [texts[c.key] for c in shown], width)
+            after = tall([spec(column, new_headers) for column in kept], [new_texts[c.key] for c in kept], width)
+            if after > SHORTER * before:
+                continue
+        shown, texts, headers = kept, new_texts, new_headers
     specs = [spec(column, headers) for column in shown]
     # Last resort: a column whose words cannot all fit gives way rather than have them cut.
     while len(shown) > 1:
