@@ -23,7 +23,7 @@ def test_add_collective_and_individual(reviewed):
         reviewed, 1, "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "Bằng khen của Chủ tịch UBND tỉnh",
         "--party", "hau-giang", "--decision", "Số 1234/QĐ-UBND", "--date", "20/12/2022", "--reason", "Hoàn thành xuất sắc nhiệm vụ",
     )
-    assert "Added commendation 1: Sở Y tế tỉnh Hậu Giang — Bằng khen của Chủ tịch UBND tỉnh" in result.stderr
+    assert "Added commendation 1: Sở Y tế tỉnh Hậu Giang — Bằng khen của Chủ tịch UBND tỉnh" in result.stdout
     commend(reviewed, 2, "Nguyễn Văn A", "--individual", "--unit", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien giang", "--form", "Giấy khen của Giám đốc Sở")
     rows = reviewed.json("commend", "list")
     assert [(r["id"], r["year"], r["recipient_kind"], r["party"]) for r in rows] == [
@@ -112,7 +112,7 @@ def test_export_csv_json_and_xlsx(reviewed, tmp_path):
 
     target = tmp_path / "khen-thuong.csv"
     result = reviewed.ok("commend", "list", "-o", str(target))
-    assert "Wrote 2 commendations" in result.stderr
+    assert "Wrote 2 commendations" in result.stdout
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")

@@ -23,7 +23,7 @@ def _csv(path: Path) -> list[dict[str, str]]:
 def test_csv_has_bom_header_and_neutralised_formulas(programme, tmp_path):
     out = tmp_path / "actions.csv"
     result = programme.ok("export", "actions", "-o", str(out))
-    assert "5" in result.stderr and str(out) in result.stderr
+    assert "5" in result.stdout and str(out) in result.stdout
     raw = out.read_bytes()
     assert raw.startswith(BOM)
     rows = _csv(out)
@@ -75,8 +75,10 @@ def test_reports_export_current_versions_and_period_filter(programme, tmp_path):
 
 def test_dash_writes_csv_to_stdout(programme):
     result = programme.ok("export", "summary", "-o", "-")
-    assert result.stdout_bytes.startswith(BOM)
+    # A pipe feeds other programs: no BOM unless asked for (issue 14); a file always has one.
+    assert not result.stdout_bytes.startswith(BOM) and result.stdout_bytes.startswith(b"agreement,")
     assert "Công nghiệp" in result.stdout and result.stderr == ""
+    assert programme.ok("export", "summary", "-o", "-", "--bom").stdout_bytes.startswith(BOM)
     as_json = json.loads(programme.ok("export", "actions", "-o", "-", "--format", "json").stdout)
     assert as_json[4]["title"] == EVIL_TITLE  # JSON keeps the text as it is
 

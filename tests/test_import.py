@@ -1,6 +1,7 @@
 """Department files: template → filled file → refused with every bad row → fixed → imported."""
 
 import csv
+import json
 import unicodedata
 
 import pytest
@@ -42,7 +43,7 @@ def fill(rows, action_id, **cells):
 def test_template_csv_has_bom_vietnamese_headers_and_one_row_per_led_action(actions, tmp_path):
     out = tmp_path / "syt-hg.csv"
     result = actions.ok("report", "template", "--period", "2022-H2", "--agency", "syt-hg", "-o", str(out))
-    assert "Wrote 1 action to" in result.stderr
+    assert "Wrote 1 action to" in result.stdout
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = read_csv(out)
     assert rows[0][:5] == ["Mã nhiệm vụ", "Kỳ báo cáo", "Cơ quan báo cáo", "Nội dung nhiệm vụ", "Lĩnh vực"]
@@ -82,7 +83,9 @@ def test_csv_round_trip(actions, tmp_path):
     dry = actions.ok("report", "import", str(filled), "--dry-run", "--format", "json")
     assert digest(actions.db) == before and "Dry run" in dry.stderr
     accepted = actions.ok("report", "import", str(filled), "--format", "json")
+    # stdout carries the JSON: the confirmation goes to stderr
     assert "2 added, 0 amended, 0 already imported, 1 row left blank" in accepted.stderr
+    json.loads(accepted.stdout)
     stored = {row["action_id"]: row for row in actions.json("report", "list")}
     assert stored[1]["result"] == unicodedata.normalize("NFC", nfd) and stored[1]["submitted_on"] == "2022-12-10"
     assert (stored[2]["value"], stored[2]["progress"], stored[2]["status"]) == (25, 100, "done")

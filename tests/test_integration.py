@@ -11,4 +11,6 @@ def test_sample_load_says_what_it_loaded(tmp_path):
     from tests.conftest import Hoptac
 
     result = Hoptac(tmp_path / "demo.db").ok("init", "--sample", lang="vi")
-    assert "Đã nạp chương trình mẫu: 4 địa phương" in result.stderr and "26 nhiệm vụ, 5 báo cáo" in result.stderr
+    # One confirmation line, on stdout (issue 14).
+    assert result.stdout.count("\n") == 1 and result.stderr == ""
+    assert "Đã nạp chương trình mẫu: 4 tỉnh, thành phố" in result.stdout and "26 nhiệm vụ, 5 báo cáo" in result.stdout

@@ -18,7 +18,7 @@ def successor(hoptac, *extra):
 def test_end_with_a_final_review(two_parties):
     two_parties.ok("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "20/12/2025")
     result = two_parties.ok("agreement", "end", "thu", "--on", "31/12/2025", "--review", "1")
-    assert "Agreement thu ended on 31/12/2025 (ended)" in result.stderr
+    assert "Agreement thu ended on 31/12/2025 (ended)" in result.stdout
     shown = two_parties.json("agreement", "show", "thu")
     assert (shown["status"], shown["ended_on"], shown["end_review_id"]) == ("ended", "2025-12-31", 1)
     assert "final review 2025 (#1)" in two_parties.ok("agreement", "show", "thu").stdout  # the label is for the table
@@ -71,7 +71,7 @@ def test_successor_supersedes_an_ended_predecessor(two_parties):
 def test_ending_after_the_successor_exists_supersedes(two_parties):
     successor(two_parties, "--predecessor", "thu")
     assert agreement(two_parties, "thu")["status"] == "active"
-    assert "(superseded)" in two_parties.ok("agreement", "end", "thu", "--on", "31/12/2025").stderr
+    assert "(superseded)" in two_parties.ok("agreement", "end", "thu", "--on", "31/12/2025").stdout
 
 
 def test_show_walks_the_chain_both_ways(sample):
@@ -123,8 +123,7 @@ def test_carry_refuses_when_the_successor_lacks_the_sector(carried):
 def test_carry_unfinished_copies_with_links_and_events(carried):
     carried.ok("sector", "add", "Giao thông", "--agreement", "tiep")
     result = carried.ok("agreement", "carry", "thu", "--to", "tiep", "--unfinished", "--due", "31/12/2027")
-    assert "Carried action 1 into tiep as action 5" in result.stderr
-    assert "Carried action 2 into tiep as action 6" in result.stderr
+    assert result.stdout == "Carried 2 actions into tiep (original → copy): 1 → 5, 2 → 6\n"
     copies = carried.json("action", "list", "--agreement", "tiep")
     # The copies keep what the originals achieved: 2 of 4 đợt, and 60%.
     assert [(row["id"], row["title"], row["status"], row["progress"], row["due_on"]) for row in copies] == [
@@ -155,7 +154,7 @@ def test_carry_named_actions(carried):
     carried.ok("sector", "add", "Giao thông", "--agreement", "tiep")
     result = carried.ok("agreement", "carry", "thu", "--to", "tiep", "--unfinished")
     assert "Action 1 was carried over before (action 5); left as it is" in result.stderr
-    assert "Carried action 2 into tiep as action 6" in result.stderr
+    assert result.stdout == "Carried action 2 into tiep as action 6\n"
     assert carried.json("action", "show", "6")["start_on"] == "2022-01-01"
 
 

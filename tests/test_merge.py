@@ -19,7 +19,7 @@ def merged(two_parties):
 
 def test_party_merge_is_recorded_and_listed(merged):
     result = merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
-    assert "Hậu Giang merged into Cần Thơ from 01/07/2025" in result.stderr
+    assert "Hậu Giang merged into Cần Thơ from 01/07/2025" in result.stdout
     rows = {row["slug"]: row for row in merged.json("party", "list")}
     assert (rows["hau-giang"]["successor"], rows["hau-giang"]["succeeded_on"]) == ("Cần Thơ", "2025-07-01")
     assert rows["can-tho"]["successor"] is None
@@ -31,7 +31,9 @@ def test_party_merge_is_recorded_and_listed(merged):
 def test_several_agencies_merge_into_one(merged):
     merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     result = merged.ok("agency", "merge", "sgtvt-hg", "Sở Y tế tỉnh Hậu Giang", "--into", "sxd-ct", "--on", "2025-07-01")
-    assert result.stderr.count("merged into Sở Xây dựng thành phố Cần Thơ from 01/07/2025") == 2
+    assert result.stdout == (
+        "Sở Giao thông vận tải tỉnh Hậu Giang, Sở Y tế tỉnh Hậu Giang merged into Sở Xây dựng thành phố Cần Thơ from 01/07/2025\n"
+    )
     rows = {row["slug"]: row["successor"] for row in merged.json("agency", "list")}
     assert rows["sgtvt-hg"] == rows["syt-hg"] == "Sở Xây dựng thành phố Cần Thơ"
 
@@ -39,7 +41,7 @@ def test_several_agencies_merge_into_one(merged):
 def test_repeating_a_merger_changes_nothing(merged):
     merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     again = merged.ok("party", "merge", "hau-giang", "--into", "can tho", "--on", "1/7/2025")
-    assert "Already recorded; nothing changed" in again.stderr
+    assert "Already recorded; nothing changed" in again.stdout
 
 
 @pytest.mark.parametrize(

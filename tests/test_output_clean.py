@@ -90,11 +90,11 @@ def test_total_is_a_word_of_tables_only(rich):
 
 def test_messages_name_fields_as_users_know_them(rich):
     english = rich.ok("action", "update", "10", "--due", "30/06/2026", "--target", "2", "--unit", "cầu")
-    assert "due date, unit of measure, target" in english.stderr and "due_on" not in english.stderr
+    assert "due date, unit of measure, target" in english.stdout and "due_on" not in english.stdout
     vietnamese = rich.ok("action", "update", "10", "--due", "31/07/2026", "--review", "1", lang="vi")
-    assert "hạn hoàn thành" in vietnamese.stderr and "due_on" not in vietnamese.stderr
-    assert "host" in rich.ok("review", "update", "1", "--host", "hau-giang").stderr
-    updated = rich.ok("review", "update", "1", "--host", "kien-giang", "--held", "17/12/2024", lang="vi").stderr
+    assert "hạn hoàn thành" in vietnamese.stdout and "due_on" not in vietnamese.stdout
+    assert "host" in rich.ok("review", "update", "1", "--host", "hau-giang").stdout
+    updated = rich.ok("review", "update", "1", "--host", "kien-giang", "--held", "17/12/2024", lang="vi").stdout
     assert "tỉnh đăng cai, ngày tổ chức" in updated and "host_party_id" not in updated and "held_on" not in updated
     history = rich.ok("action", "show", "10").stdout
     assert "due date" in history and "due_on" not in history
@@ -105,13 +105,13 @@ def test_messages_name_fields_as_users_know_them(rich):
 def test_counts_agree_with_their_nouns(rich, tmp_path):
     assert ": 1 action, 1 overdue" in rich.ok("status", "--sector", "y-te").stdout
     assert ": 1 nhiệm vụ, 1 quá hạn" in rich.ok("status", "--sector", "y-te", lang="vi").stdout
-    missing = rich.ok("report", "missing", "--period", "2025-H2").stderr
+    missing = rich.ok("report", "missing", "--period", "2025-H2").stdout
     assert "actions owing a report" in missing and "0 reports filed after" in missing
     out = tmp_path / "one.csv"
-    assert "Wrote 1 action to" in rich.ok("report", "template", "--period", "2025-H2", "--agency", "syt-hg", "-o", str(out)).stderr
-    assert "Wrote 1 commendation to" in rich.ok("commend", "list", "-o", str(tmp_path / "c.csv")).stderr
+    assert "Wrote 1 action to" in rich.ok("report", "template", "--period", "2025-H2", "--agency", "syt-hg", "-o", str(out)).stdout
+    assert "Wrote 1 commendation to" in rich.ok("commend", "list", "-o", str(tmp_path / "c.csv")).stdout
     one = ("export", "reports", "--sector", "lao-dong-thuong-binh-va-xa-hoi", "--period", "2022-H2", "-o", str(tmp_path / "r.csv"))
-    assert "Exported 1 row to" in rich.ok(*one).stderr
+    assert "Exported 1 row to" in rich.ok(*one).stdout
 
 
 # text cleaned at the door --------------------------------------------------------------------

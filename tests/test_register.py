@@ -43,9 +43,9 @@ def test_reading_a_missing_database_says_so_and_creates_nothing(tmp_path):
 def test_init_creates_then_reports_ready(tmp_path):
     runner = Hoptac(tmp_path / "sub" / "new.db")
     first = runner.ok("init")
-    assert "created" in first.stderr
+    assert "created" in first.stdout
     second = runner.ok("init")
-    assert "ready" in second.stderr
+    assert "ready" in second.stdout
 
 
 def test_sample_is_refused_into_a_database_that_has_agreements(sample):
@@ -166,7 +166,7 @@ def add_heart_surgery(runner):
 
 
 def test_action_add_list_show(two_parties):
-    assert "Added action 1" in add_heart_surgery(two_parties).stderr
+    assert "Added action 1" in add_heart_surgery(two_parties).stdout
     two_parties.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--due", "2030-12-31")
     listed = two_parties.json("action", "list")
     assert [a["title"] for a in listed] == ["Hỗ trợ phẫu thuật tim cho trẻ em", "Nâng cấp Quốc lộ 61"]

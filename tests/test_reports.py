@@ -22,7 +22,8 @@ def report(h, *args):
 
 def test_add_defaults_to_lead_and_today_and_derives_status(actions):
     result = report(actions, "--action", "1", "--period", "H1/2022", "--progress", "40")
-    assert "Added report 1" in result.stderr and result.stdout == ""
+    # A confirmation is one line on stdout, naming the id (issue 14); nothing on stderr.
+    assert result.stdout.startswith("Added report 1") and result.stdout.count("\n") == 1 and result.stderr == ""
     (row,) = actions.json("report", "list")
     assert row["period"] == "2022-H1" and row["agency_slug"] == "syt-hg"
     assert (row["progress"], row["status"], row["submitted_on"]) == (40, "in-progress", "2026-11-25")
@@ -34,7 +35,7 @@ def test_add_defaults_to_lead_and_today_and_derives_status(actions):
 
 def test_value_derives_progress_and_is_shown_with_unit(actions):
     result = report(actions, "--action", "2", "--period", "2022-H1", "--value", "12", "--submitted", "15/06/2022")
-    assert "60% = 12 of 20 em" in result.stderr
+    assert "60% = 12 of 20 em" in result.stdout
     (row,) = actions.json("report", "list")
     assert (row["value"], row["progress"], row["unit"]) == (12, 60, "em")
     report(actions, "--action", "2", "--period", "2022-H2", "--value", "25")  # over target: capped
@@ -134,7 +135,7 @@ def test_list_filters(actions):
 
 def test_agreement_update_sets_cadence_and_deadline(actions):
     result = actions.ok("agreement", "update", "thu", "--cadence", "quarterly", "--deadline-day", "25")
-    assert "reports quarterly, due on day 25" in result.stderr
+    assert "reports quarterly, due on day 25" in result.stdout
     detail = actions.json("agreement", "show")
     assert (detail["report_cadence"], detail["deadline_day"]) == ("Q", 25)
     report(actions, "--action", "1", "--period", "2022-Q3", "--progress", "10")
@@ -172,7 +173,7 @@ def test_missing_across_the_deadline(actions, monkeypatch):
     assert [(r["action_id"], r["days_late"], r["submitted_on"]) for r in after["late"]] == [(3, 16, "2023-01-05")]
     table = h.ok("report", "missing", "--period", "2022-H2")
     assert "No report for 2022 H2 (due 20/12/2022)" in table.stdout and "Reported after the deadline" in table.stdout
-    assert "3 actions owing a report: 2 reported, 1 missing; 1 report filed after 20/12/2022." in table.stderr
+    assert "3 actions owing a report: 2 reported, 1 missing; 1 report filed after 20/12/2022." in table.stdout
     rows = h.ok("report", "missing", "--period", "2022-H2", "--format", "csv").stdout.splitlines()
     assert rows[0].startswith("kind,period,agency_id") and [r.split(",")[0] for r in rows[1:]] == ["missing", "late"]
     h.fails("report", "missing", "--period", "2030-H1")

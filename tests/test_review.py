@@ -107,7 +107,7 @@ def history(hoptac, action_id):
 
 def test_supplemented_action_is_traced_to_the_review(decided):
     result = decided.ok("action", "add", "Đào tạo điều dưỡng", "--sector", "Y TẾ", "--lead", "syt-kg", "--review", "1")
-    assert "Added action 3 by interim review 2022 (#1)" in result.stderr
+    assert "Added action 3 by interim review 2022 (#1)" in result.stdout
     (event,) = history(decided, 3)
     assert event["kind"] == "added" and event["review_id"] == 1 and "review_label" not in event
     assert "interim review 2022 (#1)" in decided.ok("action", "show", "3").stdout
@@ -118,7 +118,7 @@ def test_adjustment_records_each_field_with_the_review(decided):
         "action", "update", "2", "--due", "30/06/2026", "--target", "25", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg",
         "--review", "1", "--reason", "Vốn bố trí chậm",
     )
-    assert "Adjusted action 2 by interim review 2022 (#1)" in result.stderr
+    assert "Adjusted action 2 by interim review 2022 (#1)" in result.stdout
     events = history(decided, 2)[1:]
     assert [(e["kind"], e["field"], e["old_value"], e["new_value"]) for e in events] == [
         ("adjusted", "due_on", None, "2026-06-30"),
@@ -141,7 +141,7 @@ def test_cancel_needs_a_review_and_a_reason(decided):
     assert decided.fails("action", "cancel", "1", "--reason", "x", code=2)
     assert "--reason" in decided.fails("action", "cancel", "1", "--review", "1", "--reason", "  ").stderr
     result = decided.ok("action", "cancel", "1", "--review", "1", "--reason", "Không còn phù hợp")
-    assert "Action 1 is now cancelled" in result.stderr
+    assert "Action 1 is now cancelled" in result.stdout
     event = history(decided, 1)[-1]
     assert (event["kind"], event["field"], event["old_value"], event["new_value"], event["reason"], event["review_id"]) == (
         "cancelled", "status", "not-started", "cancelled", "Không còn phù hợp", 1,
@@ -194,7 +194,7 @@ def test_review_update_corrects_a_proposed_host(sample):
     sample.ok("review", "add", "--year", "2023")  # proposes the first party
     assert sample.json("review", "show", "1")["host"] == "Hậu Giang"
     result = sample.ok("review", "update", "1", "--host", "kien giang", "--held", "20/12/2023")
-    assert "host, date held" in result.stderr
+    assert "host, date held" in result.stdout
     shown = sample.json("review", "show", "1")
     assert shown["held_on"] == "2023-12-20" and shown["host"] == "Kiên Giang"
     # the next proposal follows the corrected host

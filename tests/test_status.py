@@ -157,7 +157,7 @@ def test_sector_drill_down(programme):
     assert rows[1]["progress"] == 40.0 and rows[1]["overdue"] is True
     assert rows[2]["status"] == "cancelled"
     table = programme.ok("status", "--sector", "giao-thong").stdout
-    assert "Cầu Cái Tư" in table and "Thiếu vốn đối ứng" in table and "2022-H1" in table and "overdue" in table
+    assert "Cầu Cái Tư" in table and "Thiếu vốn đối ứng" in table and "2022 H1" in table and "overdue" in table
     table = programme.ok("status", "--sector", "y-te").stdout
     assert "20/20 em" in table
     empty = programme.ok("status", "--sector", "cong-nghiep").stdout

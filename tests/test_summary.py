@@ -18,7 +18,7 @@ OUTLINE = [
 def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
     out = tmp_path / "bao-cao.md"
     result = programme.ok("summary", "--period", "2022-H2", "-o", str(out))
-    assert str(out) in result.stderr
+    assert str(out) in result.stdout
     text = out.read_text(encoding="utf-8")
     positions = [text.index(f"## {heading}") for heading in OUTLINE]
     assert positions == sorted(positions)

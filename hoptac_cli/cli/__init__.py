@@ -6,12 +6,13 @@ import sys
 from typing import Annotated, Optional
 
 import typer
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from hoptac_cli import __version__
 from hoptac_cli.cli.common import STATE
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import detect_lang, set_lang, t
+from hoptac_cli.i18n import current_lang, detect_lang, set_lang, t
 
 
 #: what each option's value is, for --help (typer would print the Python type, "<str>")
@@ -80,23 +81,51 @@ def _door(args: list[str]) -> str | None:
     return None
 
 
+def _lang_arg(args: list[str]) -> str | None:
+    """The value of ``--lang`` among raw arguments (``--lang vi`` or ``--lang=vi``), if any."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and not args[index + 1].startswith("-"):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 class HoptacGroup(TyperGroup):
-    """Turns refused operations into one line on stderr and exit code 1, without a traceback."""
+    """Turns refused operations into one line on stderr and exit code 1, without a traceback;
+    speaks the interface language in --help and usage errors."""
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         _name_metavars(self)
+        self._help_lang = "en"
+        # The language is known before anything is parsed (shell completion reads help too).
+        self._speak(detect_lang(_lang_arg(sys.argv[1:])))
+
+    def _speak(self, lang: str) -> None:
+        """Help texts in ``lang``: Vietnamese from ``i18n.help``, English as written in the code
+        (again when Vietnamese: typer adds the completion options after building the group)."""
+        lang = "vi" if lang == "vi" else "en"
+        if lang != self._help_lang or lang == "vi":
+            from hoptac_cli.cli import helptext
+
+            helptext.apply(self, lang)
+            self._help_lang = lang
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         if parent is None:
             # Refused before anything is parsed, in the language asked for (the callback has not run).
-            lang = next((args[i + 1] for i, arg in enumerate(args[:-1]) if arg == "--lang"), None)
-            set_lang(detect_lang(lang if lang and not lang.startswith("-") else None))
+            set_lang(detect_lang(_lang_arg(list(args))))
+            self._speak(current_lang())
             refusal = _door(list(args))
             if refusal:
                 typer.echo(f"{t('word.error')}: {refusal}", err=True)
                 raise typer.Exit(1)
-        return super().make_context(info_name, args, parent=parent, **extra)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except ClickException as error:
+            _speaking(error)
+            raise
 
     def parse_args(self, ctx, args):  # type: ignore[no-untyped-def]
         STATE["argv"] = list(args)  # the command line, for the history of write commands
@@ -108,6 +137,9 @@ class HoptacGroup(TyperGroup):
                 return super().invoke(ctx)
             except Exception as error:  # noqa: BLE001 - SQLite's own errors, named for the user
                 raise _database_error(error) or error
+        except ClickException as error:
+            _speaking(error)
+            raise
         except HoptacError as error:
             typer.echo(f"{t('word.error')}: {error.message}", err=True)
             raise typer.Exit(error.exit_code) from None
@@ -118,9 +150,7 @@ class HoptacGroup(TyperGroup):
             sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - silence the interpreter's flush at exit
             raise typer.Exit(0) from None
         except Exception as error:  # noqa: BLE001 - the last line of defence
-            from typer._click.exceptions import ClickException
-
-            if isinstance(error, ClickException) or os.environ.get("HOPTAC_DEBUG") == "1":
+            if os.environ.get("HOPTAC_DEBUG") == "1":
                 raise
             typer.echo(f"{t('word.error')}: {t('err.internal', kind=type(error).__name__, reason=error)}", err=True)
             raise typer.Exit(1) from None
@@ -142,10 +172,18 @@ def _database_error(error: Exception) -> HoptacError | None:
     return None
 
 
+def _speaking(error: ClickException) -> None:
+    """A usage error (unknown option, missing value …) prints itself in the interface language."""
+    if current_lang() == "vi":
+        from hoptac_cli.cli import helptext
+
+        helptext.translate_error(error)
+
+
 app = typer.Typer(
     cls=HoptacGroup,
     name="hoptac",
-    help="hoptac — theo dõi chương trình hợp tác liên tỉnh / track inter-provincial cooperation programmes.",
+    help="hoptac — track inter-provincial cooperation programmes (Vietnamese: hoptac --lang vi --help).",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -163,6 +201,7 @@ def _version(value: bool) -> None:
 def root(
     db: Annotated[Optional[str], typer.Option("--db", help="Database file (else HOPTAC_DB, else the per-user data directory).")] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="Interface language: vi or en (else HOPTAC_LANG, else the locale).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No confirmation line after a write (data and errors still print).")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
     by: Annotated[
         Optional[str], typer.Option("--by", metavar="NAME", help="Who makes the changes, for the history (else HOPTAC_BY, else the system user).")
@@ -175,6 +214,7 @@ def root(
     set_lang(chosen)
     STATE["db"] = db
     STATE["by"] = by
+    STATE["quiet"] = quiet
     from hoptac_cli.cli.common import db_path
     from hoptac_cli.render import files
 

@@ -13,13 +13,13 @@ action_app = typer.Typer(help="Actions: what each sector's agencies do.", no_arg
 
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("sector", "col.sector", ratio=2),
-    Column("title", "col.title", ratio=3),
-    Column("lead", "col.lead", ratio=2),
-    Column("due_on", "col.due_on", "date"),
+    Column("sector", "col.sector", ratio=2, narrow=3, lines=2),
+    Column("title", "col.title", ratio=3, lines=3),
+    Column("lead", "col.lead", ratio=2, lines=3),
+    Column("due_on", "col.due_on", "date", same=True, narrow=1),
     Column("status", "col.status", "status"),
     Column("progress", "col.progress", "percent", justify="right"),
-    Column("overdue", "col.overdue", "bool"),
+    Column("overdue", "col.overdue", "bool", narrow=2),
 ]
 #: JSON and CSV listings carry every field; the table keeps to what fits a terminal
 ALL_COLUMNS = LIST_COLUMNS + [
@@ -51,12 +51,12 @@ DETAIL_FIELDS = [
     Column("carried_to", "col.carried_to"),
 ]
 HISTORY_COLUMNS = [
-    Column("at", "col.at", "timestamp"),
+    Column("at", "col.at", "timestamp", narrow=3, merge="kind"),
     Column("kind", "col.event", "label:event"),
     Column("field", "col.field", "label:field"),
-    Column("old_value", "col.old_value"),
-    Column("new_value", "col.new_value"),
-    Column("review_label", "col.review"),
+    Column("old_value", "col.old_value", "change"),
+    Column("new_value", "col.new_value", "change", narrow=2, merge="old_value"),
+    Column("review_label", "col.review", narrow=1, merge="kind"),
     Column("reason", "col.reason"),
 ]
 

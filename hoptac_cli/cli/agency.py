@@ -14,11 +14,11 @@ agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is
 COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("slug", "col.slug"),
-    Column("name", "col.name"),
-    Column("party", "col.party"),
+    Column("name", "col.name", ratio=2),
+    Column("party", "col.party", narrow=3, same=True),
     Column("lead_actions", "col.lead_actions", justify="right"),
-    Column("successor", "col.successor"),
-    Column("succeeded_on", "col.succeeded_on", "date"),
+    Column("successor", "col.successor", ratio=2),
+    Column("succeeded_on", "col.succeeded_on", "date", narrow=2, merge="successor"),
 ]
 
 
@@ -26,7 +26,7 @@ COLUMNS = [
 @writes
 def add(
     name: Annotated[str, typer.Argument(help="Full name, e.g. 'Sở Y tế tỉnh Hậu Giang'.")],
-    party: Annotated[str, typer.Option("--party", "-p", help="The party the agency belongs to.")],
+    party: Annotated[str, typer.Option("--party", help="The party the agency belongs to.")],
     slug: Annotated[Optional[str], typer.Option("--slug", help="Short name; generated from the name by default.")] = None,
 ) -> None:
     """Add an agency of a party."""
@@ -40,7 +40,7 @@ def add(
 
 @agency_app.command("list")
 def list_(
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="Only this party's agencies.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="Only this party's agencies.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:

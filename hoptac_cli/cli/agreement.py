@@ -5,8 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
+from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
 agreement_app = typer.Typer(help="Agreements (cooperation programmes).", no_args_is_help=True, rich_markup_mode=None)
@@ -14,12 +14,12 @@ agreement_app = typer.Typer(help="Agreements (cooperation programmes).", no_args
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("slug", "col.slug"),
-    Column("title", "col.title"),
+    Column("title", "col.title", lines=3),
     Column("period", "col.period"),
-    Column("parties", "col.parties"),
-    Column("signed_on", "col.signed_on", "date"),
+    Column("parties", "col.parties", narrow=3),
+    Column("signed_on", "col.signed_on", "date", narrow=2),
     Column("status", "col.status", "label:agreement_status"),
-    Column("sectors", "col.sectors", justify="right"),
+    Column("sectors", "col.sectors", justify="right", narrow=1),
     Column("actions", "col.actions", justify="right"),
 ]
 DETAIL_FIELDS = [
@@ -47,12 +47,12 @@ PARTY_COLUMNS = [
 ]
 SECTOR_COLUMNS = [
     Column("position", "col.no", justify="right"),
-    Column("slug", "col.slug"),
+    Column("slug", "col.slug", narrow=1),
     Column("name", "col.sector"),
     Column("actions", "col.actions", justify="right"),
 ]
 
-PartyOpt = Annotated[list[str], typer.Option("--party", "-p", help="A signing party; repeat for each (two or more).")]
+PartyOpt = Annotated[list[str], typer.Option("--party", help="A signing party; repeat for each (two or more).")]
 
 
 @agreement_app.command("add")
@@ -60,7 +60,7 @@ PartyOpt = Annotated[list[str], typer.Option("--party", "-p", help="A signing pa
 def add(
     title: Annotated[str, typer.Argument(help="Title of the programme.")],
     parties: PartyOpt,
-    period: Annotated[str, typer.Option("--period", help="Years covered, e.g. 2021-2025.")],
+    period: Annotated[str, typer.Option("--period", "-p", help="Years covered, e.g. 2021-2025.")],
     signed: Annotated[Optional[str], typer.Option("--signed", help="Signing date, dd/mm/yyyy.")] = None,
     signatories: Annotated[
         Optional[list[str]], typer.Option("--signatory", help='"P=Full name, title" for a party; repeatable.')
@@ -163,9 +163,13 @@ def carry(
     with session(write=True) as db:
         result = lifecycle.carry(db, agreement, to=to, action_ids=actions, unfinished=unfinished, due=due)
     for original, copy in result["skipped"]:
-        done(t("msg.carry_skipped", original=original, copy=copy))
-    for original, copy in result["made"]:
-        done(t("msg.carried", original=original, copy=copy, target=result["target"]))
+        note(t("msg.carry_skipped", original=original, copy=copy))
+    made = result["made"]
+    if len(made) == 1:
+        done(t("msg.carried", original=made[0][0], copy=made[0][1], target=result["target"]))
+    elif made:
+        pairs = ", ".join(f"{original} → {copy}" for original, copy in made)
+        done(t("msg.carried_many", count=count("count.action", len(made)), target=result["target"], pairs=pairs))
 
 
 @agreement_app.command("update")

@@ -14,16 +14,16 @@ commend_app = typer.Typer(help="Commendations decided at reviews.", no_args_is_h
 
 COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("agreement", "col.agreement"),
-    Column("year", "col.review_year"),
-    Column("recipient", "col.recipient", ratio=2),
-    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind"),
-    Column("unit", "col.unit", ratio=1),
-    Column("party", "col.party"),
-    Column("form", "col.form", ratio=2),
+    Column("agreement", "col.agreement", same=True),
+    Column("year", "col.review_year", same=True),
+    Column("recipient", "col.recipient", ratio=2, lines=3),
+    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind", narrow=4, merge="recipient"),
+    Column("unit", "col.recipient_unit", ratio=1, lines=3),
+    Column("party", "col.party", narrow=5),
+    Column("form", "col.form", ratio=2, lines=3),
     Column("decision", "col.decision"),
-    Column("decided_on", "col.decided_on", "date"),
-    Column("reason", "col.reason", ratio=1),
+    Column("decided_on", "col.decided_on", "date", narrow=2, merge="decision"),
+    Column("reason", "col.reason", ratio=1, lines=2, narrow=3),
 ]
 #: JSON, CSV and files carry the review as well
 ALL_COLUMNS = [*COLUMNS, Column("review_id", "col.review_id"), Column("review_kind", "col.review_kind")]
@@ -52,7 +52,7 @@ def add(
     collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
     individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit, e.g. 'Sở Y tế tỉnh Hậu Giang'.")] = None,
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party the recipient belongs to.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="The party the recipient belongs to.")] = None,
     decision: Annotated[Optional[str], typer.Option("--decision", help='Decision number, e.g. "Số 123/QĐ-UBND".')] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date of the decision, dd/mm/yyyy.")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="What the recipient is commended for.")] = None,
@@ -73,7 +73,7 @@ def list_(
     agreement: AgreementOpt = None,
     year: Annotated[Optional[int], typer.Option("--year", help="Only commendations of this year's review.")] = None,
     party: Annotated[
-        Optional[str], typer.Option("--party", "-p", help="Only this party's recipients (and those of parties merged into it).")
+        Optional[str], typer.Option("--party", help="Only this party's recipients (and those of parties merged into it).")
     ] = None,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", help="Write to a file (.csv, .xlsx or .json); '-' for stdout.")
@@ -81,6 +81,7 @@ def list_(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
     force: ForceOpt = False,
+    bom: Annotated[bool, typer.Option("--bom", help="With -o -: start the CSV with a BOM too (a CSV file always has one).")] = False,
 ) -> None:
     """List commendations; --format csv|json or -o FILE to export them."""
     from hoptac_cli.domain import reviews
@@ -98,7 +99,7 @@ def list_(
     from hoptac_cli.render import tabular
 
     fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
-    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)], force=force)
+    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)], force=force, bom=bom or None)
     if output != "-":
         from hoptac_cli.i18n import count
 

@@ -14,7 +14,7 @@ from hoptac_cli.i18n import t
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-STATE: dict[str, object] = {"db": None, "by": None, "argv": []}
+STATE: dict[str, object] = {"db": None, "by": None, "argv": [], "quiet": False}
 
 
 class OutputFormat(str, enum.Enum):
@@ -136,8 +136,16 @@ def command_line() -> str:
     return shlex.join(["hoptac", *kept])
 
 
-def done(message: str) -> None:
-    """Confirmation of a write, on stderr so that stdout stays data."""
+def done(message: str, *, data_on_stdout: bool = False) -> None:
+    """Confirmation of a write: one line on stdout, naming the id(s) created, so that scripts can
+    capture it; on stderr when stdout already carries data (``-o -``, JSON, CSV); none with --quiet."""
+    if STATE.get("quiet"):
+        return
+    typer.echo(message, err=data_on_stdout)
+
+
+def note(message: str) -> None:
+    """What hoptac chose for the user (a default period, a host by turn): one line on stderr."""
     typer.echo(message, err=True)
 
 
@@ -146,10 +154,11 @@ def warn(message: str) -> None:
 
 
 def merged(result: dict) -> None:
-    """Confirm a ``party merge`` or ``agency merge``: one line per row merged."""
+    """Confirm a ``party merge`` or ``agency merge`` in one line."""
     from hoptac_cli.domain.dates import show_date
 
-    for row in result["merged"]:
-        done(t("msg.merged", name=row["name"], into=result["into"]["name"], date=show_date(result["since"])))
-    if not result["merged"]:
+    names = ", ".join(row["name"] for row in result["merged"])
+    if names:
+        done(t("msg.merged", name=names, into=result["into"]["name"], date=show_date(result["since"])))
+    else:
         done(t("msg.merge_unchanged"))

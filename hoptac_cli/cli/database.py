@@ -44,9 +44,8 @@ def init(
     db.close()
     if upgraded:
         done(t("msg.db_upgraded", old=upgraded["from"], new=upgraded["to"], backup=upgraded["backup"] or "—"))
-    if summary:
-        done(t("msg.sample_loaded", **summary))
-    done(t("msg.db_ready" if not fresh else "msg.db_created", path=str(path)))
+    ready = t("msg.db_ready" if not fresh else "msg.db_created", path=str(path))
+    done(f"{ready}. {t('msg.sample_loaded', **summary)}" if summary else ready)
 
 
 @db_app.command("path")

@@ -97,11 +97,13 @@ def export(
         Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' (for an Excel set to Vietnamese) or tab.")
     ] = None,
     force: ForceOpt = False,
+    bom: Annotated[bool, typer.Option("--bom", help="Start CSV on stdout with a BOM too (a CSV file always has one, for Excel).")] = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli.domain.exports import records
     from hoptac_cli.errors import HoptacError
     from hoptac_cli.render.files import check_target
+    from hoptac_cli.render.progress import progress
     from hoptac_cli.render.tabular import Field, Sheet, choose_format, parse_delimiter, write
     from hoptac_cli.render.xlsx import Chart
 
@@ -127,7 +129,9 @@ def export(
                 title=lambda row: t("xlsx.chart_progress", agreement=row["agreement"], period=row["period"]),
                 category_key="sector", value_key="progress", include=lambda row: row["row"] == "sector",
             )
-        write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)], delimiter=separator, force=force)
+        with progress(t("msg.exporting")) as tick:
+            write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted.ticking(tick), chart=chart)],
+                  delimiter=separator, force=force, bom=bom or None)
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 
@@ -142,14 +146,21 @@ def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 class _Counter:
-    """Passes rows through, counting them for the confirmation line."""
+    """Passes rows through, counting them for the confirmation line (and the progress bar)."""
 
     def __init__(self, rows: Iterator[dict[str, Any]]):
         self.rows, self.count = rows, 0
+        self.tick: Any = None
+
+    def ticking(self, tick: Any) -> "_Counter":
+        self.tick = tick
+        return self
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self.rows:
             self.count += 1
+            if self.tick is not None:
+                self.tick()
             yield row
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
+from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
@@ -17,14 +17,14 @@ report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has
 
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("period_label", "col.report_period"),
+    Column("period_label", "col.report_period", same=True),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("agency", "col.agency", ratio=2),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("agency", "col.agency", ratio=2, lines=3),
     Column("progress", "col.progress", "percent", justify="right"),
-    Column("value", "col.value", "number", justify="right"),
+    Column("value", "col.value", "number", justify="right", narrow=2),
     Column("status", "col.status", "status"),
-    Column("submitted_on", "col.submitted_on", "date"),
+    Column("submitted_on", "col.submitted_on", "date", narrow=1),
 ]
 REVISION_COLUMNS = LIST_COLUMNS + [Column("revision", "col.revision", justify="right"), Column("current", "col.current", "bool")]
 ALL_COLUMNS = REVISION_COLUMNS + [
@@ -67,33 +67,33 @@ HISTORY_COLUMNS = [
     Column("submitted_on", "col.submitted_on", "date"),
     Column("current", "col.current", "bool"),
     Column("changed_text", "col.changed"),
-    Column("source", "col.source"),
-    Column("created_at", "col.created_at", "timestamp"),
-    Column("withdrawn_on", "col.withdrawn_on", "date"),
+    Column("source", "col.source", narrow=2),
+    Column("created_at", "col.created_at", "timestamp", narrow=1),
+    Column("withdrawn_on", "col.withdrawn_on", "date", narrow=1),
 ]
 MISSING_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2),
+    Column("agency_label", "col.agency", ratio=2, group=True),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("sector", "col.sector", ratio=1),
-    Column("deadline", "col.deadline", "date"),
-    Column("past_deadline", "col.past_deadline", "bool"),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("sector", "col.sector", ratio=1, narrow=1, lines=2),
+    Column("deadline", "col.deadline", "date", same=True),
+    Column("past_deadline", "col.past_deadline", "bool", same=True),
 ]
 LATE_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2),
+    Column("agency_label", "col.agency", ratio=2, group=True),
     Column("report_id", "col.report_id", justify="right"),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("deadline", "col.deadline", "date"),
+    Column("action", "col.action", ratio=3, lines=3),
+    Column("deadline", "col.deadline", "date", same=True),
     Column("submitted_on", "col.submitted_on", "date"),
     Column("days_late", "col.days_late", justify="right"),
 ]
 IMPORT_COLUMNS = [
     Column("row", "col.row", justify="right"),
     Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3),
-    Column("period", "col.report_period"),
-    Column("agency", "col.agency", ratio=2),
+    Column("action", "col.action", ratio=3, lines=2),
+    Column("period", "col.report_period", "period", same=True),
+    Column("agency", "col.agency", ratio=2, lines=2, same=True),
     Column("outcome", "col.outcome", "label:outcome"),
     Column("report_id", "col.report_id", justify="right"),
 ]
@@ -103,7 +103,7 @@ MISSING_CSV = [
     for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late")
 ]
 
-PeriodOpt = Annotated[str, typer.Option("--period", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
+PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
 AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug, id or name).")]
 
@@ -112,7 +112,9 @@ AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug
 @writes
 def add(
     action_id: Annotated[int, typer.Option("--action", help="The action's id.")],
-    period: PeriodOpt,
+    period: Annotated[
+        Optional[str], typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ... (default: the current one).")
+    ] = None,
     progress: Annotated[Optional[str], typer.Option("--progress", help="Progress in percent, 0-100.")] = None,
     value: Annotated[Optional[str], typer.Option("--value", help="Achieved amount for an action with an indicator target.")] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="Status; derived from progress when left out.")] = None,
@@ -128,6 +130,12 @@ def add(
     from hoptac_cli.domain.numbers import show_number
 
     with session(write=True) as db:
+        if period is None:
+            from hoptac_cli.domain.reporting import current_period
+
+            chosen = current_period(db, action_id)
+            period = chosen.code
+            note(t("msg.period_default", period=chosen.label()))
         row = reports.add(
             db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
             difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
@@ -137,7 +145,9 @@ def add(
         if row["value"] is not None
         else ""
     )
-    figures = dict(id=row["id"], action=row["action_id"], period=row["period"], agency=row["agency"], amount=amount,
+    from hoptac_cli.render.output import show_period
+
+    figures = dict(id=row["id"], action=row["action_id"], period=show_period(row["period"]), agency=row["agency"], amount=amount,
                    progress=show_number(row["progress"]), status=t(f"status.{row['status']}"))
     if row["amends"]:
         done(t("msg.report_amended", amends=row["amends"], revision=row["revision"], **figures))
@@ -163,7 +173,7 @@ def withdraw(
 def list_(
     agreement: AgreementOpt = None,
     sector: SectorOpt = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="Only this period.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="Only this period.")] = None,
     agency: AgencyOpt = None,
     revisions: Annotated[bool, typer.Option("--revisions", help="Also list superseded versions.")] = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -235,8 +245,11 @@ def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = 
     if found["late"]:
         section(t("title.late", deadline=deadline))
         emit(found["late"], LATE_COLUMNS, chosen)
-    done(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-           late=count("count.report", len(found["late"])), deadline=deadline))
+    # The figures under the table are part of the answer: stdout, whatever --quiet says.
+    from hoptac_cli.render.output import paragraph
+
+    paragraph(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+                late=count("count.report", len(found["late"])), deadline=deadline))
 
 
 @report_app.command("template")
@@ -313,7 +326,9 @@ def import_(
             importer.write(db, plan)
     emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
     counts = _counts(plan)
-    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts))
+    chosen = output_format(fmt, as_json)
+    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
+         data_on_stdout=chosen != "table")
 
 
 #: a folder import's closing table: one row per file

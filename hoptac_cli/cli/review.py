@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
+from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -13,14 +13,14 @@ review_app = typer.Typer(help="Yearly review meetings (sơ kết / tổng kết)
 
 LIST_COLUMNS = [
     Column("id", "col.id", justify="right"),
-    Column("agreement", "col.agreement"),
+    Column("agreement", "col.agreement", same=True),
     Column("year", "col.review_year"),
     Column("kind", "col.review_kind", "label:review_kind"),
     Column("host", "col.host"),
     Column("held_on", "col.held_on", "date"),
-    Column("changes", "col.review_changes", justify="right"),
-    Column("commendations", "col.commendations", justify="right"),
-    Column("conclusion", "col.conclusion", ratio=2),
+    Column("changes", "col.review_changes", justify="right", narrow=2),
+    Column("commendations", "col.commendations", justify="right", narrow=1),
+    Column("conclusion", "col.conclusion", ratio=2, lines=2),
 ]
 DETAIL_FIELDS = [
     Column("id", "col.id"),
@@ -32,23 +32,23 @@ DETAIL_FIELDS = [
     Column("conclusion", "col.conclusion"),
 ]
 CHANGE_COLUMNS = [
-    Column("at", "col.at", "timestamp"),
-    Column("action_id", "col.action_no", justify="right"),
-    Column("action", "col.changed_action", ratio=2),
+    Column("at", "col.at", "timestamp", narrow=3),
+    Column("action_id", "col.action_id", justify="right"),
+    Column("action", "col.changed_action", ratio=2, lines=3),
     Column("kind", "col.event", "label:event"),
-    Column("field", "col.field", "label:field"),
-    Column("old_value", "col.old_value"),
-    Column("new_value", "col.new_value"),
-    Column("reason", "col.reason", ratio=1),
+    Column("field", "col.field", "label:field", narrow=1, merge="kind"),
+    Column("old_value", "col.old_value", "change"),
+    Column("new_value", "col.new_value", "change", narrow=2, merge="old_value"),
+    Column("reason", "col.reason", ratio=1, lines=2),
 ]
 COMMEND_COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("recipient", "col.recipient"),
-    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind"),
-    Column("unit", "col.unit"),
+    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind", narrow=3, merge="recipient"),
+    Column("unit", "col.recipient_unit", narrow=2),
     Column("form", "col.form"),
     Column("decision", "col.decision"),
-    Column("decided_on", "col.decided_on", "date"),
+    Column("decided_on", "col.decided_on", "date", narrow=1, merge="decision"),
 ]
 ENDED_COLUMNS = [Column("slug", "col.slug"), Column("title", "col.title"), Column("ended_on", "col.ended_on", "date")]
 
@@ -76,9 +76,9 @@ def add(
     if proposed is not None:
         previous = proposed["previous"]
         if previous:
-            done(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
+            note(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
         else:
-            done(t("msg.review_host_first", host=proposed["label"]))
+            note(t("msg.review_host_first", host=proposed["label"]))
     done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
 
 

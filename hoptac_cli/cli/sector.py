@@ -12,11 +12,11 @@ from hoptac_cli.render.output import Column, emit
 sector_app = typer.Typer(help="Sectors of an agreement.", no_args_is_help=True, rich_markup_mode=None)
 
 COLUMNS = [
-    Column("id", "col.id", justify="right"),
+    Column("id", "col.id", justify="right", narrow=2),
     Column("position", "col.no", justify="right"),
-    Column("slug", "col.slug"),
+    Column("slug", "col.slug", narrow=1),
     Column("name", "col.sector"),
-    Column("agreement", "col.agreement"),
+    Column("agreement", "col.agreement", same=True),
     Column("actions", "col.actions", justify="right"),
 ]
 

@@ -1,19 +1,12 @@
 """``hoptac status``: how far each sector is, or, with ``--sector``, each action of one sector."""
 
 
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, output_format, session
-from hoptac_cli.domain.text import clean
-from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit
-
-if TYPE_CHECKING:
-    from rich.text import Text
-
-    from hoptac_cli.domain.status import Picture
 
 Row = dict[str, Any]
 
@@ -40,10 +33,6 @@ DETAIL_COLUMNS = [
         "expected", "reported",
     )
 ]
-#: a difficulty longer than this is cut in the table (JSON and CSV keep it whole)
-_DIFFICULTY_CHARS = 60
-#: colours of status words; with NO_COLOR the words alone carry the meaning
-_STATUS_STYLE = {"done": "green", "behind": "red", "paused": "yellow", "cancelled": "dim"}
 
 
 def status(
@@ -55,13 +44,14 @@ def status(
 ) -> None:
     """Progress by sector (or by action with --sector): status counts, overdue, reports received."""
     from hoptac_cli.domain import status as domain
+    from hoptac_cli.render.status import print_detail, print_overview
 
     chosen = output_format(fmt, as_json)
     with session() as db:
         if sector is not None:
             shot, totals, rows = domain.sector_detail(db, sector, agreement, period)
             if chosen == "table":
-                _print_detail(shot, totals, rows)
+                print_detail(shot, totals, rows)
             else:
                 emit(rows, DETAIL_COLUMNS, chosen)
             return
@@ -70,158 +60,14 @@ def status(
         emit([row for _, rows in pictures for row in rows], OVERVIEW_COLUMNS, chosen)
         return
     for shot, rows in pictures:
-        _print_overview(shot, rows)
-
-
-# the tables ----------------------------------------------------------------------------------
-
-def _table(caption: str):
-    from rich import box
-    from rich.table import Table
-
-    return Table(box=box.SIMPLE_HEAD, header_style="bold", padding=(0, 1), caption=caption, caption_justify="left")
-
-
-def _heading(text: str, *, bold: bool = True) -> None:
-    """A title printed above the table, so that a long one wraps instead of being cut."""
-    from rich.text import Text
-
-    from hoptac_cli.render.output import console
-
-    console().print(Text(clean(text), style="bold" if bold else ""))
-
-
-def _bar_width() -> int:
-    from hoptac_cli.render.output import console
-
-    return 10 if console().width >= 100 else 5
-
-
-def bar(progress: float | None, width: int) -> "Text":
-    """``█████░░░░░ 45.5%``: the share done as a bar, then the figure itself."""
-    from rich.text import Text
-
-    from hoptac_cli.render.output import display
-
-    filled = round((progress or 0) / 100 * width)
-    text = Text("█" * filled, style="green")
-    text.append("░" * (width - filled), style="dim")
-    text.append(f" {display(progress or 0, 'percent')}")
-    return text
-
-
-def _caption(shot: "Picture") -> str:
-    from hoptac_cli.domain.dates import show_date
-
-    period = shot.period.label()
-    if shot.explicit:
-        return t("stat.caption_period", period=period, date=show_date(shot.period.end))
-    deadline = show_date(shot.period.deadline(shot.agreement["deadline_day"]))
-    return t("stat.caption_today", date=show_date(shot.reference), period=period, deadline=deadline)
-
-
-def _print_overview(shot: "Picture", rows: list[Row]) -> None:
-    from rich.text import Text
-
-    from hoptac_cli.domain.statuses import STATUSES
-    from hoptac_cli.render.output import console
-
-    _heading(shot.agreement["title"])
-    _heading(t("stat.parties", parties=", ".join(shot.parties)), bold=False)
-    table = _table(_caption(shot))
-    table.add_column(t("col.no"), justify="right")
-    table.add_column(t("col.sector"), min_width=12)
-    table.add_column(t("stat.col.actions"), justify="right")
-    table.add_column(t("stat.col.by_status"), min_width=12)
-    table.add_column(t("stat.col.overdue"), justify="right")
-    table.add_column(t("stat.col.progress"), min_width=11)
-    table.add_column(t("stat.col.reports"), justify="right")
-    width = _bar_width()
-    for number, row in enumerate(rows, start=1):
-        total = row["row"] == "total"
-        by_status = Text()
-        for status in STATUSES:
-            count = row[status.replace("-", "_")]
-            if count:
-                by_status.append(("\n" if by_status else "") + f"{count} {t(f'status.{status}')}", style=_STATUS_STYLE.get(status, ""))
-        empty = row["actions"] == 0 and not total
-        progress = Text(t("stat.no_actions"), style="bold yellow") if empty else bar(row["progress"], width)
-        table.add_row(
-            "" if total else str(row["position"]),
-            Text(t("word.total") if total else clean(row["sector"]), style="bold" if total else "bold yellow" if empty else ""),
-            str(row["actions"]),
-            by_status,
-            Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
-            progress,
-            f"{row['reports_received']}/{row['reports_expected']}",
-            style="bold" if total else None,
-            end_section=number == len(rows) - 1,
-        )
-    console().print(table)
-
-
-
-def _agencies(row: Row) -> "Text":
-    from rich.text import Text
-
-    text = Text(clean(row["lead"]), style="bold")
-    for partner in row["partners"]:
-        text.append(f"\n+ {clean(partner)}", style="dim")
-    return text
-
-
-def _progress_cell(row: Row, width: int) -> "Text":
-    from hoptac_cli.render.output import display
-
-    text = bar(row["progress"], width)
-    if row["target"] is not None:
-        value = display(row["value"], "number") or "–"
-        text.append(f"\n{value}/{display(row['target'], 'number')} {row['unit'] or ''}".rstrip())
-    return text
-
-
-def _print_detail(shot: "Picture", totals: Row, rows: list[Row]) -> None:
-    from rich.text import Text
-
-    from hoptac_cli.render.output import console, display
-
-    out = console()
-    header = t(
-        "stat.detail_header", sector=totals["sector"], agreement=shot.agreement["title"], actions=count("count.action", totals["actions"]),
-        overdue=totals["overdue"], received=totals["reports_received"], expected=totals["reports_expected"],
-        progress=display(totals["progress"], "percent") or "–",
-    )
-    _heading(header)
-    if not rows:
-        out.print(Text(t("stat.no_actions_sector"), style="bold yellow"))
-        return
-    table = _table(_caption(shot))
-    table.add_column(t("stat.col.id"), justify="right")
-    table.add_column(t("stat.col.title"), min_width=14)
-    table.add_column(t("stat.col.agencies"), min_width=12)
-    table.add_column(t("stat.col.due_status"), min_width=10)
-    table.add_column(t("stat.col.progress"), min_width=10)
-    table.add_column(t("stat.col.latest_report"), min_width=12)
-    width = _bar_width()
-    for row in rows:
-        state = Text(display(row["due_on"], "date") + "\n" if row["due_on"] else "")
-        state.append(t(f"status.{row['status']}"), style=_STATUS_STYLE.get(row["status"], ""))
-        if row["overdue"]:
-            state.append(f"\n{t('stat.overdue_mark')}", style="bold red")
-        latest = Text(row["latest_period"] or "–")
-        if row["latest_difficulty"]:
-            latest.append(f"\n{shorten(clean(row['latest_difficulty']), _DIFFICULTY_CHARS)}", style="dim")
-        table.add_row(str(row["id"]), Text(clean(row["title"])), _agencies(row), state, _progress_cell(row, width), latest)
-    out.print(table)
+        print_overview(shot, rows)
 
 
 def shorten(text: str, limit: int) -> str:
-    """The first line of ``text``, cut at a word boundary to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    if len(line) <= limit:
-        return line
-    cut = line[: limit - 1].rsplit(" ", 1)[0] or line[: limit - 1]
-    return cut.rstrip(",;:.") + "…"
+    """Kept here for its callers; the status tables live in ``render.status``."""
+    from hoptac_cli.render.status import shorten as cut
+
+    return cut(text, limit)
 
 
 def register(app: typer.Typer) -> None:

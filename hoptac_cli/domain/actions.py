@@ -85,7 +85,9 @@ def detail(db: Database, action_id: int) -> Row:
     lead_now = mergers.current(db, "agencies", raw["lead_agency_id"], today())
     row["lead_now"] = lead_now["name"] if lead_now["formerly"] else None
     row.update(lifecycle.links(db, raw))
-    row["history"] = store.action_events(db, action_id)
+    from hoptac_cli.domain.changes import name_agencies
+
+    row["history"] = name_agencies(db, store.action_events(db, action_id))
     decided_by = {event["review_id"] for event in row["history"] if event["review_id"]}
     labels = {review_id: reviews.label(reviews.review(db, review_id)) for review_id in decided_by}
     for event in row["history"]:

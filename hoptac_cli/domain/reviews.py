@@ -164,10 +164,12 @@ def find_reviews(db: Database, agreement_ref: str | None) -> list[Row]:
 
 def detail(db: Database, review_id: int) -> Row:
     """A review with every change it made, its commendations and any agreement it closed."""
+    from hoptac_cli.domain.changes import name_agencies
+
     row = review(db, review_id)
     return {
         **row,
-        "changes_made": review_store.review_changes(db, review_id),
+        "changes_made": name_agencies(db, review_store.review_changes(db, review_id)),
         "commendations_made": review_store.list_commendations(db, review_id=review_id),
         "ended": review_store.agreements_ended_by(db, review_id),
     }

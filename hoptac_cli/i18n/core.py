@@ -7,7 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "word.yes": ("yes", "có"),
     "word.no": ("no", "không"),
     # kinds of thing, as named in messages
-    "kind.party": ("party", "địa phương"),
+    "kind.party": ("party", "tỉnh, thành phố"),
     "kind.agreement": ("agreement", "chương trình hợp tác"),
     "kind.sector": ("sector", "lĩnh vực"),
     "kind.agency": ("agency", "cơ quan"),
@@ -32,7 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "event.added": ("added", "bổ sung"),
     "event.updated": ("updated", "cập nhật"),
     # table titles
-    "title.parties": ("Parties", "Địa phương"),
+    "title.parties": ("Parties", "Tỉnh, thành phố"),
     "title.agreements": ("Agreements", "Chương trình hợp tác"),
     "title.sectors": ("Sectors", "Lĩnh vực"),
     "title.agencies": ("Agencies", "Cơ quan, đơn vị"),
@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.kind": ("Kind", "Loại"),
     "col.title": ("Title", "Nội dung"),
     "col.period": ("Period", "Giai đoạn"),
-    "col.party": ("Party", "Địa phương"),
+    "col.party": ("Party", "Tỉnh, thành phố"),
     "col.parties": ("Parties", "Các bên"),
     "col.agencies": ("Agencies", "Cơ quan"),
     "col.agreement": ("Agreement", "Chương trình"),
@@ -60,12 +60,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.predecessor": ("Follows", "Chương trình trước"),
     "col.predecessor_note": ("Earlier programmes", "Các chương trình trước"),
     "col.report_cadence": ("Reporting", "Kỳ báo cáo"),
-    "col.deadline_day": ("Report due on day", "Hạn báo cáo (ngày)"),
+    "col.deadline_day": ("Report due on day", "Hạn gửi báo cáo (ngày của tháng cuối kỳ)"),
     "col.note": ("Note", "Ghi chú"),
     "col.signatory": ("Signatory", "Người ký"),
     "col.signatory_title": ("Title", "Chức vụ"),
     "col.lead": ("Lead", "Chủ trì"),
-    "col.lead_actions": ("Leads", "Số nhiệm vụ chủ trì"),
+    "col.lead_actions": ("Leads", "Số NV chủ trì"),
     "col.partners": ("Partners", "Phối hợp"),
     "col.start_on": ("Start", "Bắt đầu"),
     "col.due_on": ("Due", "Hạn hoàn thành"),
@@ -73,8 +73,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.overdue": ("Overdue", "Quá hạn"),
     "col.unit": ("Unit", "Đơn vị tính"),
     "col.baseline": ("Baseline", "Giá trị ban đầu"),
-    "col.target": ("Target", "Chỉ tiêu"),
-    "col.value": ("Achieved", "Đạt được"),
+    "col.target": ("Target", "Mục tiêu"),
+    "col.value": ("Achieved", "Giá trị đạt được"),
     "col.latest_period": ("Last reported", "Kỳ báo cáo gần nhất"),
     "col.plan_ref": ("Plan", "Kế hoạch"),
     "col.sector_slug": ("Sector slug", "Tên ngắn lĩnh vực"),
@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.sample_loaded": (
         "Sample programme loaded: {parties} parties, {agencies} agencies, {sectors} sectors, {actions} actions, "
         "{reports} reports, {mergers} mergers.",
-        "Đã nạp chương trình mẫu: {parties} địa phương, {agencies} cơ quan, {sectors} lĩnh vực, {actions} nhiệm vụ, "
+        "Đã nạp chương trình mẫu: {parties} tỉnh, thành phố, {agencies} cơ quan, {sectors} lĩnh vực, {actions} nhiệm vụ, "
         "{reports} báo cáo, {mergers} lượt sáp nhập.",
     ),
     "msg.added": ("Added {kind} {id}: {name} ({slug})", "Đã thêm {kind} {id}: {name} ({slug})"),

@@ -20,6 +20,10 @@ from hoptac_cli.i18n import t
 FORMATS = ("table", "json", "csv")
 #: keys holding words for people, in the interface language: tables only
 _LABEL_SUFFIX = "_label"
+#: a column that can wait gives way when the table gets at least this much shorter without it
+SHORTER = 0.85
+#: … or when all of them giving way brings the columns within this much of a comfortable fit
+NEARLY = 1.1
 #: kinds of value that are short and unreadable when wrapped
 _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 
@@ -28,9 +32,19 @@ _COMPACT = ("date", "number", "percent", "bool", "timestamp")
 class Column:
     key: str
     header: str  # catalogue key
-    kind: str = "text"  # text | date | interval | timestamp | number | percent | status | bool | label:<catalogue prefix>
+    kind: str = "text"  # text | date | interval | timestamp | number | percent | status | bool | period | change | label:<catalogue prefix>
     justify: str = "left"
     ratio: int | None = None  # share of spare width for long text columns in a table
+    #: on a narrow terminal, columns with ``narrow`` > 0 give way, the highest first: each drops
+    #: out, or, with ``merge`` naming another column, goes under that column's value in its cell
+    narrow: int = 0
+    merge: str | None = None
+    #: a listing cuts a longer text after this many lines with "…" (``show``, JSON and CSV keep it)
+    lines: int | None = None
+    #: when every row holds the same value, say it once in the caption instead of on every row
+    same: bool = False
+    #: rows in a run with the same value form a group: the value is shown on its first row only
+    group: bool = False
 
 
 def display(value: Any, kind: str) -> str:
@@ -65,9 +79,44 @@ def display(value: Any, kind: str) -> str:
         return f"{show_number(value)}%"
     if kind == "bool":
         return t("word.yes") if value else t("word.no")
+    if kind == "period":
+        return show_period(value)
     if isinstance(value, list):
         return "; ".join(str(item) for item in value)
     return str(value)
+
+
+def show_period(code: str) -> str:
+    """A stored period code (``2025-H2``) the way the interface language names periods."""
+    from hoptac_cli.domain.periods import parse_period
+    from hoptac_cli.errors import HoptacError
+
+    try:
+        return parse_period(str(code)).label()
+    except HoptacError:
+        return str(code)
+
+
+#: how the old and new values of a changed field are shown (history tables)
+_CHANGE_KINDS = {"status": "status", "target": "number", "baseline": "number", "value": "number", "progress": "percent"}
+
+
+def change_kind(field: str | None) -> str:
+    """The kind of value a history row's ``old_value``/``new_value`` holds, from its ``field``."""
+    field = field or ""
+    if field.endswith("_on") or field in ("date", "decided_on", "signed_on"):
+        return "date"
+    return _CHANGE_KINDS.get(field, "text")
+
+
+def cell(row: dict[str, Any], column: Column) -> str:
+    """One table cell: the row's value for ``column`` as a person reads it."""
+    value = row.get(column.key)
+    if column.kind == "change":
+        # ids (a lead agency, partners) are named by the domain in ``<key>_label``
+        label = row.get(f"{column.key}{_LABEL_SUFFIX}")
+        return str(label) if label not in (None, "") else display(value, change_kind(row.get("field")))
+    return display(value, column.kind)
 
 
 def _local_time(value: str) -> str:
@@ -125,24 +174,90 @@ def emit(
     if not rows:
         out.print(empty or t("msg.nothing"))
         return
-    from rich.table import Table
+    out.print(table(rows, columns, out.width, title=title))
+    if footer:
+        footer()
+
+
+def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, title: str | None = None):  # type: ignore[no-untyped-def]
+    """The Rich table of a listing laid out for ``width`` columns (see ``render.table``).
+
+    Columns nobody filled in are left out; a ``same`` column whose value is the same on every
+    row is said once in the caption; on a narrow terminal the ``narrow`` columns give way.
+    """
+    from hoptac_cli.render.table import COMFORT, Spec, build, fits, measure, overhead, tall
 
     # A column nobody filled in only costs width on a narrow terminal.
     shown = [column for column in columns if any(row.get(column.key) not in (None, "", []) for row in rows)]
-    table = Table(title=_escape(title) if title else None, header_style="bold", expand=any(column.ratio for column in shown))
-    for column in shown:
-        table.add_column(
-            t(column.header),
-            justify=column.justify,
-            overflow="fold",
-            no_wrap=column.kind in _COMPACT or column.justify == "right",
-            ratio=column.ratio,
-        )
-    for row in rows:
-        table.add_row(*(_escape(display(row.get(column.key), column.kind)) for column in shown))
-    out.print(table)
-    if footer:
-        footer()
+    notes = []
+    if len(rows) > 1:
+        for column in [column for column in shown if column.same]:
+            values = {cell(row, column) for row in rows}
+            if len(values) == 1:
+                notes.append(f"{t(column.header)}: {_clean(values.pop())}")
+                shown.remove(column)
+    texts = {column.key: [_clean(cell(row, column)) for row in rows] for column in shown}
+    sections: list[bool] = [False] * len(rows)
+    for column in [column for column in shown if column.group]:
+        values = texts[column.key]
+        sections = [index + 1 < len(values) and values[index + 1] != value for index, value in enumerate(values)]
+        texts[column.key] = ["" if index and values[index - 1] == value else value for index, value in enumerate(values)]
+    headers = {column.key: t(column.header) for column in shown}
+
+    def spec(column: Column, headers: dict[str, str]) -> Spec:
+        wraps = not (column.kind in _COMPACT or column.justify == "right")
+        ratio = column.ratio or 1
+        return Spec(headers[column.key], column.justify, wraps, column.lines, comfort=COMFORT + 8 * (ratio - 1), ratio=ratio)
+
+    def narrowed(
+        layout: list[Column], texts: dict[str, list[str]], headers: dict[str, str], step: Column
+    ) -> tuple[list[Column], dict[str, list[str]], dict[str, str]]:
+        """The columns without ``step``, or with it under the column it merges into."""
+        kept = [column for column in layout if column is not step]
+        new_texts, new_headers = dict(texts), dict(headers)
+        target = next((column for column in kept if column.key == step.merge), None)
+        if target is not None:
+            # A new value under the old one reads as a change: "→ new".
+            below = [f"→ {text}" if text and step.kind == "change" else text for text in texts[step.key]]
+            new_texts[target.key] = [f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)]
+            new_headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
+        return kept, new_texts, new_headers
+
+    # Narrowing steps, the highest ``narrow`` first, while the columns do not fit comfortably.
+    # When taking them all makes the columns fit comfortably, they are taken until they do;
+    # otherwise a step is taken only when the words would not fit without it, or when it makes
+    # the table clearly shorter (a column that can wait is not worth rows much taller).
+    def comfortable(layout: list[Column], texts: dict[str, list[str]], headers: dict[str, str], room: float = 1) -> bool:
+        return fits([measure(spec(column, headers), texts[column.key]) for column in layout], int(width * room))
+
+    steps = sorted((column for column in shown if column.narrow), key=lambda column: -column.narrow)
+    reachable = (shown, texts, headers)
+    for step in steps:
+        reachable = narrowed(*reachable, step)
+    reachable_fits = comfortable(*reachable, room=NEARLY)
+    for step in steps:
+        if comfortable(shown, texts, headers):
+            break
+        kept, new_texts, new_headers = narrowed(shown, texts, headers, step)
+        specs = [spec(column, headers) for column in shown]
+        squeezed = sum(measure(s, texts[c.key]).least for s, c in zip(specs, shown)) + overhead(len(shown)) > width
+        if not (reachable_fits or squeezed):
+            before = tall(specs, [texts[c.key] for c in shown], width)
+            after = tall([spec(column, new_headers) for column in kept], [new_texts[c.key] for c in kept], width)
+            if after > SHORTER * before:
+                continue
+        shown, texts, headers = kept, new_texts, new_headers
+    specs = [spec(column, headers) for column in shown]
+    # Last resort: a column whose words cannot all fit gives way rather than have them cut.
+    while len(shown) > 1:
+        least = [measure(s, texts[c.key]).least for s, c in zip(specs, shown)]
+        if sum(least) + overhead(len(shown)) <= width:
+            break
+        widest = max(range(1, len(shown)), key=lambda i: least[i])
+        shown.pop(widest)
+        specs.pop(widest)
+    return build(specs, [[texts[column.key][index] for column in shown] for index in range(len(rows))], width,
+                 title=_clean(title) if title else None, caption="; ".join(notes) or None, sections=sections)
 
 
 def emit_record(record: dict[str, Any], fields: list[Column], fmt: str, *, title: str | None = None) -> None:
@@ -158,30 +273,53 @@ def emit_record(record: dict[str, Any], fields: list[Column], fmt: str, *, title
         }
         print_csv([flat], list(flat))
         return
+    from rich import box
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=_escape(title) if title else None, show_header=False, box=None, padding=(0, 2, 0, 0))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for field in fields:
-        value = display(record.get(field.key), field.kind)
-        if value:
-            table.add_row(t(field.header), _escape(value))
-    console().print(table)
+    from hoptac_cli.render.table import cell_width, longest_word, wrap
+
+    out = console()
+    pairs = [(t(field.header), _clean(cell(record, field))) for field in fields]
+    pairs = [(label, value) for label, value in pairs if value]
+    # The field names take what they need, up to a third of the width; the values, the rest.
+    longest = max((cell_width(label) for label, _ in pairs), default=0)
+    name_width = min(longest, max(out.width // 3, max((longest_word(label) for label, _ in pairs), default=0)))
+    sizes = [name_width, max(out.width - name_width - 2, 1)]
+    if title:
+        out.print(Text(wrap(_clean(title), out.width), style="bold"))
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0), pad_edge=False)
+    table.add_column(style="bold", width=sizes[0], no_wrap=True, overflow="fold")
+    table.add_column(width=max(sizes[1], 1), no_wrap=True, overflow="fold")
+    for label, value in pairs:
+        table.add_row(Text(wrap(label, sizes[0])), Text(wrap(value, sizes[1])))
+    out.print(table)
 
 
 def _is_flat(value: Any) -> bool:
     return isinstance(value, list) and all(not isinstance(item, (dict, list)) for item in value)
 
 
-def _escape(text: str) -> str:
-    """Text for a Rich table: markup escaped, control characters (other than line breaks and
-    tabs) dropped so that stored text never sends escape sequences to the terminal."""
-    from rich.markup import escape
-
+def _clean(text: str) -> str:
+    """Stored text for a table: control characters (other than line breaks and tabs) dropped so
+    that stored text never sends escape sequences to the terminal; tabs become spaces."""
     from hoptac_cli.domain.text import clean
 
-    return escape(clean(text))
+    return clean(text).replace("\t", " ")
+
+
+def _escape(text: str) -> str:
+    """Text for Rich markup: escaped and cleaned."""
+    from rich.markup import escape
+
+    return escape(_clean(text))
+
+
+def paragraph(text: str) -> None:
+    """A sentence under a table, wrapped at spaces to the terminal's width."""
+    from rich.text import Text
+
+    console().print(Text(_clean(text)))
 
 
 def section(title: str) -> None:

@@ -5,16 +5,17 @@ written to a temporary sibling and renamed into place at the end: a failed expor
 half-written file (``render.files``). ``-`` writes to stdout.
 
 Choices, documented in the README:
-- CSV is data: UTF-8 with a BOM (Excel then reads Vietnamese correctly), one header row of the
-  stable record keys (the same in every interface language), ``\\n`` line ends, ``,`` between
-  cells unless another delimiter is asked for (``;`` for an Excel whose list separator is ``;``,
-  as with Vietnamese regional settings); dates are ISO ``yyyy-mm-dd`` (every spreadsheet locale
-  reads ISO as a date, while ``dd/mm/yyyy`` is read as month/day in an English Excel); lists are
-  joined with ``; ``; booleans are 1/0; a text cell starting with ``=``, ``+``, ``-``, ``@`` or
-  their fullwidth forms (also after spaces or tabs), or with a tab or line break, gets a leading
-  ``'`` so that a spreadsheet never runs it as a formula. Listings printed with ``--format csv``
-  go through the same ``write_csv``. A form people fill in (the report template) keeps its
-  column titles.
+- CSV is data: UTF-8 with a BOM in a file (Excel then reads Vietnamese correctly; none on stdout
+  unless ``--bom``, since a pipe feeds other programs), one header row of the
+  stable record keys (the same in every interface language), ``\\n`` line ends; dates are ISO
+  ``yyyy-mm-dd`` (every spreadsheet locale reads ISO as a date, while ``dd/mm/yyyy`` is read as
+  month/day in an English Excel); lists are joined with ``; ``; booleans are 1/0; a text cell
+  starting with ``=``, ``+``, ``-``, ``@`` or their fullwidth forms (also after spaces or tabs),
+  or with a tab or line break, gets a leading ``'`` so that a spreadsheet never runs it as a
+  formula. Listings printed with ``--format csv`` go through the same ``write_csv``. A form
+  people fill in (the report template) keeps its column titles. Cells are separated by ``,``
+  unless another delimiter is asked for (``;`` for an Excel whose list separator is ``;``, as
+  with Vietnamese regional settings).
 - XLSX is for people: ``render.xlsx`` (typed, formatted cells, headers in the interface
   language, fitted widths, autofilter, optional chart).
 - JSON: the records as they are (ISO dates, raw numbers, lists), one array per sheet; several
@@ -93,17 +94,21 @@ def choose_format(target: str, fmt: str | None) -> str:
     return suffix
 
 
-def write(target: str, fmt: str | None, sheets: list[Sheet], *, force: bool = False, delimiter: str = ",") -> str:
+def write(
+    target: str, fmt: str | None, sheets: list[Sheet], *, force: bool = False, delimiter: str = ",", bom: bool | None = None
+) -> str:
     """Write ``sheets`` to ``target`` (a path or ``-``) in ``fmt`` (or by extension); return the
     format. The file is written safely (``render.files``): never over an existing file without
-    ``force``, never over the database, never half a file."""
+    ``force``, never over the database, never half a file. A CSV file starts with a BOM (Excel
+    then reads Vietnamese correctly); CSV on stdout, read by other programs through a pipe, has
+    none unless ``bom`` asks for it."""
     from hoptac_cli.render import files
 
 
     files.check_target(target, force=force)
     chosen = choose_format(target, fmt)
     with files.output(target, force=force) as stream:
-        write_to(stream, chosen, sheets, delimiter=delimiter)
+        write_to(stream, chosen, sheets, delimiter=delimiter, bom=target != "-" if bom is None else bom)
     return chosen
 
 
@@ -118,12 +123,12 @@ def parse_delimiter(text: str | None, fmt: str) -> str:
     return DELIMITERS[text]
 
 
-def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str = ",") -> None:
+def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str = ",", bom: bool = True) -> None:
     """Write ``sheets`` in ``fmt`` to an open byte stream."""
     if fmt == "csv" and len(sheets) != 1:
         raise ValueError("a CSV file holds exactly one sheet")
     if fmt == "csv":
-        _write_csv(stream, sheets, delimiter)
+        _write_csv(stream, sheets, delimiter, bom=bom)
     elif fmt == "json":
         _write_json(stream, sheets)
     else:
@@ -172,10 +177,10 @@ def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[
         writer.writerow([csv_value(row.get(key)) for key in keys])
 
 
-def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",") -> None:
+def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",", *, bom: bool = True) -> None:
     import io
 
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig" if bom else "utf-8", newline="")
     try:
         (sheet,) = sheets
         keys = [column.key for column in sheet.fields]
