@@ -66,13 +66,17 @@ def figures_sql(conn: sqlite3.Connection, period: Period, *, explicit: bool, tod
 
 def test_schema_is_exactly_hoptacs_and_the_file_is_sound(national, hoptac):
     def schema(path):
+        # hoptac makes its undo triggers for the schema at the first write command (storage.history)
         with sqlite3.connect(path) as conn:
-            return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+            return conn.execute(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'hoptac_undo_%' ORDER BY type, name"
+            ).fetchall()
 
     assert schema(national.db) == schema(hoptac.db)
     with sqlite3.connect(national.db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    national.ok("db", "check")  # hoptac's own checks: silent, exit 0
 
 
 def test_the_34_provinces_their_agencies_and_the_agreements(national):
@@ -261,7 +265,7 @@ def test_the_missing_reports_file_imports_cleanly(national):
     before = sum(len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
                  for slug in _slugs(national))
     result = national.ok("report", "import", info.import_csv, env=national.env)
-    assert f"{info.import_rows} added" in result.stderr or str(info.import_rows) in result.stderr
+    assert f"{info.import_rows} added" in result.stdout
     after = sum(len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
                 for slug in _slugs(national))
     assert before - after == info.import_rows

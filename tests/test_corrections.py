@@ -28,13 +28,13 @@ def test_party_agency_and_sector_updates(sample):
     sample.ok("sector", "update", "y te", "--name", "Y tế - dân số", "--slug", "y-te-dan-so")
     assert sample.json("sector", "list")[8]["slug"] == "y-te-dan-so"
     assert "already exists" in sample.fails("sector", "update", "y-te-dan-so", "--slug", "cong-nghiep").stderr
-    assert "Đã cập nhật lĩnh vực" in sample.ok("sector", "update", "y-te-dan-so", "--name", "Y tế", lang="vi").stderr
+    assert "Đã cập nhật lĩnh vực" in sample.ok("sector", "update", "y-te-dan-so", "--name", "Y tế", lang="vi").stdout
 
 
 def test_agreement_update_corrects_title_years_dates_and_signatories(sample):
     result = sample.ok("agreement", "update", "--title", "Chương trình hợp tác 2021-2026", "--period", "2021-2026",
                        "--signed", "15/03/2021", "--signatory", "kien-giang=Lâm Minh Thành, Chủ tịch UBND tỉnh")
-    assert "title, end_year, signed_on, signatories" in result.stderr
+    assert "title, last year, signing date, signatories" in result.stdout
     shown = sample.json("agreement", "show")
     assert shown["title"] == "Chương trình hợp tác 2021-2026" and shown["period"] == "2021–2026" and shown["signed_on"] == "2021-03-15"
     assert shown["parties"][1]["signatory_name"] == "Lâm Minh Thành" and shown["parties"][1]["signatory_title"] == "Chủ tịch UBND tỉnh"
@@ -45,12 +45,12 @@ def test_agreement_update_corrects_title_years_dates_and_signatories(sample):
     assert "not a party of the agreement" in sample.fails("agreement", "update", "--signatory", "can-tho=Ông B").stderr
     assert "nothing to change" in sample.fails("agreement", "update", "--signed", "15/03/2021").stderr
     # The cadence and deadline keep their own confirmation.
-    assert "quarterly" in sample.ok("agreement", "update", "--cadence", "quarterly").stderr
+    assert "quarterly" in sample.ok("agreement", "update", "--cadence", "quarterly").stdout
 
 
 def test_unmerge_a_merger_recorded_by_mistake(sample):
     result = sample.ok("agency", "unmerge", "syt-kg")
-    assert "no longer merged into Sở Y tế tỉnh An Giang" in result.stderr
+    assert "no longer merged into Sở Y tế tỉnh An Giang" in result.stdout
     assert next(row for row in sample.json("agency", "list") if row["slug"] == "syt-kg")["successor"] is None
     assert "not merged" in sample.fails("agency", "unmerge", "syt-kg").stderr
     refused = sample.fails("party", "unmerge", "can-tho")
@@ -61,7 +61,7 @@ def test_unmerge_a_merger_recorded_by_mistake(sample):
 
 def test_remove_an_action_added_by_mistake(sample):
     sample.ok("action", "add", "Nhập nhầm", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg")
-    assert "Removed action 27" in sample.ok("action", "remove", "27").stderr
+    assert "Removed action 27" in sample.ok("action", "remove", "27").stdout
     assert "no action with id 27" in sample.fails("action", "show", "27").stderr
     refused = sample.fails("action", "remove", "10")  # it has a report
     assert "1 report" in refused.stderr and "action cancel 10" in refused.stderr
@@ -76,7 +76,7 @@ def test_remove_an_action_added_by_mistake(sample):
 def test_withdraw_a_report(sample):
     before = sample.json("status", "--period", "2022-H2")
     result = sample.ok("report", "withdraw", "4", "--reason", "Sai kỳ báo cáo")
-    assert "no longer counts" in result.stderr
+    assert "no longer counts" in result.stdout
     shown = sample.json("report", "show", "4")
     assert shown["current"] is False and shown["withdrawn_on"] == "2026-11-25" and shown["withdrawn_reason"] == "Sai kỳ báo cáo"
     assert 4 not in [row["id"] for row in sample.json("report", "list")]
@@ -104,7 +104,7 @@ def test_commendation_update_and_remove(sample):
     assert "already has" in sample.fails("commend", "update", "2", "--recipient", "ông nguyễn văn a", "--form", "Bằng khen của Chủ tịch UBND tỉnh").stderr
     assert "--collective or --individual" in sample.fails("commend", "update", "2", "--collective", "--individual").stderr
     assert "no commendation with id 9" in sample.fails("commend", "remove", "9").stderr
-    assert "Removed commendation 2" in sample.ok("commend", "remove", "2").stderr
+    assert "Removed commendation 2" in sample.ok("commend", "remove", "2").stdout
     assert [row["id"] for row in sample.json("commend", "list")] == [1]
 
 

@@ -143,13 +143,13 @@ def test_xlsx_cells_people_like(programme, tmp_path):
 
     assert cell(2, "Tiến độ").value == 0.4 and cell(2, "Tiến độ").number_format == "0%"
     assert cell(1, "Quá hạn").value == "Không" and cell(4, "Quá hạn").value == "Có"  # not 1/0
-    assert cell(1, "Hạn").is_date and cell(1, "Hạn").number_format == "DD/MM/YYYY"
-    assert cell(6, "Chỉ tiêu").value == 1_200_000_000 and cell(6, "Chỉ tiêu").number_format == "#,##0"
-    assert cell(6, "Đạt được").number_format == "#,##0"  # money in whole đồng, even with a fraction
-    assert cell(7, "Đạt được").value == 2.5 and cell(7, "Đạt được").number_format == "#,##0.0#"
+    assert cell(1, "Hạn hoàn thành").is_date and cell(1, "Hạn hoàn thành").number_format == "DD/MM/YYYY"
+    assert cell(6, "Mục tiêu").value == 1_200_000_000 and cell(6, "Mục tiêu").number_format == "#,##0"
+    assert cell(6, "Giá trị đạt được").number_format == "#,##0"  # money in whole đồng, even with a fraction
+    assert cell(7, "Giá trị đạt được").value == 2.5 and cell(7, "Giá trị đạt được").number_format == "#,##0.0#"
     assert cell(1, "Mã").number_format == "#,##0"
-    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn")}
-    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn"] <= 16
+    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn hoàn thành")}
+    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 16
 
     programme.ok("export", "actions", "-o", str(out), "--format", "xlsx")
     english = load_workbook(out)["Actions"]

@@ -25,7 +25,7 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
     result = configured.ok("report", "remind", "--period", "2022-H2", "-o", str(folder), "--date", "05/01/2023",
                            "--by", "15/01/2023", "--signer-name", "Trần Thị Bình")
     assert sorted(path.name for path in folder.iterdir()) == sorted([*LETTERS, "don-doc-2022-H2.xlsx"])
-    assert "Wrote 4 reminder letters (4 actions)" in result.stderr
+    assert "Wrote 4 reminder letters (4 actions)" in result.stdout
     assert "Sở Y tế tỉnh Kiên Giang" in result.stdout
 
     letter = Document(str(folder / "don-doc-2022-H2-syt-kg.docx"))
@@ -80,10 +80,10 @@ def test_nobody_owes_nothing_written(programme, tmp_path):
     folder = tmp_path / "nhac"
     programme.ok("report", "add", "--action", "5", "--period", "2022-H1", "--progress", "5", "--submitted", "30/06/2022")
     result = programme.ok("report", "remind", "--period", "2022-H1", "-o", str(folder))
-    assert "No agency owes a report for 2022 H1" in result.stderr and not folder.exists()
+    assert "No agency owes a report for 2022 H1" in result.stdout and not folder.exists()
     # Sở Y tế Hậu Giang's actions were done in 2022 or cancelled by the 2023 review
     result = programme.ok("report", "remind", "--period", "2024-H1", "--agency", "syt-hg", "-o", str(folder))
-    assert "No agency owes" in result.stderr and not folder.exists()
+    assert "No agency owes" in result.stdout and not folder.exists()
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import fields as fields_named, t
 from hoptac_cli.render.output import Column, emit
 
 agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is_help=True, rich_markup_mode=None)
@@ -75,7 +75,7 @@ def update(
     agency: Annotated[str, typer.Argument(metavar="AGENCY", help="The agency to correct.")],
     name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
     slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party it really belongs to.")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="The party it really belongs to.")] = None,
     merged_on: Annotated[Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")] = None,
 ) -> None:
     """Correct an agency's name, slug, party or merger date (kept in the history; undo takes it back)."""
@@ -83,7 +83,7 @@ def update(
 
     with session(write=True) as db:
         row, fields = corrections.update_agency(db, agency, name=name, slug=slug, party=party, merged_on=merged_on)
-    done(t("msg.corrected", kind=t("kind.agency"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
+    done(t("msg.corrected", kind=t("kind.agency"), id=row["id"], slug=row["slug"], fields=fields_named(fields)))
 
 
 @agency_app.command("unmerge")

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
-from hoptac_cli.i18n import count, t
+from hoptac_cli.i18n import count, fields as fields_named, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
 agreement_app = typer.Typer(help="Agreements (cooperation programmes).", no_args_is_help=True, rich_markup_mode=None)
@@ -193,7 +193,7 @@ def update(
     clear: Annotated[Optional[list[str]], typer.Option("--clear", help="Drop this agreement's own value of a document setting; repeatable.")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The corrected title.")] = None,
     slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
-    period: Annotated[Optional[str], typer.Option("--period", help="The corrected years, e.g. 2021-2025.")] = None,
+    period: Annotated[Optional[str], typer.Option("--period", "-p", help="The corrected years, e.g. 2021-2025.")] = None,
     signed: Annotated[Optional[str], typer.Option("--signed", help="The corrected signing date, dd/mm/yyyy.")] = None,
     signatories: Annotated[
         Optional[list[str]], typer.Option("--signatory", help='"P=Full name, title" for a signing party; repeatable.')
@@ -232,7 +232,7 @@ def update(
         done(t("msg.schedule_set", slug=row["slug"], cadence=t(f"cadence.{row['report_cadence']}"), day=row["deadline_day"]))
     others = [field for field in fields if field not in ("report_cadence", "deadline_day")]
     if others:
-        done(t("msg.corrected", kind=t("kind.agreement"), id=row["id"], slug=row["slug"], fields=", ".join(others)))
+        done(t("msg.corrected", kind=t("kind.agreement"), id=row["id"], slug=row["slug"], fields=fields_named(others)))
     if result:
         for key in result["cleared"]:
             done(t("msg.agreement_setting_cleared", slug=row["slug"], name=key))

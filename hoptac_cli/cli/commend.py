@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import fields as fields_named, t
 from hoptac_cli.i18n.reviews import FORMS
 from hoptac_cli.render.output import Column, emit
 
@@ -116,7 +116,7 @@ def update(
     collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
     individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit.")] = None,
-    party: Annotated[Optional[str], typer.Option("--party", "-p", help="The party the recipient belongs to ('' for none).")] = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="The party the recipient belongs to ('' for none).")] = None,
     decision: Annotated[Optional[str], typer.Option("--decision", help="Decision number.")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="Date of the decision, dd/mm/yyyy.")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="What the recipient is commended for.")] = None,
@@ -129,7 +129,7 @@ def update(
             db, commendation_id, review_id=review, recipient=recipient, collective=collective, individual=individual,
             form=form, unit=unit, party=party, decision=decision, date=date, reason=reason,
         )
-    done(t("msg.commend_updated", id=commendation_id, fields=", ".join(fields)))
+    done(t("msg.commend_updated", id=commendation_id, fields=fields_named(fields)))
 
 
 @commend_app.command("remove")

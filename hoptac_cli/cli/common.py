@@ -98,7 +98,7 @@ def session(write: bool = False, record: bool = True) -> Iterator["Database"]:
 def _upgraded(db: "Database") -> None:
     upgraded = getattr(db, "upgraded", None)
     if upgraded:
-        done(t("msg.db_upgraded", old=upgraded["from"], new=upgraded["to"], backup=upgraded["backup"] or "—"))
+        note(t("msg.db_upgraded", old=upgraded["from"], new=upgraded["to"], backup=upgraded["backup"] or "—"))
 
 
 def who() -> str:

@@ -9,12 +9,13 @@ from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, command_line
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit
 
+#: the table: the command as it was typed (never translated), what it changed in words
 COLUMNS = [
     Column("id", "col.id", justify="right"),
     Column("at", "col.at", "timestamp"),
-    Column("who", "col.who"),
-    Column("command", "col.command", ratio=2),
-    Column("what", "col.history_changed", ratio=3),
+    Column("who", "col.who", narrow=1, merge="at"),
+    Column("command", "col.command", ratio=2, lines=4),
+    Column("what_label", "col.history_changed", ratio=3, lines=6),
 ]
 #: CSV and JSON carry every field (JSON the structured changes as well)
 CSV_COLUMNS = [
@@ -23,6 +24,60 @@ CSV_COLUMNS = [
 ]
 JSON_COLUMNS = [*CSV_COLUMNS, Column("changes", "col.changes")]
 UNDOABLE_COLUMNS = [*COLUMNS, Column("blocked_by", "col.blocked_by", justify="right")]
+#: ``undo --list`` as JSON or CSV: the record's own ``what`` (the table's words are ``what_label``)
+UNDOABLE_DATA = [*COLUMNS[:4], Column("what", "col.history_changed"), UNDOABLE_COLUMNS[-1]]
+
+#: the longest old or new text a change shows in the table
+_TEXT_CHARS = 40
+
+
+def _value(field: str, value: object) -> str:
+    """An old or new value of a changed field the way the interface shows it (a date dd/mm/yyyy,
+    a status in words, a number with the language's separators, an id as #id, a text quoted)."""
+    from hoptac_cli.render.output import change_kind, display
+
+    if value is None or value == "":
+        return "∅"
+    kind = change_kind(field)
+    if kind != "text" or isinstance(value, bool):
+        return display(value, "bool" if isinstance(value, bool) else kind)
+    if field.endswith("_id") and isinstance(value, int):
+        return f"#{value}"
+    if isinstance(value, (int, float)):
+        return display(value, "number")
+    text = " ".join(str(value).split())
+    return f"“{text[:_TEXT_CHARS - 3]}…”" if len(text) > _TEXT_CHARS else f"“{text}”"
+
+
+def _changed_rows(rows: list[dict]) -> str:
+    """Each row an entry changed, in words: ``nhiệm vụ #9: hạn hoàn thành 31/12/2025 → 30/06/2026``."""
+    from hoptac_cli.i18n import fields, has
+
+    parts = []
+    for row in rows:
+        table = f"table.{row['table']}"
+        label = f"{t(table) if has(table) else row['table'].replace('_', ' ')} #{row['id']}"
+        if row["op"] != "update":
+            parts.append(f"{label} {t('history.row.' + row['op'])}")
+            continue
+        old = row.get("old") or {}
+        changes = [
+            f"{fields([key])} {_value(key, old.get(key))} → {_value(key, value)}"
+            for key, value in (row.get("new") or {}).items()
+            if key != "search_key"
+        ]
+        parts.append(f"{label}: {'; '.join(changes)}" if changes else f"{label} {t('history.row.update')}")
+    return " | ".join(parts)
+
+
+def readable(rows: list[dict]) -> list[dict]:
+    """The entries with ``what_label``: what each changed as people read it (the table only; JSON
+    and CSV keep the record's ``what``, ``details`` and structured ``changes``)."""
+    for row in rows:
+        changed = (row.get("changes") or {}).get("rows")
+        detail = _changed_rows(changed) if changed else row.get("details")
+        row["what_label"] = " — ".join(part for part in (detail or row.get("changed"), row.get("state")) if part)
+    return rows
 
 
 def history(
@@ -38,7 +93,7 @@ def history(
         rows = listing(db, limit=limit, action_id=action)
     chosen = output_format(fmt, as_json)
     columns = {"json": JSON_COLUMNS, "csv": CSV_COLUMNS}.get(chosen, COLUMNS)
-    emit(rows, columns, chosen, title=t("title.history_log"), empty=t("msg.no_history"))
+    emit(readable(rows), columns, chosen, title=t("title.history_log"), empty=t("msg.no_history"))
 
 
 @writes
@@ -54,7 +109,9 @@ def undo(
     if list_:
         with session() as db:
             rows = log.undoable(db)
-        emit(rows, UNDOABLE_COLUMNS, output_format(fmt, as_json), title=t("title.undoable"), empty=t("msg.nothing_undoable"))
+        chosen = output_format(fmt, as_json)
+        columns = UNDOABLE_COLUMNS if chosen == "table" else UNDOABLE_DATA
+        emit(readable(rows), columns, chosen, title=t("title.undoable"), empty=t("msg.nothing_undoable"))
         return
     with session(write=True, record=False) as db:
         result = log.undo(db, entry, who=who(), command=command_line())

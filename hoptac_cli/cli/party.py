@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import fields as fields_named, t
 from hoptac_cli.render.output import Column, emit
 
 party_app = typer.Typer(help="Parties: provinces and cities.", no_args_is_help=True, rich_markup_mode=None)
@@ -78,7 +78,7 @@ def update(
 
     with session(write=True) as db:
         row, fields = corrections.update_party(db, party, name=name, slug=slug, kind=kind, merged_on=merged_on)
-    done(t("msg.corrected", kind=t("kind.party"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
+    done(t("msg.corrected", kind=t("kind.party"), id=row["id"], slug=row["slug"], fields=fields_named(fields)))
 
 
 @party_app.command("unmerge")

@@ -392,7 +392,7 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
             typer.echo("  " + t("msg.import_more_problems", count=len(problems) - FIRST_PROBLEMS), err=True)
     totals = {key: sum(row[key] for row in results) for key in ("added", "amended", "already")}
     done(t("msg.import_folder_dry_run" if dry_run else "msg.import_folder_done", files=len(results),
-           refused=len(refused), **totals))
+           refused=len(refused), **totals), data_on_stdout=fmt != "table")
     if refused:
         raise typer.Exit(1)
 

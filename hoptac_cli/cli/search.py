@@ -51,27 +51,30 @@ def search(
 
 
 def _print(rows: list[dict], query: str) -> None:
-    from rich.table import Table
-
+    """The table, laid out by ``render.table`` for the terminal's width (words never cut), the
+    words found in bold where the terminal shows colour."""
+    from hoptac_cli.cli.status import shorten
     from hoptac_cli.render.output import console
+    from hoptac_cli.render.table import COMFORT, Spec, build
 
     out = console()
     if not rows:
         out.print(t("search.nothing", query=query), markup=False)
         return
     styled = out.is_terminal and not out.no_color
-    table = Table(header_style="bold", expand=True)
-    table.add_column(t("search.col.rank"), justify="right", no_wrap=True)
-    table.add_column(t("search.col.what"), ratio=1)
-    table.add_column(t("search.col.where"), ratio=2)
-    table.add_column(t("search.col.period"), ratio=1)
-    table.add_column(t("search.col.snippet"), ratio=4)
-    from hoptac_cli.cli.status import shorten
-
-    for row in rows:
-        where = shorten(row["where_label"], _WHERE_CHARS)
-        table.add_row(str(row["rank"]), row["what_label"], where, row["period_label"], highlighted(row["snippet"], styled))
-    out.print(table)
+    specs = [
+        Spec(t("search.col.rank"), "right", wrap=False),
+        Spec(t("search.col.what")),
+        Spec(t("search.col.where"), comfort=COMFORT + 8, ratio=2),
+        Spec(t("search.col.period")),
+        Spec(t("search.col.snippet"), comfort=COMFORT + 24, ratio=4),
+    ]
+    cells = [
+        [str(row["rank"]), row["what_label"], shorten(row["where_label"], _WHERE_CHARS), row["period_label"],
+         highlighted(row["snippet"], styled)]
+        for row in rows
+    ]
+    out.print(build(specs, cells, out.width))
     out.print(t("search.count", count=len(rows), query=query), markup=False)
 
 

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import fields as fields_named, t
 from hoptac_cli.render.output import Column, emit
 
 sector_app = typer.Typer(help="Sectors of an agreement.", no_args_is_help=True, rich_markup_mode=None)
@@ -62,7 +62,7 @@ def update(
 
     with session(write=True) as db:
         row, fields = corrections.update_sector(db, sector, agreement_ref=agreement, name=name, slug=slug)
-    done(t("msg.corrected", kind=t("kind.sector"), id=row["id"], slug=row["slug"], fields=", ".join(fields)))
+    done(t("msg.corrected", kind=t("kind.sector"), id=row["id"], slug=row["slug"], fields=fields_named(fields)))
 
 
 def register(app: typer.Typer) -> None:

@@ -73,5 +73,10 @@ def count(key: str, n: int) -> str:
     return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 
 
+def fields(names: list[str]) -> str:
+    """Record fields as users know them ("due date", "hạn hoàn thành"), never their codes."""
+    return ", ".join(t(f"field.{name}") if has(f"field.{name}") else name.replace("_", " ") for name in names)
+
+
 def has(key: str) -> bool:
     return key in _load()

@@ -22,15 +22,60 @@ HELP: dict[str, str] = {
     "hoptac --db": "Tệp cơ sở dữ liệu (nếu không có: biến HOPTAC_DB, rồi thư mục dữ liệu của người dùng).",
     "hoptac --lang": "Ngôn ngữ giao diện: vi hoặc en (nếu không có: biến HOPTAC_LANG, rồi ngôn ngữ của hệ thống).",
     "hoptac --quiet": "Không in dòng xác nhận sau khi ghi (dữ liệu và lỗi vẫn in).",
+    "hoptac --by": "Người thực hiện các thay đổi, ghi vào lịch sử (nếu không có: biến HOPTAC_BY, rồi tên người dùng của hệ thống).",
     "hoptac --version": "In số phiên bản rồi thoát.",
     "hoptac --install-completion": "Cài tự động hoàn thành lệnh cho shell đang dùng.",
     "hoptac --show-completion": "In đoạn mã tự động hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tùy chỉnh.",
     # init, db
     "init": "Tạo cơ sở dữ liệu (hoặc nâng cấp tệp đã có); có thể nạp kèm chương trình mẫu.",
     "init --sample": "Nạp kèm chương trình mẫu Hậu Giang – Kiên Giang giai đoạn 2021–2025.",
-    "db": "Tệp cơ sở dữ liệu.",
+    "db": "Tệp cơ sở dữ liệu: vị trí, bản sao, kiểm tra.",
     "db path": "In đường dẫn tệp cơ sở dữ liệu (dù tệp đã có hay chưa).",
     "db version": "In các bước nâng cấp cấu trúc (migration) đã áp dụng cho cơ sở dữ liệu.",
+    "db backup": "Ghi một bản sao nhất quán của cơ sở dữ liệu (sao lưu trực tuyến của SQLite: an toàn cả khi người khác đang ghi).",
+    "db backup FILE": "Nơi ghi bản sao, vd. hoptac-2026-11-25.db.",
+    "db restore": (
+        "Thay cơ sở dữ liệu bằng một bản sao lưu: bản sao được kiểm tra trước (còn nguyên vẹn, đúng là cơ sở dữ liệu "
+        "hoptac, không mới hơn phiên bản hoptac này) và tệp hiện tại được giữ lại trong thư mục sao lưu của nó."
+    ),
+    "db restore FILE": "Bản sao tạo bằng 'hoptac db backup' (hoặc bản sao lưu tự động).",
+    "db restore --force": "Thay hẳn cơ sở dữ liệu (trước đó vẫn giữ một bản sao của nó).",
+    "db check": (
+        "Kiểm tra tệp (tính toàn vẹn và khóa ngoại của SQLite) và dữ liệu (các quy tắc của hoptac): "
+        "không in gì và thoát với mã 0 khi mọi thứ ổn, nếu không thì mỗi vấn đề một dòng và thoát với mã 3."
+    ),
+    # history, undo, settings, search, serve
+    "history": "Liệt kê các lệnh đã ghi dữ liệu: thời điểm, người thực hiện, dòng lệnh và những gì đã thay đổi.",
+    "history --limit": "Số mục cần xem, mới nhất trước.",
+    "history --action": "Chỉ các thay đổi của nhiệm vụ này (mã nhiệm vụ) và các báo cáo của nó.",
+    "undo": "Hoàn tác trọn vẹn thay đổi gần nhất (hoặc thay đổi có mã đã cho); hoàn tác một lần hoàn tác thì thay đổi được khôi phục.",
+    "undo ENTRY": "Mục lịch sử cần hoàn tác (mặc định: thay đổi gần nhất).",
+    "undo --list": "Liệt kê các thay đổi có thể hoàn tác, và điều gì đang ngăn từng thay đổi.",
+    "settings": (
+        "Thông tin cơ quan ban hành văn bản: liệt kê các thiết lập, in, đặt hoặc xóa một thiết lập, vd. "
+        'hoptac settings issuing_body "Sở Tài chính".'
+    ),
+    "settings KEY": "Tên thiết lập, vd. issuing_body; bỏ trống để liệt kê tất cả.",
+    "settings VALUE": "Giá trị mới; bỏ trống để in giá trị hiện tại.",
+    "settings --agreement": "Giá trị riêng của chương trình này (mặc định: chung cho cả cơ sở dữ liệu).",
+    "settings --unset": "Xóa thiết lập KEY (của cả cơ sở dữ liệu, hoặc với --agreement là của chương trình đó).",
+    "search": (
+        "Tìm trong nội dung, ghi chú và kế hoạch của nhiệm vụ; kết quả, khó khăn, vướng mắc và đề xuất, kiến nghị "
+        "của báo cáo; kết luận hội nghị và thành tích được khen thưởng; kết quả khớp nhất trước, các từ tìm thấy được đánh dấu."
+    ),
+    "search TEXT": "Các từ cần tìm; không phân biệt chữ hoa, chữ thường, dấu hay đ/d ('duong tinh' tìm được 'Đường tỉnh').",
+    "search --sector": "Chỉ nhiệm vụ và báo cáo của lĩnh vực này.",
+    "search --period": "Chỉ báo cáo của kỳ này (2022-H1, 2022), và những gì đang thực hiện hoặc được quyết định trong kỳ.",
+    "search --limit": "Nhiều nhất bấy nhiêu kết quả, khớp nhất trước.",
+    "serve": (
+        "Mở trang web chỉ để xem cơ sở dữ liệu (Datasette, bằng tiếng Việt): tiến độ theo lĩnh vực, các nhiệm vụ "
+        "và báo cáo mới nhất, nhiệm vụ quá hạn, cơ quan chưa báo cáo, tìm kiếm, bảng tổng quan. "
+        "Cần cài phần tùy chọn: pip install 'hoptac[web]'."
+    ),
+    "serve --port": "Cổng lắng nghe.",
+    "serve --host": "Địa chỉ lắng nghe; 127.0.0.1 là chỉ trên máy này (đọc README trước khi chia sẻ).",
+    "serve --open": "Mở bảng tổng quan trên trình duyệt web.",
+    "serve --sql": "Cho phép người xem tự chạy truy vấn SQL chỉ đọc (mặc định: tắt).",
     # status, export, summary
     "status": "Tiến độ theo lĩnh vực (hoặc theo nhiệm vụ với --sector): số nhiệm vụ theo tình trạng, quá hạn, báo cáo đã nhận.",
     "status --sector": "Một lĩnh vực (tên ngắn, mã hoặc tên): mỗi nhiệm vụ một dòng.",
@@ -42,9 +87,12 @@ HELP: dict[str, str] = {
     "export --output": "Tệp cần ghi (.csv, .xlsx, .json); - để in ra màn hình (stdout).",
     "export --format": "csv, json hoặc xlsx (mặc định: theo phần mở rộng của tệp).",
     "export --bom": "Ghi dấu BOM ở đầu CSV cả khi in ra stdout (ghi ra tệp thì luôn có BOM, để Excel đọc đúng tiếng Việt).",
+    "export --delimiter": "Chỉ với CSV: dấu phân cách ',' (mặc định), ';' (cho Excel cài đặt tiếng Việt) hoặc tab.",
     "summary": "Viết báo cáo tổng hợp (bằng tiếng Việt): đề mục I–V và phụ lục.",
     "summary --period": "Kỳ báo cáo: 2022-H1, H1/2022, 2022.",
     "summary --output": "TỆP.md hoặc TỆP.docx; - để in Markdown ra stdout.",
+    "summary --number": "Số của văn bản, điền vào chỗ {number} trong mẫu số, ký hiệu (mặc định: để '…').",
+    "summary --subject": "Dòng trích yếu dưới chữ 'BÁO CÁO'.",
     # parties
     "party": "Các tỉnh, thành phố tham gia (bên tham gia).",
     "party add": "Thêm một tỉnh hoặc thành phố.",
@@ -56,6 +104,14 @@ HELP: dict[str, str] = {
     "party merge OLDS": "Các tỉnh, thành phố bị sáp nhập.",
     "party merge --into": "Tỉnh, thành phố tiếp nhận.",
     "party merge --on": "Ngày sáp nhập có hiệu lực, dd/mm/yyyy.",
+    "party update": "Sửa tên, tên ngắn, loại hoặc ngày sáp nhập của một tỉnh, thành phố (lưu vào lịch sử; có thể hoàn tác bằng undo).",
+    "party update PARTY": "Tỉnh, thành phố cần sửa.",
+    "party update --name": "Tên đúng.",
+    "party update --slug": "Tên ngắn đúng.",
+    "party update --kind": "province (tỉnh), city (thành phố) hoặc other (khác).",
+    "party update --merged-on": "Ngày sáp nhập đúng, dd/mm/yyyy.",
+    "party unmerge": "Xóa một lần sáp nhập ghi nhầm: tỉnh, thành phố trở lại độc lập như trước.",
+    "party unmerge PARTY": "Tỉnh, thành phố bị ghi nhầm là đã sáp nhập.",
     # agreements
     "agreement": "Các chương trình hợp tác.",
     "agreement add": "Thêm một chương trình hợp tác giữa hai tỉnh, thành phố trở lên.",
@@ -83,16 +139,41 @@ HELP: dict[str, str] = {
     "agreement carry --action": "Một nhiệm vụ cần chuyển (mã nhiệm vụ); lặp lại được.",
     "agreement carry --unfinished": "Chuyển mọi nhiệm vụ chưa hoàn thành và chưa hủy bỏ.",
     "agreement carry --due": "Hạn hoàn thành của các bản chuyển, dd/mm/yyyy (mặc định: không có).",
-    "agreement update": "Đổi kỳ báo cáo hoặc hạn gửi báo cáo của một chương trình.",
+    "agreement update": (
+        "Sửa một chương trình (tên, tên ngắn, giai đoạn, ngày ký, người ký, ghi chú), đổi kỳ báo cáo hoặc hạn gửi báo cáo, "
+        "hoặc đặt thông tin ban hành văn bản riêng của chương trình (thay cho 'hoptac settings'); lưu vào lịch sử, "
+        "có thể hoàn tác bằng undo."
+    ),
     "agreement update AGREEMENT": "Chương trình; có thể bỏ qua khi chỉ có một chương trình đang thực hiện.",
     "agreement update --cadence": "Kỳ báo cáo: half-yearly (6 tháng), quarterly (hằng quý) hoặc yearly (hằng năm).",
     "agreement update --deadline-day": "Hạn gửi báo cáo là ngày này của tháng cuối kỳ.",
+    "agreement update --governing-body": "Cơ quan chủ quản ghi trên các văn bản của chương trình.",
+    "agreement update --issuing-body": "Cơ quan ban hành các văn bản của chương trình.",
+    "agreement update --place": "Địa danh ở dòng ngày tháng trên các văn bản của chương trình.",
+    "agreement update --number-pattern": "Số và ký hiệu của báo cáo, vd. '{number}/BC-STC'.",
+    "agreement update --letter-number-pattern": "Số và ký hiệu của công văn đôn đốc, vd. '{number}/STC-KTĐN'.",
+    "agreement update --signer-authority": "Dòng thẩm quyền ký (thay mặt, ký thay …) phía trên chức vụ người ký, vd. 'KT. GIÁM ĐỐC'.",
+    "agreement update --signer-title": "Chức vụ của người ký.",
+    "agreement update --recipient": "Một nơi nhận văn bản (Nơi nhận); lặp lại được.",
+    "agreement update --archive": "Nội dung sau 'Lưu:'.",
+    "agreement update --clear": "Bỏ giá trị riêng của chương trình cho một thiết lập văn bản (dùng lại giá trị chung); lặp lại được.",
+    "agreement update --title": "Tên chương trình đúng.",
+    "agreement update --slug": "Tên ngắn đúng.",
+    "agreement update --period": "Giai đoạn thực hiện đúng, vd. 2021-2025.",
+    "agreement update --signed": "Ngày ký đúng, dd/mm/yyyy.",
+    "agreement update --signatory": '"TỈNH=Họ tên, chức vụ" của người ký cho một bên; lặp lại được.',
+    "agreement update --note": "Ghi chú.",
+    "agreement update --predecessor-note": "Các chương trình trước không có trong cơ sở dữ liệu, ghi bằng lời.",
     # sectors
     "sector": "Các lĩnh vực hợp tác của một chương trình.",
     "sector add": "Thêm một lĩnh vực vào chương trình.",
     "sector add NAME": "Tên lĩnh vực, vd. 'Y tế'.",
     "sector add --slug": "Tên ngắn; mặc định tạo từ tên.",
     "sector list": "Liệt kê các lĩnh vực (của một chương trình, hoặc của tất cả).",
+    "sector update": "Sửa tên hoặc tên ngắn của một lĩnh vực (lưu vào lịch sử; có thể hoàn tác bằng undo).",
+    "sector update SECTOR": "Lĩnh vực cần sửa.",
+    "sector update --name": "Tên đúng.",
+    "sector update --slug": "Tên ngắn đúng.",
     # agencies
     "agency": "Các cơ quan, đơn vị (sở, ban, ngành) của mỗi tỉnh, thành phố.",
     "agency add": "Thêm một cơ quan, đơn vị của một tỉnh, thành phố.",
@@ -105,6 +186,14 @@ HELP: dict[str, str] = {
     "agency merge OLDS": "Các cơ quan bị sáp nhập.",
     "agency merge --into": "Cơ quan tiếp nhận.",
     "agency merge --on": "Ngày sáp nhập có hiệu lực, dd/mm/yyyy.",
+    "agency update": "Sửa tên, tên ngắn, tỉnh, thành phố hoặc ngày sáp nhập của một cơ quan (lưu vào lịch sử; có thể hoàn tác bằng undo).",
+    "agency update AGENCY": "Cơ quan cần sửa.",
+    "agency update --name": "Tên đúng.",
+    "agency update --slug": "Tên ngắn đúng.",
+    "agency update --party": "Tỉnh, thành phố mà cơ quan thực sự trực thuộc.",
+    "agency update --merged-on": "Ngày sáp nhập đúng, dd/mm/yyyy.",
+    "agency unmerge": "Xóa một lần sáp nhập ghi nhầm: cơ quan trở lại độc lập như trước.",
+    "agency unmerge AGENCY": "Cơ quan bị ghi nhầm là đã sáp nhập.",
     # actions
     "action": "Các nhiệm vụ (nội dung hợp tác) của từng lĩnh vực.",
     "action add": "Thêm một nhiệm vụ vào lĩnh vực (với --review: bổ sung theo quyết định của hội nghị).",
@@ -116,6 +205,7 @@ HELP: dict[str, str] = {
     "action add --due": "Hạn hoàn thành, dd/mm/yyyy.",
     "action add --unit": "Đơn vị tính của chỉ tiêu, vd. 'em', 'đồng', 'học sinh'.",
     "action add --target": "Mục tiêu của chỉ tiêu, vd. 20 hoặc 1.200.000.000.",
+    "action add --measure": "Cách cộng dồn giá trị báo cáo: cumulative (lũy kế: giá trị đạt được đến nay, mặc định) hoặc per-period (từng kỳ: cộng các kỳ lại).",
     "action add --baseline": "Giá trị ban đầu của chỉ tiêu.",
     "action add --plan": 'Kế hoạch đã ký: "số văn bản, ngày".',
     "action add --note": "Ghi chú.",
@@ -137,11 +227,14 @@ HELP: dict[str, str] = {
     "action update --partner": "Thay các cơ quan phối hợp; lặp lại được.",
     "action update --unit": "Đơn vị tính của chỉ tiêu, vd. 'em', 'đồng', 'học sinh'.",
     "action update --target": "Mục tiêu của chỉ tiêu, vd. 20 hoặc 1.200.000.000.",
+    "action update --measure": "Cách cộng dồn giá trị báo cáo: cumulative (lũy kế: giá trị đạt được đến nay, mặc định) hoặc per-period (từng kỳ: cộng các kỳ lại).",
     "action update --baseline": "Giá trị ban đầu của chỉ tiêu.",
     "action update --plan": 'Kế hoạch đã ký: "số văn bản, ngày".',
     "action update --note": "Ghi chú.",
     "action update --review": "Hội nghị (mã) quyết định việc này.",
     "action update --reason": "Lý do; lưu vào lịch sử của nhiệm vụ.",
+    "action remove": "Xóa một nhiệm vụ thêm nhầm (không được khi nhiệm vụ đã có báo cáo: khi đó hãy hủy bỏ nhiệm vụ).",
+    "action remove ACTION_ID": "Mã nhiệm vụ.",
     "action cancel": "Hủy bỏ một nhiệm vụ theo quyết định của hội nghị.",
     "action cancel ACTION_ID": "Mã nhiệm vụ.",
     "action cancel --review": "Hội nghị (mã) quyết định hủy bỏ nhiệm vụ.",
@@ -175,6 +268,9 @@ HELP: dict[str, str] = {
     "report list --revisions": "Liệt kê cả các bản đã được thay thế.",
     "report show": "Xem một báo cáo cùng các lần sửa.",
     "report show REPORT_ID": "Mã báo cáo.",
+    "report withdraw": "Rút một báo cáo gửi nhầm: báo cáo không còn được tính, các bản của nó vẫn xem được.",
+    "report withdraw REPORT_ID": "Mã báo cáo.",
+    "report withdraw --reason": "Lý do rút báo cáo (lưu cùng báo cáo).",
     "report missing": "Theo từng cơ quan chủ trì: các nhiệm vụ chưa có báo cáo trong kỳ, và các báo cáo gửi chậm.",
     "report missing --period": "Kỳ báo cáo: 2022-H1, H1/2022, 2022-Q3, 2022 ...",
     "report template": "Tạo tệp mẫu để các cơ quan điền báo cáo một kỳ: mỗi nhiệm vụ chủ trì một dòng.",
@@ -182,10 +278,21 @@ HELP: dict[str, str] = {
     "report template --output": "Tệp cần ghi: TỆP.xlsx hoặc TỆP.csv.",
     "report template --agency": "Chỉ các nhiệm vụ cơ quan này chủ trì (mặc định: mọi cơ quan chủ trì).",
     "report template --force": "Ghi đè tệp đã có.",
+    "report template --delimiter": "Chỉ với CSV: dấu phân cách ',' (mặc định), ';' hoặc tab.",
     "report import": "Nhập tệp báo cáo của các cơ quan: nhập tất cả các dòng hoặc không nhập dòng nào.",
     "report import FILE": "Tệp .xlsx hoặc .csv đã điền, tạo bằng 'report template'.",
     "report import --dry-run": "Chỉ kiểm tra; không ghi gì.",
     "report import --amend": "Thay các báo cáo đã có bằng số liệu trong tệp.",
+    "report remind": (
+        "Soạn công văn đôn đốc cho mỗi cơ quan còn nợ báo cáo trong kỳ, nêu các nhiệm vụ chưa báo cáo và hạn gửi "
+        "báo cáo, kèm một tệp XLSX tổng hợp để trộn thư."
+    ),
+    "report remind --period": "Kỳ báo cáo: 2025-H2, H2/2025 ...",
+    "report remind --output": "THƯ_MỤC chứa các công văn và danh sách (tạo mới nếu chưa có).",
+    "report remind --agency": "Chỉ công văn gửi cơ quan này.",
+    "report remind --format": "Định dạng công văn: docx (mặc định) hoặc md.",
+    "report remind --force": "Ghi đè các công văn hoặc danh sách đã có trong thư mục.",
+    "report remind --by": "Đề nghị gửi báo cáo trước ngày này, dd/mm/yyyy (mặc định: trong thời gian sớm nhất).",
     # reviews
     "review": "Hội nghị sơ kết, tổng kết hằng năm và các quyết định của hội nghị.",
     "review add": "Ghi một hội nghị sơ kết hoặc tổng kết của chương trình.",
@@ -220,12 +327,43 @@ HELP: dict[str, str] = {
     "commend list --party": "Chỉ đối tượng của tỉnh, thành phố này (và của các địa phương đã sáp nhập vào đó).",
     "commend list --output": "Ghi ra tệp (.csv, .xlsx hoặc .json); '-' để in ra stdout.",
     "commend list --bom": "Ghi dấu BOM ở đầu CSV cả khi in ra stdout.",
+    "commend update": "Sửa một khen thưởng (lưu vào lịch sử; có thể hoàn tác bằng undo).",
+    "commend update COMMENDATION_ID": "Mã khen thưởng.",
+    "commend update --review": "Hội nghị (mã) thực sự đã quyết định khen thưởng.",
+    "commend update --recipient": "Tên đúng của tập thể hoặc cá nhân được khen thưởng.",
+    "commend update --form": "Hình thức khen thưởng đúng.",
+    "commend update --collective": "Đối tượng được khen thưởng là tập thể.",
+    "commend update --individual": "Đối tượng được khen thưởng là cá nhân.",
+    "commend update --unit": "Đơn vị công tác của đối tượng.",
+    "commend update --party": "Tỉnh, thành phố của đối tượng được khen thưởng ('' để bỏ trống).",
+    "commend update --decision": "Số quyết định.",
+    "commend update --date": "Ngày quyết định, dd/mm/yyyy.",
+    "commend update --reason": "Thành tích được khen thưởng.",
+    "commend remove": "Xóa một khen thưởng ghi nhầm.",
+    "commend remove COMMENDATION_ID": "Mã khen thưởng.",
 }
 
 #: options that read the same in every command, by their English help text
 SHARED: dict[str, str] = {
     "Output format: table, json or csv.": "Định dạng kết quả: table (bảng), json hoặc csv.",
     "Shorthand for --format json.": "Viết tắt của --format json.",
+    "Who makes this change, for the history (else the global --by, HOPTAC_BY or the system user).": (
+        "Người thực hiện thay đổi này, ghi vào lịch sử (nếu không có: --by chung của hoptac, biến HOPTAC_BY, rồi tên người dùng của hệ thống)."
+    ),
+    "Replace the file if it exists (never the database itself).": "Ghi đè tệp nếu đã có (không bao giờ ghi đè chính cơ sở dữ liệu).",
+    # the per-document options of summary and report remind (cli.settings)
+    "The document's date, dd/mm/yyyy (default: today).": "Ngày của văn bản, dd/mm/yyyy (mặc định: hôm nay).",
+    "Governing body (cơ quan chủ quản) for this document.": "Cơ quan chủ quản ghi trên văn bản này.",
+    "Issuing body (cơ quan ban hành) for this document.": "Cơ quan ban hành văn bản này.",
+    "Place in the date line, e.g. 'Cần Thơ'.": "Địa danh ở dòng ngày tháng, vd. 'Cần Thơ'.",
+    "Number and symbol, e.g. '{number}/BC-STC'.": "Số và ký hiệu văn bản, vd. '{number}/BC-STC'.",
+    "TM./KT./TL./TUQ./Q. line(s) above the title, e.g. 'KT. GIÁM ĐỐC'.": (
+        "Dòng thẩm quyền ký (thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền) phía trên chức vụ, vd. 'KT. GIÁM ĐỐC'."
+    ),
+    "The signer's title, e.g. 'Phó Giám đốc'.": "Chức vụ của người ký, vd. 'Phó Giám đốc'.",
+    "The signer's full name.": "Họ và tên người ký.",
+    "A recipient (Nơi nhận); repeatable; replaces the setting.": "Một nơi nhận văn bản (Nơi nhận); lặp lại được; thay cho danh sách trong thiết lập.",
+    "What follows 'Lưu:', e.g. 'VT, KTĐN'.": "Nội dung sau 'Lưu:', vd. 'VT, KTĐN'.",
     "Agreement (slug, id or name); optional when only one is active.": (
         "Chương trình hợp tác (tên ngắn, mã hoặc tên); có thể bỏ qua khi chỉ có một chương trình đang thực hiện."
     ),
@@ -255,6 +393,7 @@ METAVARS: dict[str, str] = {
     "NEW": "MỚI", "PERIOD": "KỲ", "STATUS": "TÌNH_TRẠNG", "PCT": "PHẦN_TRĂM", "NUMBER": "SỐ", "ID": "MÃ",
     "YEAR": "NĂM", "FORMAT": "ĐỊNH_DẠNG", "DAY": "NGÀY_TRONG_THÁNG", "SLUG": "TÊN_NGẮN", "KIND": "LOẠI",
     "DATE": "NGÀY", "TEXT": "NỘI_DUNG", "NAME": "TÊN", "TITLE": "TÊN", "OLD": "CŨ", "FOLDER": "THƯ_MỤC",
+    "N": "SỐ", "CHAR": "KÝ_TỰ", "KEY": "THIẾT_LẬP", "VALUE": "GIÁ_TRỊ", "PORT": "CỔNG", "ADDRESS": "ĐỊA_CHỈ",
 }
 
 #: typer's and click's usage errors: (regular expression matching the English, Vietnamese with
