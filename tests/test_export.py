@@ -149,7 +149,7 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     assert cell(7, "Giá trị đạt được").value == 2.5 and cell(7, "Giá trị đạt được").number_format == "#,##0.0#"
     assert cell(1, "Mã").number_format == "#,##0"
     widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn hoàn thành")}
-    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 16
+    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 20
 
     programme.ok("export", "actions", "-o", str(out), "--format", "xlsx")
     english = load_workbook(out)["Actions"]
