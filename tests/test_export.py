@@ -151,7 +151,7 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn hoàn thành")}
     assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 20
 
-    programme.ok("export", "actions", "-o", str(out), "--format", "xlsx")
+    programme.ok("export", "actions", "-o", str(out), "--format", "xlsx", "--force")
     english = load_workbook(out)["Actions"]
     assert english.cell(5, [c.value for c in english[1]].index("Overdue") + 1).value == "yes"
 

@@ -68,7 +68,7 @@ def test_per_period_values_are_summed_over_the_periods(two_parties):
 def test_the_measure_can_be_changed_and_is_recorded(two_parties):
     h = _indicator(two_parties)
     result = h.ok("action", "update", "1", "--measure", "per-period")
-    assert "measure" in result.stdout
+    assert "how values are counted" in result.stdout
     assert h.json("action", "show", "1")["measure"] == "per-period"
     assert h.json("action", "show", "1")["history"][-1]["field"] == "measure"
     refused = h.fails("action", "update", "1", "--measure", "weekly")
