@@ -213,6 +213,14 @@ def tour(s: Session) -> list[str]:
             s.run("report", "add", "--action", "5", "--progres", "10"),
         ),
     ]
+    parts += [
+        say("### Finding a text in every report", "### Tìm một nội dung trong mọi báo cáo"),
+        say(
+            "Type the way people type: case, marks and đ/d do not matter.",
+            "Gõ thế nào cũng được: chữ hoa, dấu và đ/d không quan trọng (`cau cai tu` tìm được \"cầu Cái Tư\").",
+        ),
+        block("search", s.run("search", "cau cai tu")),
+    ]
     if vi:
         parts += [
             "Phần trợ giúp `--help` của mọi lệnh cũng bằng tiếng Việt:",
