@@ -7,13 +7,14 @@ once; the table, JSON, CSV, XLSX and the consolidated report only present it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
-from hoptac_cli.domain.mergers import current
+from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
 from hoptac_cli.domain.progress import derive, mean_progress, owes_report
 from hoptac_cli.domain.statuses import STATUSES
@@ -77,27 +78,168 @@ def period_of(agreement: Row, period_ref: str | None) -> tuple[Period, bool]:
 
 
 def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: int | None = None) -> Picture:
-    period, explicit = period_of(agreement, period_ref)
-    reference = period.end if explicit else today()
-    scope = {"agreement_id": agreement["id"], "sector_id": sector_id}
-    rows = timeline.actions(db, day=period.end if explicit else None, **scope)
-    day_before = period.start - dt.timedelta(days=1)
-    before = {row["id"]: derive(row, day_before) for row in timeline.actions(db, day=day_before, existing=False, **scope)}
-    ended = agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat()
-    reported = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
-    actions = []
-    for row in rows:
-        action = shape(derive(row, reference))
-        action["expected"] = not ended and owes_report(before[row["id"]], period.start, period.end)
-        action["progress_before"] = before[row["id"]]["progress"]
-        action["reported"] = row["id"] in reported
-        actions.append(action)
-    sectors = store.list_sectors(db, agreement["id"])
-    if sector_id is not None:
-        sectors = [sector for sector in sectors if sector["id"] == sector_id]
+    return next(pictures(db, [agreement], period_ref, sector_id=sector_id))
+
+
+#: how many actions the pictures of one batch of agreements hold at most (memory stays flat)
+BATCH_ACTIONS = 6000
+
+
+def pictures(
+    db: Database,
+    agreements: list[Row],
+    period_ref: str | None,
+    *,
+    sector_id: int | None = None,
+    pin_default: bool = False,
+    with_partners: bool = True,
+) -> Iterator[Picture]:
+    """The picture of each agreement (``agreement_settings`` rows), in the order given, built a
+    batch of agreements at a time: the actions of a batch, their history and their deciding
+    reports (now or at the period's end, and the day before the period began) are read in one
+    go. ``pin_default`` treats each agreement's default period as if it had been asked for (the
+    exports: every row is the picture of the period it names)."""
+    periods = []
+    for agreement in agreements:
+        if period_ref is None and pin_default:
+            periods.append((default_period(agreement), True))
+        else:
+            periods.append(period_of(agreement, period_ref))
+    sizes = status_store.action_counts(db, [row["id"] for row in agreements]) if len(agreements) > 1 else {}
     now = today()
-    parties = [current(db, "parties", row["id"], now)["label"] for row in store.agreement_parties(db, agreement["id"])]
-    return Picture(agreement, period, explicit, reference, sectors, actions, parties)
+    parties = _Parties(db, now)
+    batch: list[int] = []
+    held = 0
+    for index, agreement in enumerate(agreements):
+        batch.append(index)
+        held += sizes.get(agreement["id"], 0)
+        last = index == len(agreements) - 1
+        if not last and held + sizes.get(agreements[index + 1]["id"], 0) <= BATCH_ACTIONS:
+            continue
+        yield from _batch(db, [agreements[i] for i in batch], [periods[i] for i in batch], sector_id, parties, with_partners)
+        batch, held = [], 0
+
+
+def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool]], sector_id: int | None,
+           parties: _Parties, with_partners: bool) -> Iterator[Picture]:
+    """The pictures of some agreements; those sharing a period are read together."""
+    built: dict[int, Picture] = {}
+    groups: dict[tuple[Period, bool], list[Row]] = {}
+    for agreement, key in zip(agreements, periods):
+        groups.setdefault(key, []).append(agreement)
+    for (period, explicit), members in groups.items():
+        ids = [row["id"] for row in members]
+        scope: Row = {"sector_id": sector_id} if sector_id is not None else {}
+        if len(ids) == 1:
+            scope["agreement_id"] = ids[0]
+        else:
+            scope["agreement_ids"] = ids
+        start, end = period.start, period.end
+        reference = end if explicit else today()
+        day_before = start - dt.timedelta(days=1)
+        rows, earlier = timeline.views(db, [(period.end if explicit else None, True), (day_before, False)], partners=with_partners, **scope)
+        before = {row["id"]: derive(row, day_before) for row in earlier}
+        reported = status_store.reported_actions(db, ids, period.start.isoformat(), period.end.isoformat())
+        by_agreement: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
+        for row in rows:
+            by_agreement[row["agreement_id"]].append(row)
+        sectors: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
+        for sector in store.list_sectors(db, ids[0] if len(ids) == 1 else None, agreement_ids=ids if len(ids) > 1 else None):
+            if sector_id is None or sector["id"] == sector_id:
+                sectors[sector["agreement_id"]].append(sector)
+        signed = parties.of(ids)
+        for agreement in members:
+            ended = agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat()
+            actions = []
+            for row in by_agreement[agreement["id"]]:
+                action = shape(derive(row, reference))
+                prior = before[row["id"]]
+                action["expected"] = not ended and owes_report(prior, start, end)
+                action["progress_before"] = prior["progress"]
+                action["reported"] = row["id"] in reported
+                actions.append(action)
+            built[agreement["id"]] = Picture(agreement, period, explicit, reference, sectors[agreement["id"]], actions,
+                                             signed[agreement["id"]])
+    for agreement in agreements:
+        yield built[agreement["id"]]
+
+
+class _Parties:
+    """The signing parties of agreements as they answer today ("Cần Thơ (formerly: Hậu Giang)")."""
+
+    def __init__(self, db: Database, now: dt.date):
+        self.db, self.now = db, now
+        self.successions = Successions(db, "parties")
+        self.names = {row["id"]: row["name"] for row in store.candidates(db, "parties")}
+
+    def label(self, party_id: int) -> str:
+        current = self.successions.current(party_id, self.now)
+        if current == party_id:
+            return self.names[party_id]
+        return t("label.formerly", name=self.names[current], formerly=self.names[party_id])
+
+    def of(self, agreement_ids: list[int]) -> dict[int, list[str]]:
+        """Each agreement's parties, labelled."""
+        return {key: [self.label(party) for party in parties] for key, parties in self.ids(agreement_ids).items()}
+
+    def ids(self, agreement_ids: list[int]) -> dict[int, list[int]]:
+        """Each agreement's signing parties (ids), in signing order."""
+        found: dict[int, list[int]] = {agreement_id: [] for agreement_id in agreement_ids}
+        for row in status_store.agreement_party_ids(self.db, agreement_ids):
+            found[row["agreement_id"]].append(row["party_id"])
+        return found
+
+
+# many agreements at once -----------------------------------------------------------------------
+
+def several_active(db: Database) -> bool:
+    """Does the register hold more than one active agreement (``status`` then lists programmes)?"""
+    return len(store.active_agreements(db)) > 1
+
+
+def programmes(db: Database, period_ref: str | None, party_ref: str | None = None) -> tuple[Row | None, list[Row]]:
+    """One record per active agreement (every one the party takes part in, when a party is
+    named, under its own name or a name it absorbed): its parties as they answer today (by
+    name; the named party first), the period and reference date of its figures (``picture``)
+    and the totals of ``figures``; sorted by those party names, then agreement. Also the party
+    named, if one was."""
+    from hoptac_cli.domain.mergers import with_predecessors
+    from hoptac_cli.domain.text import fold
+
+    found = status_store.agreement_settings(db, None)
+    now = today()
+    parties = _Parties(db, now)
+    signing = parties.ids([row["id"] for row in found])
+    party = None
+    if party_ref is not None:
+        party = register.party(db, party_ref)
+        wanted = set(with_predecessors(db, "parties", party["id"]))
+        found = [row for row in found if wanted & set(signing[row["id"]])]
+    first = parties.successions.current(party["id"], now) if party else None
+
+    def order(party_id: int) -> tuple[bool, str]:
+        return parties.successions.current(party_id, now) != first, fold(parties.names[parties.successions.current(party_id, now)])
+
+    rows = []
+    for shot in pictures(db, found, period_ref, with_partners=False):
+        agreement = shot.agreement
+        ids = sorted(signing[agreement["id"]], key=order)
+        rows.append({
+            "agreement": agreement["slug"],
+            "title": agreement["title"],
+            "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
+            "parties_label": ", ".join(parties.label(party_id) for party_id in ids),
+            "period": shot.period.code,
+            "period_label": shot.period.label(),
+            "as_of": shot.reference.isoformat(),
+            "explicit": shot.explicit,
+            "deadline": shot.period.deadline(agreement["deadline_day"]).isoformat(),
+            **figures(shot.actions),
+        })
+    rows.sort(key=lambda row: ([fold(name) for name in row["parties"]], row["agreement"]))
+    return party, rows
+
+
 
 
 def figures(actions: list[Row]) -> Row:

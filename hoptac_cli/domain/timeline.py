@@ -53,34 +53,72 @@ def actions(
     *,
     day: dt.date | None,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
     agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
     existing: bool = True,
+    partners: bool = True,
 ) -> list[Row]:
     """The actions (``storage.register.list_actions`` rows) as they were at the end of ``day``:
     reports up to it, decisions in force on it, and, when ``existing``, only the actions that
     existed by then. ``day=None`` means as they stand now, every action and report included.
     Every row gains ``exists_from``, ``carried_on`` (the day it was carried over to a successor
     agreement, if it was) and ``decided_on`` (the day its status was last decided, if ever)."""
-    rows = store.list_actions(
-        db, agreement_id=agreement_id, sector_id=sector_id, agency_ids=agency_ids, action_ids=action_ids,
-        as_of=day.isoformat() if day else None,
+    (rows,) = views(
+        db, [(day, existing)], agreement_id=agreement_id, agreement_ids=agreement_ids, sector_id=sector_id,
+        agency_ids=agency_ids, action_ids=action_ids, partners=partners,
     )
+    return rows
+
+
+def views(
+    db: Database,
+    days: list[tuple[dt.date | None, bool]],
+    *,
+    agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
+    sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    partners: bool = True,
+) -> list[list[Row]]:
+    """The same actions as ``actions`` gives them, on several days at once (``(day, existing)``
+    each): the actions and their history are read once, and only the deciding report is looked
+    up again for each further day."""
+    scope = {
+        "agreement_id": agreement_id, "agreement_ids": agreement_ids, "sector_id": sector_id,
+        "agency_ids": agency_ids, "action_ids": action_ids,
+    }
+    first = days[0][0]
+    rows = store.list_actions(db, **scope, as_of=first.isoformat() if first else None, partners=partners)
     if not rows:
-        return rows
+        return [[] for _ in days]
+    copies = [rows]
+    for day, _ in days[1:]:
+        deciding = store.deciding_reports(db, **scope, as_of=day.isoformat() if day else None)
+        copies.append([{**row, **deciding[row["id"]]} for row in rows])
     changes: dict[int, list[Row]] = {}
-    for event in store.action_changes(db, DECIDED_FIELDS, agreement_id=agreement_id, sector_id=sector_id, action_ids=action_ids):
+    for event in store.action_changes(db, DECIDED_FIELDS, **scope):
         event["effective_on"] = effective_on(event["review_held_on"], event["recorded_on"])
         changes.setdefault(event["action_id"], []).append(event)
+    names: dict[int, str] = {}
+    return [_as_of(db, copy, changes, day, existing, names) for copy, (day, existing) in zip(copies, days)]
+
+
+def _as_of(db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt.date | None, existing: bool,
+           names: dict[int, str]) -> list[Row]:
     cut = day.isoformat() if day else None
-    names: dict[int, str] | None = None
     found = []
     for row in rows:
         row["exists_from"] = exists_from(row)
         if existing and cut and row["exists_from"] > cut:
             continue
-        events = changes.get(row["id"], [])
+        events = changes.get(row["id"], ())
+        if not events:  # never changed: as it stands (the common case, kept cheap)
+            row["carried_on"] = row["decided_on"] = None
+            found.append(row)
+            continue
         carried = [event["effective_on"] for event in events if event["kind"] == "carried-to"]
         row["carried_on"] = min(carried) if carried else None
         if cut:
@@ -89,7 +127,8 @@ def actions(
             lead_now = row["lead_agency_id"]
             _rewind(row, events, cut)
             if row["lead_agency_id"] != lead_now:
-                names = names or {agency["id"]: agency["name"] for agency in store.candidates(db, "agencies")}
+                if not names:
+                    names.update((agency["id"], agency["name"]) for agency in store.candidates(db, "agencies"))
                 row["lead"] = names[row["lead_agency_id"]]
         decided = [event for event in events if event["field"] == "status" and (not cut or event["effective_on"] <= cut)]
         row["decided_on"] = decided[-1]["effective_on"] if decided else None

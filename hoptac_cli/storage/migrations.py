@@ -277,3 +277,20 @@ def scale_indexes(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS action_partners_agency ON action_partners(agency_id, action_id)
         """,
     )
+
+
+@migrations(name="0009_scale_queries")
+def scale_queries(db: Database) -> None:
+    """The index that finds an action's deciding report at national scale (issue 12): each
+    action's current reports newest first (period end, submission, id), carrying what the
+    figures read (agency, period, progress, status, value), so that the look-up never touches
+    the report rows themselves. It starts with (action, current) and so replaces
+    ``reports_action``."""
+    _run(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS reports_latest
+            ON reports(action_id, is_current, period_end, submitted_on, id, agency_id, period, progress, status, value);
+        DROP INDEX IF EXISTS reports_action
+        """,
+    )

@@ -143,12 +143,15 @@ def next_sector_position(db: Database, agreement_id: int) -> int:
     return row["n"]
 
 
-def list_sectors(db: Database, agreement_id: int | None) -> list[Row]:
+def list_sectors(db: Database, agreement_id: int | None, *, agreement_ids: list[int] | None = None) -> list[Row]:
     sql = """
         SELECT s.id, s.slug, s.name, s.position, s.agreement_id, g.slug AS agreement,
                (SELECT count(*) FROM actions a WHERE a.sector_id = s.id) AS actions
         FROM sectors s JOIN agreements g ON g.id = s.agreement_id
     """
+    if agreement_ids is not None:
+        marks = ", ".join("?" for _ in agreement_ids) or "NULL"
+        return _rows(db, sql + f" WHERE s.agreement_id IN ({marks}) ORDER BY s.agreement_id, s.position", agreement_ids)
     if agreement_id is None:
         return _rows(db, sql + " ORDER BY s.agreement_id, s.position")
     return _rows(db, sql + " WHERE s.agreement_id = ? ORDER BY s.position", [agreement_id])
@@ -171,66 +174,94 @@ def list_agencies(db: Database, party_id: int | None) -> list[Row]:
 
 # actions -------------------------------------------------------------------------------------
 
-# The latest current report of each action, by the rule of ``domain.progress``: per period the
-# lead agency's report (the lead, any earlier lead, or an agency that took one of them over),
-# else the latest partner's; of those the latest period's, with the sum of their values. The
-# actions are chosen first, so that only their reports are ranked.
-_ACTION_SQL = """
+# The deciding report of each action, by the rule of ``domain.progress``: per period the lead
+# agency's current report (the lead, any earlier lead, or an agency that took one of them over),
+# else the latest partner's; of those the latest period's; with the sum of their values.
+#
+# It is found per action by correlated subqueries that walk the action's own entries of the
+# ``reports_latest`` index (action, current, period end, submission, id, ...: migration 0009),
+# newest first, and stop at the first report that no other report of its period outranks. So
+# a question about one agreement, one sector or one action reads only those actions' reports,
+# and all 200,000 actions of a national register are answered in one pass without sorting or
+# ranking two million reports.
+_CHOSEN = """
     WITH RECURSIVE
-    chosen AS (
+    chosen AS MATERIALIZED (
         SELECT a.id, a.lead_agency_id FROM actions a JOIN sectors s ON s.id = a.sector_id {where}
     ),
+    -- the agencies besides the current lead whose reports are the lead's: earlier leads, and
+    -- agencies that took over the lead or an earlier lead by a merger (few: an automatic index)
     leads(action_id, agency_id) AS (
-        SELECT id, lead_agency_id FROM chosen
+        SELECT c.id, ag.successor_id FROM chosen c JOIN agencies ag ON ag.id = c.lead_agency_id
+        WHERE ag.successor_id IS NOT NULL
         UNION
-        SELECT e.action_id, CAST(e.old_value AS INTEGER) FROM action_events e JOIN chosen c ON c.id = e.action_id
+        SELECT e.action_id, CAST(e.old_value AS INTEGER) FROM chosen c JOIN action_events e ON e.action_id = c.id
         WHERE e.field = 'lead_agency_id' AND e.old_value IS NOT NULL
         UNION
         SELECT l.action_id, ag.successor_id FROM leads l JOIN agencies ag ON ag.id = l.agency_id
         WHERE ag.successor_id IS NOT NULL
-    ),
-    filed AS (
-        SELECT r.id, r.action_id, r.agency_id, r.period, r.period_end, r.progress, r.status, r.value,
-               r.difficulty, r.submitted_on, l.agency_id IS NOT NULL AS by_lead
-        FROM reports r JOIN chosen c ON c.id = r.action_id
-        LEFT JOIN leads l ON l.action_id = r.action_id AND l.agency_id = r.agency_id
-        WHERE r.is_current = 1 AND (:as_of IS NULL OR r.period_end <= :as_of)
-    ),
-    deciding AS (
-        SELECT *, row_number() OVER (
-            PARTITION BY action_id, period ORDER BY by_lead DESC, submitted_on DESC, id DESC) AS choice
-        FROM filed
-    ),
-    latest AS (
-        SELECT *, row_number() OVER (
-                      PARTITION BY action_id ORDER BY period_end DESC, submitted_on DESC, id DESC) AS rank,
-               sum(value) OVER (PARTITION BY action_id) AS value_sum
-        FROM deciding WHERE choice = 1
     )
+"""
+
+
+def _by_lead(report: str) -> str:
+    """Is the report ``report`` (an alias) the lead's, for the action ``c`` of ``chosen``?"""
+    return f"({report}.agency_id = c.lead_agency_id OR EXISTS (SELECT 1 FROM leads l WHERE l.action_id = c.id AND l.agency_id = {report}.agency_id))"
+
+
+# A report that decides its period: no other current report of the action for the same period
+# outranks it (the lead's first, then the later submission, then the later entry).
+_DECIDES = f"""
+    r.action_id = c.id AND r.is_current = 1 AND (:as_of IS NULL OR r.period_end <= :as_of)
+    AND NOT EXISTS (
+        SELECT 1 FROM reports o
+        WHERE o.action_id = c.id AND o.is_current = 1 AND o.period_end = r.period_end AND o.period = r.period
+          AND ({_by_lead('o')}, o.submitted_on, o.id) > ({_by_lead('r')}, r.submitted_on, r.id)
+    )
+"""
+_DECIDING_ID = f"""(
+    SELECT r.id FROM reports r WHERE {_DECIDES}
+    ORDER BY r.period_end DESC, r.submitted_on DESC, r.id DESC LIMIT 1
+)"""
+# The sum of the deciding reports' values, for indicators measured per period; only an action
+# that has (or had) a target can have reported values.
+_VALUE_SUM = f"""CASE WHEN lr.id IS NOT NULL AND (a.target IS NOT NULL OR EXISTS (
+        SELECT 1 FROM action_events t WHERE t.action_id = c.id AND t.field = 'target'))
+    THEN (SELECT sum(r.value) FROM reports r WHERE {_DECIDES}) END"""
+_REPORT_COLUMNS = f"""
+    lr.id AS report_id, lr.agency_id AS report_agency_id,
+    CASE WHEN lr.id IS NOT NULL THEN {_by_lead('lr')} END AS report_by_lead,
+    lr.period AS report_period, lr.progress AS report_progress, lr.status AS report_status,
+    lr.value AS report_value, {_VALUE_SUM} AS report_value_sum, lr.difficulty AS report_difficulty
+"""
+_ACTION_SQL = _CHOSEN + f"""
     SELECT a.id, a.title, a.sector_id, s.slug AS sector_slug, s.name AS sector,
            s.agreement_id, g.slug AS agreement_slug, g.title AS agreement, g.start_year AS agreement_start_year,
            a.lead_agency_id, l.name AS lead, a.start_on, a.due_on, a.status AS recorded_status,
            a.unit, a.baseline, a.target, a.measure, a.plan_ref, a.note, a.carried_from_id,
            a.carried_value, a.carried_progress,
-           (SELECT group_concat(name, '; ') FROM (
-                SELECT ag.name FROM action_partners ap JOIN agencies ag ON ag.id = ap.agency_id
-                WHERE ap.action_id = a.id ORDER BY ag.id)) AS partners,
-           ad.review_id AS added_review_id, ad.held_on AS added_held_on, ad.recorded_on AS added_recorded_on,
-           lr.id AS report_id, lr.agency_id AS report_agency_id, lr.by_lead AS report_by_lead,
-           lr.period AS report_period, lr.progress AS report_progress, lr.status AS report_status,
-           lr.value AS report_value, lr.value_sum AS report_value_sum, lr.difficulty AS report_difficulty
+           {{partners}} AS partners,
+           ad.review_id AS added_review_id, rv.held_on AS added_held_on, ad.recorded_on AS added_recorded_on,
+           {_REPORT_COLUMNS}
     FROM chosen c
     JOIN actions a ON a.id = c.id
     JOIN sectors s ON s.id = a.sector_id
     JOIN agreements g ON g.id = s.agreement_id
     JOIN agencies l ON l.id = a.lead_agency_id
-    LEFT JOIN (
-        SELECT e.action_id, e.review_id, rv.held_on, e.recorded_on
-        FROM action_events e JOIN reviews rv ON rv.id = e.review_id
-        WHERE e.kind = 'added'
-    ) ad ON ad.action_id = a.id
-    LEFT JOIN latest lr ON lr.action_id = a.id AND lr.rank = 1
+    LEFT JOIN action_events ad ON ad.action_id = a.id AND ad.kind = 'added' AND ad.review_id IS NOT NULL
+    LEFT JOIN reviews rv ON rv.id = ad.review_id
+    LEFT JOIN reports lr ON lr.id = {_DECIDING_ID}
     ORDER BY s.agreement_id, s.position, a.id
+"""
+_PARTNERS = """(SELECT group_concat(name, '; ') FROM (
+                SELECT ag.name FROM action_partners ap JOIN agencies ag ON ag.id = ap.agency_id
+                WHERE ap.action_id = a.id ORDER BY ag.id))"""
+# Only the deciding report of each chosen action, as of another day (``deciding_reports``).
+_DECIDING_SQL = _CHOSEN + f"""
+    SELECT c.id AS action_id, {_REPORT_COLUMNS}
+    FROM chosen c
+    JOIN actions a ON a.id = c.id
+    LEFT JOIN reports lr ON lr.id = {_DECIDING_ID}
 """
 
 
@@ -240,8 +271,10 @@ def _action_filter(
     sector_id: int | None,
     agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
+    agreement_ids: list[int] | None = None,
 ) -> None:
     where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.within("s.agreement_id", "agreements", agreement_ids)
     where.equal("a.sector_id", "sector_id", sector_id)
     if agency_ids:
         marks = where.marks("agency", agency_ids)
@@ -253,16 +286,37 @@ def list_actions(
     db: Database,
     *,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
     agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
     as_of: str | None = None,
+    partners: bool = True,
 ) -> list[Row]:
-    """Actions with their sector, lead, partners, the review that added them (if one did) and
-    their deciding report among the current ones up to ``as_of`` (see the query above)."""
+    """Actions with their sector, lead, partners (``partners=False``: left out, ``None``), the
+    review that added them (if one did) and their deciding report among the current ones up to
+    ``as_of`` (see the query above), in programme order."""
     where = Where(as_of=as_of)
-    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids)
-    return _rows(db, _ACTION_SQL.format(where=where.sql()), where.params)
+    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids, agreement_ids)
+    sql = _ACTION_SQL.format(where=where.sql(), partners=_PARTNERS if partners else "NULL")
+    return _rows(db, sql, where.params)
+
+
+def deciding_reports(
+    db: Database,
+    *,
+    agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
+    sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    as_of: str | None = None,
+) -> dict[int, Row]:
+    """``{action id: its report_* columns}`` as ``list_actions`` gives them, as of ``as_of``:
+    the same actions seen on another day without reading them again."""
+    where = Where(as_of=as_of)
+    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids, agreement_ids)
+    return {row.pop("action_id"): row for row in _rows(db, _DECIDING_SQL.format(where=where.sql()), where.params)}
 
 
 def action_changes(
@@ -270,13 +324,15 @@ def action_changes(
     fields: tuple[str, ...],
     *,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
 ) -> list[Row]:
     """Events that changed one of ``fields`` or carried an action over, with the date of the
     review that decided them (if any) and the day they were recorded, oldest first."""
     where = Where()
-    _action_filter(where, agreement_id, sector_id, None, action_ids)
+    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids, agreement_ids)
     where.add(f"(e.field IN ({where.marks('field', fields)}) OR e.kind = 'carried-to')")
     return _rows(
         db,
