@@ -18,10 +18,10 @@ _catalogue: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
-        from hoptac_cli.i18n import core, documents, figures, reports, reviews, status, values, web
+        from hoptac_cli.i18n import core, documents, figures, reports, reviews, scale, status, values, web
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, reports, status, reviews, values, figures, documents, web):
+        for module in (core, reports, status, reviews, values, figures, documents, web, scale):
             overlap = merged.keys() & module.MESSAGES.keys()
             if overlap:
                 raise RuntimeError(f"message keys defined twice: {sorted(overlap)}")
