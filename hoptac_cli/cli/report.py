@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session
+from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
@@ -97,7 +98,8 @@ IMPORT_COLUMNS = [
 #: CSV of ``report missing``: one table, each row marked missing or late
 MISSING_CSV = [
     Column(key, f"col.{key}")
-    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late")
+    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late",
+                "agreement", "party")
 ]
 
 PeriodOpt = Annotated[str, typer.Option("--period", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
@@ -148,17 +150,23 @@ def list_(
     period: Annotated[Optional[str], typer.Option("--period", help="Only this period.")] = None,
     agency: AgencyOpt = None,
     revisions: Annotated[bool, typer.Option("--revisions", help="Also list superseded versions.")] = False,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
     """List reports (current versions; --revisions adds the earlier ones)."""
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
 
+    chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
     with session() as db:
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
-    chosen = output_format(fmt, as_json)
+    shown, total = listing.limited(rows, chosen, limit, show_all)
     columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
-    emit(rows, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    emit(shown, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    listing.left_out(len(shown), total)
 
 
 @report_app.command("show")
@@ -195,30 +203,62 @@ def _change(change: dict) -> str:
 
 
 @report_app.command("missing")
-def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
-    """Per lead agency, the actions with no report for the period; and the reports filed late."""
+def missing(
+    period: PeriodOpt,
+    agreement: AgreementOpt = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="Only the agencies of this province or city.")] = None,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Per lead agency, the actions with no report for the period; and the reports filed late.
+    Without --agreement and with several active programmes: every programme, by agency."""
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.dates import show_date
 
-    with session() as db:
-        found = reports.missing(db, period, agreement)
     chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
+    with session() as db:
+        found = reports.missing(db, period, agreement, every_active=True, party_ref=party)
     if chosen == "json":
         print_json(found)
         return
     if chosen == "csv":
         rows = [{"kind": "missing", "period": found["period"], **row} for row in found["missing"]]
         rows += [{"kind": "late", "period": found["period"], **row} for row in found["late"]]
-        emit(rows, MISSING_CSV, chosen)
+        shown, total = listing.limited(rows, chosen, limit, show_all)
+        emit(shown, MISSING_CSV, chosen)
+        listing.left_out(len(shown), total)
         return
-    deadline = show_date(found["deadline"])
-    emit(found["missing"], MISSING_COLUMNS, chosen, title=t("title.missing", period=found["period_label"], deadline=deadline),
-         empty=t("msg.none_missing", period=found["period_label"]))
+    several = found["agreement"] is None
+    deadline = show_date(found["deadline"]) if found["deadline"] else None
+    if several:
+        # Every programme's agency together; a deadline shared by all goes into the titles.
+        period_words = found["period_label"] + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
+        title = t("title.missing_all", period=period_words)
+        agreement_column = Column("agreement", "col.agreement")
+        columns = [MISSING_COLUMNS[0], agreement_column, *(c for c in MISSING_COLUMNS[1:] if not deadline or c.kind not in ("date", "bool"))]
+        late_columns = [LATE_COLUMNS[0], agreement_column, *(c for c in LATE_COLUMNS[1:] if not deadline or c.key != "deadline")]
+        late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
+    else:
+        title = t("title.missing", period=found["period_label"], deadline=deadline)
+        columns, late_title, late_columns = MISSING_COLUMNS, t("title.late", deadline=deadline), LATE_COLUMNS
+    shown, total = listing.limited(found["missing"], chosen, limit, show_all)
+    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=found["period_label"]))
+    listing.left_out(len(shown), total)
     if found["late"]:
-        section(t("title.late", deadline=deadline))
-        emit(found["late"], LATE_COLUMNS, chosen)
-    done(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-           late=count("count.report", len(found["late"])), deadline=deadline))
+        section(late_title)
+        shown, total = listing.limited(found["late"], chosen, limit, show_all)
+        emit(shown, late_columns, chosen)
+        listing.left_out(len(shown), total)
+    figures = dict(owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+                   late=count("count.report", len(found["late"])))
+    if several:
+        done(t("msg.missing_summary_all", programmes=count("count.programme", len(found["agreements"])), **figures))
+    else:
+        done(t("msg.missing_summary", deadline=deadline, **figures))
 
 
 @report_app.command("template")

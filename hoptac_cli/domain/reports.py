@@ -21,7 +21,7 @@ from hoptac_cli.domain.periods import Period, containing, parse_cadence, parse_p
 from hoptac_cli.domain.progress import derive, owes_report, report_progress
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
-from hoptac_cli.domain.text import nfc_or_none
+from hoptac_cli.domain.text import fold, nfc_or_none
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
@@ -454,77 +454,149 @@ def owed(db: Database, agreement: Row, period: Period) -> list[Row]:
     """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
     that ``status`` and ``summary`` use too), as they were at the period's end (so with the lead
     of the time); none once the agreement has ended before it."""
-    ended = _date(agreement.get("ended_on"))
-    if ended and period.start > ended:
-        return []
+    return owed_by_agreement(db, [agreement], period)[agreement["id"]]
+
+
+#: how many actions are read at once when many agreements are asked about (memory stays flat)
+BATCH_ACTIONS = 6000
+
+
+def owed_by_agreement(db: Database, agreements: list[Row], period: Period, *, partners: bool = True) -> dict[int, list[Row]]:
+    """``owed`` for several agreements, a batch of agreements at a time (one read per batch)."""
     day_before = period.start - dt.timedelta(days=1)
-    due = [
-        row["id"]
-        for row in timeline.actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
-        if owes_report(derive(row, day_before), period.start, period.end)
-    ]
-    at_end = {row["id"]: row for row in timeline.actions(db, agreement_id=agreement["id"], day=period.end)}
-    return [at_end[action_id] for action_id in due]
+    found: dict[int, list[Row]] = {row["id"]: [] for row in agreements}
+    live = [row for row in agreements if not ((ended := _date(row.get("ended_on"))) and period.start > ended)]
+    sizes = status_store.action_counts(db, [row["id"] for row in live]) if len(live) > 1 else {}
+    batch: list[int] = []
+    held = 0
+    for index, agreement in enumerate(live):
+        batch.append(agreement["id"])
+        held += sizes.get(agreement["id"], 0)
+        if index < len(live) - 1 and held + sizes.get(live[index + 1]["id"], 0) <= BATCH_ACTIONS:
+            continue
+        scope: Row = {"agreement_id": batch[0]} if len(batch) == 1 else {"agreement_ids": batch}
+        earlier, at_end = timeline.views(db, [(day_before, False), (period.end, True)], partners=partners, **scope)
+        ending = {row["id"]: row for row in at_end}
+        for row in earlier:
+            if owes_report(derive(row, day_before), period.start, period.end):
+                found[row["agreement_id"]].append(ending[row["id"]])
+        batch, held = [], 0
+    return found
 
 
-def _who(successions: Successions, names: dict[int, str], agency_id: int, now: dt.date) -> Row:
+def _who(successions: Successions, agencies: dict[int, Row], parties: dict[int, str], agency_id: int, now: dt.date) -> Row:
     """The agency that answers now for ``agency_id``, naming the old one when it has merged."""
     current = successions.current(agency_id, now)
-    formerly = names[agency_id] if current != agency_id else None
-    label = names[current] + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
-    return {"agency_id": current, "agency": names[current], "formerly": formerly, "agency_label": label}
+    name = agencies[current]["name"]
+    formerly = agencies[agency_id]["name"] if current != agency_id else None
+    label = name + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
+    return {"agency_id": current, "agency": name, "formerly": formerly, "agency_label": label,
+            "party": parties[agencies[current]["party_id"]]}
 
 
-def missing(db: Database, period_text: str, agreement_ref: str | None = None) -> Row:
-    """Who owes a report for the period, and who filed theirs after the deadline."""
+def _covered(db: Database, period: Period, agreement_ref: str | None, every_active: bool) -> list[Row]:
+    """The agreements ``missing`` looks at: the one named (or the only active one), else, with
+    ``every_active`` and several active, every active agreement the period belongs to."""
+    active = status_store.agreement_settings(db, None)
+    if agreement_ref is not None or not every_active or len(active) < 2:
+        agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
+        check_period(agreement, period)
+        return [agreement]
+    covered, refusal = [], None
+    for agreement in active:
+        try:
+            check_period(agreement, period)
+        except FieldError as error:
+            refusal = refusal or error
+            continue
+        covered.append(agreement)
+    if not covered:
+        raise refusal  # type: ignore[misc]
+    return covered
+
+
+def _common(values: list[Any]) -> Any:
+    return values[0] if values and all(value == values[0] for value in values) else None
+
+
+def missing(db: Database, period_text: str, agreement_ref: str | None = None, *, every_active: bool = False,
+            party_ref: str | None = None) -> Row:
+    """Who owes a report for the period, and who filed theirs after the deadline: for one
+    agreement, or (``every_active`` with no agreement named and several active) for every
+    active agreement the period belongs to, grouped by province and agency; ``party_ref``
+    keeps the agencies of one province (under its name now or one it absorbed)."""
     period = parse_period(period_text)
-    agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
-    check_period(agreement, period)
-    deadline = period.deadline(agreement["deadline_day"])
+    covered = _covered(db, period, agreement_ref, every_active)
+    several = len(covered) > 1 or (agreement_ref is None and every_active and len(status_store.agreement_settings(db, None)) > 1)
     now = today()
     successions = Successions(db, "agencies")
-    names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
-    reports = report_store.find(db, agreement_id=agreement["id"], period=period.code)
+    agencies = {row["id"]: row for row in status_store.agencies(db)}
+    parties = {row["id"]: row["name"] for row in store.candidates(db, "parties")}
+    wanted = None
+    if party_ref is not None:
+        wanted = set(with_predecessors(db, "parties", register.party(db, party_ref)["id"]))
+    deadlines = {row["id"]: period.deadline(row["deadline_day"]) for row in covered}
+    ids = [row["id"] for row in covered]
     # Any current report on the action for the period counts, whoever filed it (the lead, a
     # partner, or an agency since merged): the same rule as the status table's "received".
-    filed = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
-    due = owed(db, agreement, period)
-    rows = []
-    for action in due:
-        if action["id"] in filed:
+    filed = status_store.reported_actions(db, ids, period.start.isoformat(), period.end.isoformat())
+    due = owed_by_agreement(db, covered, period, partners=False)
+    slugs = {row["id"]: row["slug"] for row in covered}
+    rows, owing = [], 0
+    for agreement_id, actions in due.items():
+        deadline = deadlines[agreement_id]
+        for action in actions:
+            who = _who(successions, agencies, parties, action["lead_agency_id"], now)
+            if wanted is not None and agencies[who["agency_id"]]["party_id"] not in wanted:
+                continue
+            owing += 1
+            if action["id"] in filed:
+                continue
+            rows.append({
+                **who,
+                "agreement": slugs[agreement_id],
+                "action_id": action["id"],
+                "action": action["title"],
+                "sector": action["sector"],
+                "deadline": deadline.isoformat(),
+                "past_deadline": now > deadline,
+            })
+    late = []
+    for row in report_store.find(db, agreement_ids=ids, period=period.code):
+        deadline = deadlines[row["agreement_id"]]
+        if row["first_submitted_on"] <= deadline.isoformat():
             continue
-        who = _who(successions, names, action["lead_agency_id"], now)
-        rows.append({
+        who = _who(successions, agencies, parties, row["agency_id"], now)
+        if wanted is not None and agencies[who["agency_id"]]["party_id"] not in wanted:
+            continue
+        late.append({
             **who,
-            "action_id": action["id"],
-            "action": action["title"],
-            "sector": action["sector"],
-            "deadline": deadline.isoformat(),
-            "past_deadline": now > deadline,
-        })
-    late = [
-        {
-            **_who(successions, names, row["agency_id"], now),
+            "agreement": row["agreement"],
             "report_id": row["id"],
             "action_id": row["action_id"],
             "action": row["action"],
             "deadline": deadline.isoformat(),
             "submitted_on": row["first_submitted_on"],
             "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
-        }
-        for row in reports
-        if row["first_submitted_on"] > deadline.isoformat()
-    ]
-    rows.sort(key=lambda row: (row["agency_label"], row["action_id"]))
-    late.sort(key=lambda row: (row["agency_label"], row["action_id"]))
+        })
+    if several:  # one province's departments together, then each agency's programmes
+        def order(row: Row) -> tuple:
+            return fold(row["party"]), fold(row["agency_label"]), row["agreement"], row["action_id"]
+    else:
+        def order(row: Row) -> tuple:
+            return row["agency_label"], row["action_id"]
+    rows.sort(key=order)
+    late.sort(key=order)
+    deadline = _common(list(deadlines.values()))
     return {
-        "agreement": agreement["slug"],
+        "agreement": None if several else covered[0]["slug"],
+        "agreements": [row["slug"] for row in covered],
         "period": period.code,
         "period_label": period.label(),
-        "deadline": deadline.isoformat(),
-        "past_deadline": now > deadline,
-        "owed": len(due),
-        "reported": len(due) - len(rows),
+        "deadline": deadline.isoformat() if deadline else None,
+        "past_deadline": now > deadline if deadline else None,
+        "owed": owing,
+        "reported": owing - len(rows),
         "missing": rows,
         "late": late,
     }

@@ -72,6 +72,7 @@ def find(
     db: Database,
     *,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
     period: str | None = None,
     agency_ids: list[int] | None = None,
@@ -83,6 +84,7 @@ def find(
     if not revisions:
         where.add("r.is_current = 1")
     where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.within("s.agreement_id", "agreements", agreement_ids)
     where.equal("a.sector_id", "sector_id", sector_id)
     if period is not None:
         # A year ("2022") also finds the half-years and quarters reported within it.

@@ -81,3 +81,8 @@ def period_reports(db: Database, agreement_id: int, start: str, end: str) -> lis
             [agreement_id, start, end],
         )
     )
+
+
+def agencies(db: Database) -> list[Row]:
+    """Every agency with its party (for naming who owes reports)."""
+    return list(db.query("SELECT id, slug, name, party_id FROM agencies ORDER BY id"))
