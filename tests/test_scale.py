@@ -327,3 +327,45 @@ def test_a_long_listing_shows_its_first_rows_and_says_how_to_see_all(register):
     assert f"of {len(actions):,} rows" in register.ok("action", "list", env=env).stderr
     refused = register.fails("report", "list", "--limit", "3", "--all", env=env)
     assert "--limit" in refused.stderr and "--all" in refused.stderr
+
+
+# the figures of many agreements, read in one pass, are the pictures' own ---------------------------
+
+def _pictures_agree(path: Path, periods: list[str | None]) -> int:
+    from hoptac_cli.domain import status
+
+    db = open_db(path)
+    try:
+        agreements = status.status_store.agreement_settings(db, [row[0] for row in db.execute("SELECT id FROM agreements")])
+        compared = 0
+        for period in periods:
+            for pin in (False, True):
+                full = list(status.pictures(db, agreements, period, pin_default=pin))
+                lean = list(status.pictures(db, agreements, period, pin_default=pin, lean=True))
+                for one, other in zip(full, lean):
+                    assert one.agreement["id"] == other.agreement["id"] and one.period == other.period
+                    keys = ("id", "sector_slug", "status", "progress", "overdue", "expected", "reported")
+                    assert [{key: action[key] for key in keys} for action in one.actions] == [
+                        {key: action[key] for key in keys} for action in other.actions], (one.agreement["slug"], period, pin)
+                    assert status.overview_rows(one) == status.overview_rows(other)
+                    compared += len(one.actions)
+        return compared
+    finally:
+        db.close()
+
+
+def test_lean_pictures_are_the_full_ones_on_the_rule_cases(rules):
+    rules.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
+    rules.ok("agreement", "end", "b", "--on", "31/12/2025")
+    periods = [None, "2023-H1", "2023-H2", "2024-H1", "2025-H2", "2026-H1", "2025", "2026"]
+    assert _pictures_agree(rules.db, periods) > 50
+
+
+def test_lean_pictures_are_the_full_ones_on_a_generated_register(register):
+    import os
+
+    os.environ["HOPTAC_TODAY"] = register.info.today
+    try:
+        assert _pictures_agree(register.db, [None, "2027-H1", "2029-H2", register.info.final_period]) > 1000
+    finally:
+        os.environ["HOPTAC_TODAY"] = "2026-11-25"

@@ -90,20 +90,37 @@ def views(
         "agreement_id": agreement_id, "agreement_ids": agreement_ids, "sector_id": sector_id,
         "agency_ids": agency_ids, "action_ids": action_ids,
     }
-    first = days[0][0]
-    rows = store.list_actions(db, **scope, as_of=first.isoformat() if first else None, partners=partners)
+    cuts = [day.isoformat() if day else None for day, _ in days]
+    rows = store.list_actions(db, **scope, as_of=cuts[0], partners=partners)
     if not rows:
         return [[] for _ in days]
     copies = [rows]
-    for day, _ in days[1:]:
-        deciding = store.deciding_reports(db, **scope, as_of=day.isoformat() if day else None)
+    for cut in cuts[1:]:
+        deciding = store.deciding_reports(db, **scope, as_of=cut)
         copies.append([{**row, **deciding[row["id"]]} for row in rows])
+    changes = _changes(db, scope)
+    names: dict[int, str] = {}
+    return [_as_of(db, copy, changes, day, existing, names) for copy, (day, existing) in zip(copies, days)]
+
+
+def _changes(db: Database, scope: Row) -> dict[int, list[Row]]:
     changes: dict[int, list[Row]] = {}
     for event in store.action_changes(db, DECIDED_FIELDS, **scope):
         event["effective_on"] = effective_on(event["review_held_on"], event["recorded_on"])
         changes.setdefault(event["action_id"], []).append(event)
-    names: dict[int, str] = {}
-    return [_as_of(db, copy, changes, day, existing, names) for copy, (day, existing) in zip(copies, days)]
+    return changes
+
+
+def changes_of(db: Database, **scope: Any) -> dict[int, list[Row]]:
+    """The decisions and carry-overs of the actions in scope, by action, dated (``effective_on``)."""
+    return _changes(db, scope)
+
+
+def rebuild(db: Database, row: Row, events: list[Row], day: dt.date | None, existing: bool, names: dict[int, str]) -> bool:
+    """Set ``row`` (a ``list_actions`` or ``action_figures`` row of an action with ``events``)
+    as it was at the end of ``day``, as ``actions`` does; False when, with ``existing``, the
+    action did not exist yet."""
+    return bool(_as_of(db, [row], {row["id"]: events}, day, existing, names))
 
 
 def _as_of(db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt.date | None, existing: bool,

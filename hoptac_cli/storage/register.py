@@ -210,29 +210,41 @@ def _by_lead(report: str) -> str:
 
 
 # A report that decides its period: no other current report of the action for the same period
-# outranks it (the lead's first, then the later submission, then the later entry).
-_DECIDES = f"""
-    r.action_id = c.id AND r.is_current = 1 AND (:as_of IS NULL OR r.period_end <= :as_of)
+# outranks it (the lead's first, then the later submission, then the later entry). ``cut``
+# names the parameter holding the last day whose reports count (NULL: every report).
+def _decides(cut: str) -> str:
+    return f"""
+    r.action_id = c.id AND r.is_current = 1 AND (:{cut} IS NULL OR r.period_end <= :{cut})
     AND NOT EXISTS (
         SELECT 1 FROM reports o
-        WHERE o.action_id = c.id AND o.is_current = 1 AND o.period_end = r.period_end AND o.period = r.period
+        WHERE o.action_id = c.id AND o.is_current = 1 AND o.period_end = r.period_end AND o.id <> r.id
+          AND o.period = r.period
           AND ({_by_lead('o')}, o.submitted_on, o.id) > ({_by_lead('r')}, r.submitted_on, r.id)
     )
 """
-_DECIDING_ID = f"""(
-    SELECT r.id FROM reports r WHERE {_DECIDES}
+
+
+def _deciding_id(cut: str) -> str:
+    return f"""(
+    SELECT r.id FROM reports r WHERE {_decides(cut)}
     ORDER BY r.period_end DESC, r.submitted_on DESC, r.id DESC LIMIT 1
 )"""
-# The sum of the deciding reports' values, for indicators measured per period; only an action
-# that has (or had) a target can have reported values.
-_VALUE_SUM = f"""CASE WHEN lr.id IS NOT NULL AND (a.target IS NOT NULL OR EXISTS (
+
+
+def _value_sum(cut: str, report: str) -> str:
+    """The sum of the deciding reports' values, for indicators measured per period; only an
+    action that has (or had) a target can have reported values."""
+    return f"""CASE WHEN {report}.id IS NOT NULL AND (a.target IS NOT NULL OR EXISTS (
         SELECT 1 FROM action_events t WHERE t.action_id = c.id AND t.field = 'target'))
-    THEN (SELECT sum(r.value) FROM reports r WHERE {_DECIDES}) END"""
+    THEN (SELECT sum(r.value) FROM reports r WHERE {_decides(cut)}) END"""
+
+
+_DECIDING_ID = _deciding_id("as_of")
 _REPORT_COLUMNS = f"""
     lr.id AS report_id, lr.agency_id AS report_agency_id,
     CASE WHEN lr.id IS NOT NULL THEN {_by_lead('lr')} END AS report_by_lead,
     lr.period AS report_period, lr.progress AS report_progress, lr.status AS report_status,
-    lr.value AS report_value, {_VALUE_SUM} AS report_value_sum, lr.difficulty AS report_difficulty
+    lr.value AS report_value, {_value_sum('as_of', 'lr')} AS report_value_sum, lr.difficulty AS report_difficulty
 """
 _ACTION_SQL = _CHOSEN + f"""
     SELECT a.id, a.title, a.sector_id, s.slug AS sector_slug, s.name AS sector,
@@ -302,6 +314,69 @@ def list_actions(
     return _rows(db, sql, where.params)
 
 
+#: what ``action_figures`` reads of an action, and of its deciding report on each day asked for
+FIGURE_COLUMNS = (
+    "id", "agreement_id", "sector_id", "sector_slug", "agreement_start_year", "lead_agency_id", "start_on", "due_on",
+    "recorded_status", "baseline", "target", "measure", "carried_value", "carried_progress",
+    "added_review_id", "added_held_on", "added_recorded_on", "reported",
+)
+FIGURE_REPORT_COLUMNS = ("report_id", "report_period", "report_progress", "report_status", "report_value", "report_value_sum")
+
+
+def action_figures(
+    db: Database,
+    cuts: list[str | None],
+    *,
+    agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
+    sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    reported: tuple[str, str] | None = None,
+) -> Any:
+    """A cursor over the actions with only what their figures need, in programme order: the
+    values of ``FIGURE_COLUMNS``, then the ``FIGURE_REPORT_COLUMNS`` of their deciding report up
+    to each day of ``cuts`` (None: every report) in turn, ``list_actions``' columns of the same
+    names: one pass over the actions for every day at once. With
+    ``reported`` = (start, end), ``reported`` says whether the action has a current report for
+    a period within it. ``report_value_sum`` is given only where the figures use it: for an
+    indicator measured per period (now, or before a change of measure)."""
+    where = Where(**{f"cut{index}": cut for index, cut in enumerate(cuts)})
+    _action_filter(where, agreement_id, sector_id, agency_ids, action_ids, agreement_ids)
+    reports = []
+    joins = []
+    for index in range(len(cuts)):
+        alias = f"r{index}"
+        reports.append(
+            f"""{alias}.id, {alias}.period, {alias}.progress, {alias}.status, {alias}.value,
+            CASE WHEN {alias}.id IS NOT NULL AND (a.measure = 'per-period' OR EXISTS (
+                SELECT 1 FROM action_events t WHERE t.action_id = c.id AND t.field = 'measure'))
+            THEN (SELECT sum(r.value) FROM reports r WHERE {_decides(f"cut{index}")}) END"""
+        )
+        joins.append(f"LEFT JOIN reports {alias} ON {alias}.id = {_deciding_id(f'cut{index}')}")
+    received = "NULL"
+    if reported is not None:
+        where.params.update(window_start=reported[0], window_end=reported[1])
+        received = """EXISTS (
+            SELECT 1 FROM reports w WHERE w.action_id = c.id AND w.is_current = 1
+              AND w.period_end BETWEEN :window_start AND :window_end AND w.period_start >= :window_start)"""
+    sql = _CHOSEN.format(where=where.sql()) + f"""
+    SELECT a.id, s.agreement_id, a.sector_id, s.slug, g.start_year, a.lead_agency_id, a.start_on, a.due_on,
+           a.status, a.baseline, a.target, a.measure, a.carried_value, a.carried_progress,
+           ad.review_id, rv.held_on, ad.recorded_on, {received},
+           {", ".join(reports)}
+    FROM chosen c
+    JOIN actions a ON a.id = c.id
+    JOIN sectors s ON s.id = a.sector_id
+    JOIN agreements g ON g.id = s.agreement_id
+    LEFT JOIN action_events ad ON ad.action_id = a.id AND ad.kind = 'added' AND ad.review_id IS NOT NULL
+    LEFT JOIN reviews rv ON rv.id = ad.review_id
+    {" ".join(joins)}
+    ORDER BY s.agreement_id, s.position, a.id
+    """
+    return db.execute(sql, where.params)
+
+
 def deciding_reports(
     db: Database,
     *,
@@ -359,6 +434,15 @@ def action_partners(db: Database, action_id: int) -> list[Row]:
         """,
         [action_id],
     )
+
+
+def partner_ids(db: Database, action_ids: list[int]) -> list[tuple[int, int]]:
+    """``(action id, partner agency id)`` of the actions, in agency order."""
+    marks = ", ".join("?" for _ in action_ids) or "NULL"
+    return db.execute(
+        f"SELECT action_id, agency_id FROM action_partners WHERE action_id IN ({marks}) ORDER BY action_id, agency_id",
+        list(action_ids),
+    ).fetchall()
 
 
 def set_action_partners(db: Database, action_id: int, agency_ids: list[int]) -> None:
