@@ -307,6 +307,8 @@ def import_(
     file: Annotated[str, typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
     amend: Annotated[bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")] = False,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
@@ -314,15 +316,19 @@ def import_(
     file every row or none (exit code 1 when a file was refused)."""
     from pathlib import Path
 
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import importer
-    from hoptac_cli.render.template import read_table
+    from hoptac_cli.render.template import iter_table
 
+    chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
     path = Path(file)
     if path.is_dir():
-        _import_folder(path, dry_run=dry_run, amend=amend, fmt=output_format(fmt, as_json))
+        _import_folder(path, dry_run=dry_run, amend=amend, fmt=chosen)
         return
-    header, data = read_table(path, importer.looks_like_header)
-    with session() as db, _progress(len(data)) as tick:
+    # The rows are streamed from the file: a 100,000-row file is never held whole.
+    header, data, size = iter_table(path, importer.looks_like_header)
+    with session() as db, _progress(size) as tick:
         try:
             plan = importer.check(db, path, header, data, amend=amend, tick=tick)
         except importer.ImportRefused as refused:
@@ -334,7 +340,9 @@ def import_(
             _dry(plan)
         else:
             importer.write(db, plan)
-    emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
+    shown, total = listing.limited(plan.rows, chosen, limit, show_all)
+    emit(shown, IMPORT_COLUMNS, chosen, title=t("title.import"))
+    listing.left_out(len(shown), total)
     counts = _counts(plan)
     done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts))
 

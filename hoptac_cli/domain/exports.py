@@ -52,7 +52,7 @@ def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | No
     """Each agreement's figures as of the period asked for, else as of its default period (the
     one ``status`` reports on): every row is the picture of the period it names. The pictures
     are built a batch of agreements at a time (``status.pictures``)."""
-    for shot in figures.pictures(db, agreements, period_ref, sector_id=sector_id, pin_default=True, with_partners=kind != "summary"):
+    for shot in figures.pictures(db, agreements, period_ref, sector_id=sector_id, pin_default=True, lean=kind == "summary"):
         if kind == "summary":
             yield from figures.overview_rows(shot)
         else:

@@ -78,6 +78,11 @@ class Draft:
     def same_as_existing(self) -> bool:
         return self.existing is not None and all(self.existing[key] == self.values[key] for key in CONTENT)
 
+    def lean(self) -> Draft:
+        """The same draft holding only what ``save`` writes (an import keeps thousands)."""
+        existing = {"id": self.existing["id"], "revision": self.existing["revision"]} if self.existing else None
+        return Draft({"id": self.action["id"]}, {"id": self.agency["id"]}, self.period, self.values, existing)
+
 
 # validation ----------------------------------------------------------------------------------
 
@@ -166,13 +171,111 @@ def _status(text: str | None, progress: float, label: str, existing: Row | None 
     return status
 
 
-def _agency(db: Database, action: Row, ref: str | None, successions: Successions) -> Row:
+class Lookups:
+    """What validating a report reads besides the report itself: the action (now, the day
+    before the period and at its end), its agreement, partners and agencies named. ``report
+    add`` reads them one by one; an import makes one ``Lookups`` for the whole file, resolves
+    each agency name once and reads the actions of a batch of rows in one go (``prefetch``),
+    keeping only that batch (memory stays flat)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.successions = Successions(db, "agencies")
+        self._agreements: dict[int, Row] = {}
+        self._agencies: dict[str, Row | HoptacError] = {}
+        self._actions: dict[int, Row] = {}
+        self._views: dict[tuple[int, str], tuple[Row, Row]] = {}
+        self._partners: dict[int, list[int]] = {}
+        self._filed: dict[tuple[int, int, str], Row] | None = None
+        self._candidates: list[Row] | None = None
+
+    def prefetch(self, wanted: list[tuple[int, Period]]) -> None:
+        """Read the actions of ``(action id, period)`` pairs at once, forgetting earlier ones;
+        and the current reports they have for those periods."""
+        self._actions, self._views, self._partners, self._filed = {}, {}, {}, None
+        ids = sorted({action_id for action_id, _ in wanted})
+        if not ids:
+            return
+        self._filed = {
+            (row["action_id"], row["agency_id"], row["period"]): row
+            for row in report_store.current_of(self.db, ids, sorted({period.code for _, period in wanted}))
+        }
+        for action_id, partner in store.partner_ids(self.db, ids):
+            self._partners.setdefault(action_id, []).append(partner)
+        by_period: dict[Period, set[int]] = {}
+        for action_id, period in wanted:
+            by_period.setdefault(period, set()).add(action_id)
+        for period, members in by_period.items():
+            # The actions as they stand (read once: every row of a department file is usually
+            # of one period), and as of the day before the period and at its end.
+            days = [(period.start - dt.timedelta(days=1), False), (period.end, False)]
+            if not self._actions:
+                days.insert(0, (None, False))
+            found = timeline.views(self.db, days, action_ids=sorted(members))
+            if len(found) == 3:
+                self._actions = {row["id"]: row for row in found.pop(0)}
+            earlier, at_end = found
+            ending = {row["id"]: row for row in at_end}
+            for row in earlier:
+                self._views[(row["id"], period.code)] = (row, ending[row["id"]])
+        missing = [action_id for action_id in ids if action_id not in self._actions]
+        if missing:  # the actions of rows of another period
+            self._actions.update((row["id"], row) for row in store.list_actions(self.db, action_ids=missing))
+
+    def action(self, action_id: int) -> Row:
+        if action_id in self._actions:
+            return self._actions[action_id]
+        return register.action(self.db, action_id)
+
+    def agreement(self, agreement_id: int) -> Row:
+        if agreement_id not in self._agreements:
+            self._agreements[agreement_id] = store.get(self.db, "agreements", agreement_id)
+        return self._agreements[agreement_id]
+
+    def views(self, action_id: int, period: Period) -> tuple[Row, Row]:
+        """The action as of the day before the period began and at its end (every action, existing or not)."""
+        if (action_id, period.code) in self._views:
+            return self._views[(action_id, period.code)]
+        (before,) = timeline.actions(self.db, action_ids=[action_id], day=period.start - dt.timedelta(days=1), existing=False)
+        (at_end,) = timeline.actions(self.db, action_ids=[action_id], day=period.end, existing=False)
+        return before, at_end
+
+    def partners(self, action_id: int) -> list[int]:
+        if action_id in self._actions:
+            return self._partners.get(action_id, [])
+        return [row["id"] for row in store.action_partners(self.db, action_id)]
+
+    def current(self, action_id: int, agency_id: int, period: Period) -> Row | None:
+        """The agency's current report on the action for the period, if any."""
+        if self._filed is not None and action_id in self._actions:
+            return self._filed.get((action_id, agency_id, period.code))
+        return report_store.current(self.db, action_id, agency_id, period.code)
+
+    def agency(self, ref: str) -> Row:
+        """``register.agency``, each reference resolved once (a refusal too)."""
+        if ref not in self._agencies:
+            from hoptac_cli.domain import refs
+
+            if self._candidates is None:
+                self._candidates = store.candidates(self.db, "agencies")
+            try:
+                self._agencies[ref] = refs.resolve(ref, self._candidates, kind="agency")
+            except HoptacError as error:
+                self._agencies[ref] = error
+        found = self._agencies[ref]
+        if isinstance(found, HoptacError):
+            raise found
+        return found
+
+
+def _agency(lookups: Lookups, action: Row, ref: str | None) -> Row:
     """The lead by default; else the lead, a partner, or whoever has since taken one of them over."""
     if ref is None:
-        return register.agency(db, str(action["lead_agency_id"]))
-    found = _checked("agency", register.agency, db, ref)
-    allowed = [action["lead_agency_id"], *(row["id"] for row in store.action_partners(db, action["id"]))]
+        return lookups.agency(str(action["lead_agency_id"]))
+    found = _checked("agency", lookups.agency, ref)
+    allowed = [action["lead_agency_id"], *lookups.partners(action["id"])]
     now = today()
+    successions = lookups.successions
     if found["id"] in allowed or successions.current(found["id"], now) in {successions.current(i, now) for i in allowed}:
         return found
     raise FieldError("agency", t("err.report_agency", value=ref, name=found["name"], id=action["id"], lead=action["lead"]))
@@ -233,25 +336,26 @@ def prepare(
     agency: str | None = None,
     submitted: str | None = None,
     labels: dict[str, str] = CLI_LABELS,
-    successions: Successions | None = None,
+    lookups: Lookups | None = None,
 ) -> Draft:
     """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault.
-    When the agency has filed for the period before, what is not given is kept from that report."""
-    action = _checked("action_id", register.action, db, action_id)
+    When the agency has filed for the period before, what is not given is kept from that report.
+    ``lookups`` (an import's) holds what the rows of a file share."""
+    lookups = lookups or Lookups(db)
+    action = _checked("action_id", lookups.action, action_id)
     when = _checked("period", parse_period, period)
-    agreement = store.get(db, "agreements", action["agreement_id"])
+    agreement = lookups.agreement(action["agreement_id"])
     check_period(agreement, when, labels["period"])
     check_begun(agreement, when, labels["period"])
     day_before = when.start - dt.timedelta(days=1)
-    (before,) = timeline.actions(db, action_ids=[action["id"]], day=day_before, existing=False)
+    before, at_end = lookups.views(action["id"], when)
     before = derive(before, day_before)
     _check_alive(db, before, when, labels["period"])
-    (at_end,) = timeline.actions(db, action_ids=[action["id"]], day=when.end, existing=False)
     # The indicator in force at the period's end; an indicator added since serves earlier periods too.
     indicator = at_end if at_end["target"] is not None else action
     basis = {**before, **{key: indicator[key] for key in ("target", "baseline", "unit", "measure")}}
-    reporter = _agency(db, action, agency, successions or Successions(db, "agencies"))
-    existing = report_store.current(db, action["id"], reporter["id"], when.code)
+    reporter = _agency(lookups, action, agency)
+    existing = lookups.current(action["id"], reporter["id"], when)
     percent, amount, given = _figures(basis, existing, progress, value, labels)
     chosen = _status(status, percent, labels["status"], existing)
     if given and value is None and amount is not None and chosen != "done":
@@ -287,26 +391,32 @@ def _show(iso: str | None) -> str:
 
 # writing -------------------------------------------------------------------------------------
 
+def _record(draft: Draft, source: str | None) -> Row:
+    previous = draft.existing
+    return {
+        "action_id": draft.action["id"],
+        "agency_id": draft.agency["id"],
+        "period": draft.period.code,
+        "period_start": draft.period.start.isoformat(),
+        "period_end": draft.period.end.isoformat(),
+        "revision": previous["revision"] + 1 if previous else 1,
+        "is_current": 1,
+        "supersedes_id": previous["id"] if previous else None,
+        "source": source,
+        **draft.values,
+    }
+
+
 def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
     """Write a validated draft as a new chain or a new revision; the caller holds the transaction."""
-    previous = draft.existing
-    if previous:
-        report_store.retire(db, previous["id"])
-    return report_store.insert(
-        db,
-        {
-            "action_id": draft.action["id"],
-            "agency_id": draft.agency["id"],
-            "period": draft.period.code,
-            "period_start": draft.period.start.isoformat(),
-            "period_end": draft.period.end.isoformat(),
-            "revision": previous["revision"] + 1 if previous else 1,
-            "is_current": 1,
-            "supersedes_id": previous["id"] if previous else None,
-            "source": source,
-            **draft.values,
-        },
-    )
+    if draft.existing:
+        report_store.retire(db, draft.existing["id"])
+    return report_store.insert(db, _record(draft, source))
+
+
+def save_all(db: Database, drafts: list[Draft], *, source: str | None = None) -> list[int]:
+    """``save`` for many drafts of distinct chains (an import), in bulk; their new ids in order."""
+    return report_store.insert_many(db, (_record(draft, source) for draft in drafts))
 
 
 def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:

@@ -14,7 +14,8 @@ the row a person sees; a title row or two above the header is skipped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -32,72 +33,96 @@ def read_table(
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header cells and the non-blank data rows (with their row numbers) of ``path``; the
     header is the first of the top rows that ``is_header`` accepts (else the first row)."""
+    header, data, _ = iter_table(path, is_header)
+    return header, list(data)
+
+
+def iter_table(
+    path: Path, is_header: Callable[[list[str]], bool] | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]], int]:
+    """``read_table`` as a stream: the header, the data rows one at a time (a bad cell further
+    down is refused when it is reached), and about how many rows the file holds (for a
+    progress bar)."""
     if not path.is_file():
         raise HoptacError(t("err.import_missing", value=str(path)))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        rows = _csv_rows(path)
+        rows, size = _csv_rows(path)
     elif suffix == ".xlsx":
-        rows = _xlsx_rows(path)
+        rows, size = _xlsx_rows(path)
     else:
         raise HoptacError(t("err.import_extension", value=str(path)))
-    numbered = [(number, cells) for number, cells in enumerate(rows, start=1) if any(cells)]
-    if not numbered:
-        return [], []
+    numbered = ((number, cells) for number, cells in enumerate(rows, start=1) if any(cells))
+    top = list(itertools.islice(numbered, HEADER_SEARCH))
+    if not top:
+        return [], iter(()), 0
     at = 0
     if is_header is not None:
-        at = next((index for index, (_, cells) in enumerate(numbered[:HEADER_SEARCH]) if is_header(cells)), 0)
-    header = numbered[at][1]
-    return header, numbered[at + 1:]
+        at = next((index for index, (_, cells) in enumerate(top) if is_header(cells)), 0)
+    return top[at][1], itertools.chain(top[at + 1:], numbered), size
 
 
-def _csv_rows(path: Path) -> list[list[str]]:
+def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
     import csv
-    import io
 
     from hoptac_cli.domain.numbers import show_number
 
     try:
-        text = path.read_text(encoding="utf-8-sig")  # with or without the BOM
+        with open(path, encoding="utf-8-sig", newline="") as handle:  # with or without the BOM
+            top = "".join(itertools.islice(handle, HEADER_SEARCH))
     except UnicodeDecodeError:
         raise HoptacError(t("err.import_encoding", value=str(path))) from None
-    top = "\n".join(text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
     # Excel in some locales saves CSV with semicolons.
     delimiter = max((",", ";", "\t"), key=top.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    try:
-        for row in reader:
-            rows.append([_from_csv(cell) for cell in row])
-    except csv.Error as error:
-        # The csv module refuses a cell over its field limit (131,072 characters) and broken quoting.
-        row_number = reader.line_num
-        if "field larger than field limit" in str(error):
-            raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(csv.field_size_limit()))) from None
-        raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
-    return rows
+    with open(path, "rb") as raw:
+        size = sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
+
+    def rows() -> Iterator[list[str]]:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            try:
+                for row in reader:
+                    yield [_from_csv(cell) for cell in row]
+            except UnicodeDecodeError:
+                raise HoptacError(t("err.import_encoding", value=str(path))) from None
+            except csv.Error as error:
+                # The csv module refuses a cell over its field limit (131,072 characters) and broken quoting.
+                row_number = reader.line_num
+                if "field larger than field limit" in str(error):
+                    raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number,
+                                        limit=show_number(csv.field_size_limit()))) from None
+                raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
+
+    return rows(), size
 
 
 def _from_csv(cell: str) -> str:
     from hoptac_cli.render.tabular import neutralise
 
+    if not cell:
+        return cell
     text = nfc(cell)
     # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.
     return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
 
 
-def _xlsx_rows(path: Path) -> list[list[str]]:
+def _xlsx_rows(path: Path) -> tuple[Iterator[list[str]], int]:
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # not a zip, not a workbook, damaged: openpyxl raises several kinds
         raise HoptacError(t("err.import_unreadable", value=str(path), reason=type(error).__name__)) from None
-    try:
-        sheet = book.worksheets[0]
-        return [[_from_xlsx(cell) for cell in row] for row in sheet.iter_rows()]
-    finally:
-        book.close()
+    sheet = book.worksheets[0]
+
+    def rows() -> Iterator[list[str]]:
+        try:
+            for row in sheet.iter_rows():
+                yield [_from_xlsx(cell) for cell in row]
+        finally:
+            book.close()
+
+    return rows(), sheet.max_row or 0
 
 
 def _from_xlsx(cell: Any) -> str:

@@ -7,6 +7,7 @@ validate nor translate; callers wrap writes in ``db.atomic()``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.storage.where import Where
@@ -37,7 +38,44 @@ def _rows(db: Database, sql: str, params: Any = ()) -> list[Row]:
 
 
 def insert(db: Database, row: Row) -> int:
-    return db["reports"].insert(row).last_pk
+    """One new version (a plain INSERT: an import writes tens of thousands in one transaction)."""
+    columns = list(row)
+    sql = f"INSERT INTO reports ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    return db.execute(sql, [row[column] for column in columns]).lastrowid
+
+
+#: the columns ``insert_many`` writes
+_STAGED = ("action_id", "agency_id", "period", "period_start", "period_end", "revision", "is_current", "supersedes_id",
+           "progress", "value", "status", "result", "difficulty", "proposal", "submitted_on", "source")
+
+
+def insert_many(db: Database, rows: Iterable[Row]) -> list[int]:
+    """New versions in bulk, retiring the ones they supersede; their ids, in order. The rows
+    are staged in a temporary table and written by one UPDATE and one INSERT ... SELECT: the
+    triggers on ``reports`` (the search index's among them) then run inside one statement,
+    where one statement per row would make the full-text index flush and merge every row."""
+    columns = ", ".join(_STAGED)
+    db.execute(f"CREATE TEMP TABLE staged_reports (seq INTEGER PRIMARY KEY, {columns})")
+    try:
+        db.conn.executemany(
+            f"INSERT INTO temp.staged_reports ({columns}) VALUES ({', '.join('?' for _ in _STAGED)})",
+            ([row[column] for column in _STAGED] for row in rows),
+        )
+        db.execute(
+            "UPDATE reports SET is_current = 0 WHERE id IN (SELECT supersedes_id FROM temp.staged_reports WHERE supersedes_id IS NOT NULL)"
+        )
+        db.execute(f"INSERT INTO reports ({columns}) SELECT {columns} FROM temp.staged_reports ORDER BY seq")
+        # One current version per chain: each staged row is found again by its chain.
+        ids = db.execute(
+            """
+            SELECT r.id FROM temp.staged_reports s
+            JOIN reports r ON r.action_id = s.action_id AND r.agency_id = s.agency_id AND r.period = s.period AND r.is_current = 1
+            ORDER BY s.seq
+            """
+        ).fetchall()
+    finally:
+        db.execute("DROP TABLE temp.staged_reports")
+    return [row[0] for row in ids]
 
 
 def retire(db: Database, report_id: int) -> None:
@@ -52,6 +90,15 @@ def current(db: Database, action_id: int, agency_id: int, period: str) -> Row | 
         [action_id, agency_id, period],
     )
     return rows[0] if rows else None
+
+
+def current_of(db: Database, action_ids: list[int], periods: list[str]) -> list[Row]:
+    """The current reports of the actions for the periods (every agency's)."""
+    where = Where()
+    where.add("is_current = 1")
+    where.within("action_id", "action", action_ids)
+    where.within("period", "period", periods)
+    return _rows(db, "SELECT * FROM reports" + where.sql(), where.params)
 
 
 def get(db: Database, report_id: int) -> Row | None:
