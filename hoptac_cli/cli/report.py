@@ -330,7 +330,7 @@ def import_(
     header, data, size = iter_table(path, importer.looks_like_header)
     with session() as db, _progress(size) as tick:
         try:
-            plan = importer.check(db, path, header, data, amend=amend, tick=tick)
+            plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
         except importer.ImportRefused as refused:
             typer.echo(f"{t('word.error')}: {refused.message}", err=True)
             for error in refused.errors:
@@ -383,7 +383,7 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
             try:
                 header, data = read_table(path, importer.looks_like_header)
                 row["agency"] = importer.agencies_named(header, data)
-                plan = importer.check(db, path, header, data, amend=amend)
+                plan = importer.check(db, path, header, data, amend=amend, stage=not dry_run)
             except importer.ImportRefused as error:
                 row["errors"] = len({problem.row for problem in error.errors})
                 problems = [t("msg.import_row_error", row=p.row, column=p.column, reason=p.reason) for p in error.errors]

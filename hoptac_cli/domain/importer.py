@@ -167,12 +167,14 @@ class ImportRefused(HoptacError):
 
 @dataclass
 class Plan:
-    """A validated file: what each filled row will do."""
+    """A validated file: what each filled row will do. The reports to write are staged in the
+    database (``reports.stage``), in the order of ``pending``, the rows that will get an id."""
 
     file: str
     rows: list[Row] = field(default_factory=list)
-    drafts: list[tuple[Row, reports.Draft]] = field(default_factory=list)
+    pending: list[Row] = field(default_factory=list)
     blank: int = 0
+    staged: bool = False
 
 
 def columns(path: Path, header_cells: list[str]) -> dict[str, int]:
@@ -200,16 +202,37 @@ def check(
     *,
     amend: bool = False,
     tick: Callable[[], None] | None = None,
+    stage: bool = True,
 ) -> Plan:
     """Validate every row; raise ``ImportRefused`` listing all bad rows, else return the plan.
-    ``data`` may be a stream: it is read a batch of rows at a time, and the plan keeps only what
-    writing and the closing table need."""
+    ``data`` may be a stream: it is read a batch of rows at a time; the reports to write are
+    staged in the database as each batch is validated (unless ``stage`` is false: a dry run),
+    so that memory holds only the closing table's rows."""
     index = columns(path, header_cells)
     labels = {key: header_cells[index[key]] if key in index else header(key) for key, _ in COLUMNS}
     lookups = reports.Lookups(db)
-    plan, errors, seen = Plan(file=path.name), [], {}
+    plan, errors, seen = Plan(file=path.name, staged=stage), [], {}
+    source = f"import: {plan.file}"
+    if stage:
+        reports.stage(db, [], first=True)
+    try:
+        total = _check_rows(db, data, index, labels, lookups, plan, errors, seen, amend, tick, source)
+    except BaseException:
+        reports.drop_staged(db)
+        raise
+    if errors:
+        reports.drop_staged(db)
+        bad = len({error.row for error in errors})
+        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=count("count.row", total)), errors)
+    return plan
+
+
+def _check_rows(db: Database, data: Iterable[tuple[int, list[str]]], index: dict[str, int], labels: dict[str, str],
+                lookups: reports.Lookups, plan: Plan, errors: list[RowError], seen: dict, amend: bool,
+                tick: Callable[[], None] | None, source: str) -> int:
     total = 0
     for batch in _batches(data, BATCH_ROWS):
+        drafts = []
         total += len(batch)
         rows = [(number, {key: (cells[i] if i < len(cells) else "") for key, i in index.items()}) for number, cells in batch]
         lookups.prefetch([pair for _, values in rows if (pair := _action_and_period(values))])
@@ -249,11 +272,11 @@ def check(
             }
             plan.rows.append(row)
             if outcome != "already":
-                plan.drafts.append((row, draft.lean()))
-    if errors:
-        bad = len({error.row for error in errors})
-        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=count("count.row", total)), errors)
-    return plan
+                plan.pending.append(row)
+                drafts.append(draft)
+        if plan.staged and not errors:  # once a row is refused, nothing will be written
+            reports.stage(db, drafts, source=source)
+    return total
 
 
 def _batches(rows: Iterable[tuple[int, list[str]]], size: int) -> Iterator[list[tuple[int, list[str]]]]:
@@ -338,6 +361,6 @@ def agencies_named(header_cells: list[str], data: list[tuple[int, list[str]]]) -
 def write(db: Database, plan: Plan) -> None:
     """Import every planned row in one transaction."""
     with db.atomic():
-        ids = reports.save_all(db, [draft for _, draft in plan.drafts], source=f"import: {plan.file}")
-    for (row, _), report_id in zip(plan.drafts, ids):
+        ids = reports.save_staged(db)
+    for row, report_id in zip(plan.pending, ids):
         row["report_id"] = report_id

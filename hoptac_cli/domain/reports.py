@@ -78,11 +78,6 @@ class Draft:
     def same_as_existing(self) -> bool:
         return self.existing is not None and all(self.existing[key] == self.values[key] for key in CONTENT)
 
-    def lean(self) -> Draft:
-        """The same draft holding only what ``save`` writes (an import keeps thousands)."""
-        existing = {"id": self.existing["id"], "revision": self.existing["revision"]} if self.existing else None
-        return Draft({"id": self.action["id"]}, {"id": self.agency["id"]}, self.period, self.values, existing)
-
 
 # validation ----------------------------------------------------------------------------------
 
@@ -415,8 +410,25 @@ def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
 
 
 def save_all(db: Database, drafts: list[Draft], *, source: str | None = None) -> list[int]:
-    """``save`` for many drafts of distinct chains (an import), in bulk; their new ids in order."""
+    """``save`` for many drafts of distinct chains, in bulk; their new ids in order."""
     return report_store.insert_many(db, (_record(draft, source) for draft in drafts))
+
+
+def stage(db: Database, drafts: list[Draft], *, source: str | None = None, first: bool = False) -> None:
+    """Keep validated drafts of distinct chains to write later with ``save_staged`` (an import
+    stages each batch of rows as it is validated: memory stays flat); ``first`` starts afresh."""
+    if first:
+        report_store.begin_staging(db)
+    report_store.stage(db, (_record(draft, source) for draft in drafts))
+
+
+def save_staged(db: Database) -> list[int]:
+    """Write what ``stage`` kept, in order; the new ids. The caller holds the transaction."""
+    return report_store.insert_staged(db)
+
+
+def drop_staged(db: Database) -> None:
+    report_store.drop_staging(db)
 
 
 def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:

@@ -97,13 +97,15 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
 
 
 def _from_csv(cell: str) -> str:
-    from hoptac_cli.render.tabular import neutralise
-
     if not cell:
         return cell
     text = nfc(cell)
+    if not text.startswith("'"):
+        return text
     # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.
-    return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
+    from hoptac_cli.render.tabular import neutralise
+
+    return text[1:] if neutralise(text[1:]) == text else text
 
 
 def _xlsx_rows(path: Path) -> tuple[Iterator[list[str]], int]:

@@ -50,17 +50,38 @@ _STAGED = ("action_id", "agency_id", "period", "period_start", "period_end", "re
 
 
 def insert_many(db: Database, rows: Iterable[Row]) -> list[int]:
-    """New versions in bulk, retiring the ones they supersede; their ids, in order. The rows
-    are staged in a temporary table and written by one UPDATE and one INSERT ... SELECT: the
-    triggers on ``reports`` (the search index's among them) then run inside one statement,
-    where one statement per row would make the full-text index flush and merge every row."""
-    columns = ", ".join(_STAGED)
-    db.execute(f"CREATE TEMP TABLE staged_reports (seq INTEGER PRIMARY KEY, {columns})")
-    try:
+    """New versions in bulk, retiring the ones they supersede; their ids, in order."""
+    begin_staging(db)
+    stage(db, rows)
+    return insert_staged(db)
+
+
+def begin_staging(db: Database) -> None:
+    """An empty temporary table for versions to write (``stage``, then ``insert_staged``): an
+    import keeps its validated rows there rather than in memory."""
+    db.execute("DROP TABLE IF EXISTS temp.staged_reports")
+    db.execute(f"CREATE TEMP TABLE staged_reports (seq INTEGER PRIMARY KEY, {', '.join(_STAGED)})")
+
+
+def stage(db: Database, rows: Iterable[Row]) -> None:
+    with db.atomic():  # a transaction of the temporary table only: nothing reaches the file
         db.conn.executemany(
-            f"INSERT INTO temp.staged_reports ({columns}) VALUES ({', '.join('?' for _ in _STAGED)})",
+            f"INSERT INTO temp.staged_reports ({', '.join(_STAGED)}) VALUES ({', '.join('?' for _ in _STAGED)})",
             ([row[column] for column in _STAGED] for row in rows),
         )
+
+
+def drop_staging(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.staged_reports")
+
+
+def insert_staged(db: Database) -> list[int]:
+    """Write the staged versions, in the order staged, retiring the ones they supersede; their
+    ids. One UPDATE and one INSERT ... SELECT: the triggers on ``reports`` (the search index's
+    among them) then run inside one statement, where one statement per row would make the
+    full-text index flush and merge every row. The caller holds the transaction."""
+    columns = ", ".join(_STAGED)
+    try:
         db.execute(
             "UPDATE reports SET is_current = 0 WHERE id IN (SELECT supersedes_id FROM temp.staged_reports WHERE supersedes_id IS NOT NULL)"
         )
@@ -74,7 +95,7 @@ def insert_many(db: Database, rows: Iterable[Row]) -> list[int]:
             """
         ).fetchall()
     finally:
-        db.execute("DROP TABLE temp.staged_reports")
+        drop_staging(db)
     return [row[0] for row in ids]
 
 
