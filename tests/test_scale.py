@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from conftest import Hoptac, restored, snapshot
 
 from hoptac_cli.domain.periods import parse_period
@@ -369,3 +371,46 @@ def test_lean_pictures_are_the_full_ones_on_a_generated_register(register):
         assert _pictures_agree(register.db, [None, "2027-H1", "2029-H2", register.info.final_period]) > 1000
     finally:
         os.environ["HOPTAC_TODAY"] = "2026-11-25"
+
+
+# the CSV writer builds its lines itself: the same bytes as the csv module ---------------------------
+
+_CELLS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+    st.text(alphabet=st.sampled_from(list('ab ,;\t"\n\r\'=+-@\u00a0\u3000\uff1dđẮ0')), max_size=8),
+    st.lists(st.text(alphabet="ab=,;", max_size=3), max_size=3), st.dates(),
+)
+
+
+@given(rows=st.lists(st.lists(_CELLS, min_size=3, max_size=3), max_size=5), delimiter=st.sampled_from([",", ";", "\t"]))
+def test_csv_lines_are_the_csv_modules(rows, delimiter):
+    import csv
+    import io
+
+    from hoptac_cli.render.tabular import csv_value, write_csv
+
+    keys = ["a", "b", "c"]
+    records = [dict(zip(keys, row)) for row in rows]
+    ours = io.StringIO()
+    write_csv(ours, keys, keys, records, delimiter)
+    theirs = io.StringIO()
+    writer = csv.writer(theirs, lineterminator="\n", delimiter=delimiter)
+    writer.writerow(keys)
+    for row in records:
+        writer.writerow([csv_value(row[key]) for key in keys])
+    assert ours.getvalue() == theirs.getvalue()
+
+
+def test_csv_of_rows_read_as_tuples_is_the_same(tmp_path):
+    """An export's rows come off the cursor as tuples (storage.exports.Records); the file is the
+    one the dicts give."""
+    from hoptac_cli.render.tabular import Field, Sheet, write
+    from hoptac_cli.storage.exports import Records
+
+    keys = ["id", "text", "value"]
+    rows = [(1, "=cmd", 2.5), (2, 'a "b", c', None), (3, "đúng\nhai dòng", True)]
+    fields = [Field(key, key) for key in ("value", "id", "text")]
+    write(str(tmp_path / "tuples.csv"), "csv", [Sheet("x", fields, Records(keys, iter(rows)))])
+    write(str(tmp_path / "dicts.csv"), "csv", [Sheet("x", fields, [dict(zip(keys, row)) for row in rows])])
+    assert (tmp_path / "tuples.csv").read_bytes() == (tmp_path / "dicts.csv").read_bytes()
+    assert (tmp_path / "tuples.csv").read_bytes().startswith(b"\xef\xbb\xbfvalue,id,text\n2.5,1,'=cmd\n")

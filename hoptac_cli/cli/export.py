@@ -111,8 +111,8 @@ def export(
     # XLSX is for people: headers, status words and the "Total" row in the interface language.
     for_people = chosen == "xlsx"
     with session() as db:
-        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
-        counted = _Counter(_worded(rows) if for_people else rows)
+        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period, labels=for_people)
+        counted = _counted(_worded(rows) if for_people else rows)
         fields = [
             Field(key, t(header), "number", unit_key="unit") if field_kind == _AMOUNT else Field(key, t(header), field_kind)
             for key, header, field_kind in FIELDS[kind]
@@ -136,6 +136,12 @@ def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         if row.get("row") == "total" and row.get("sector") is None:
             row["sector"] = total
         yield row
+
+
+def _counted(rows: Iterator[dict[str, Any]]) -> Any:
+    """The rows, counting themselves for the confirmation line: as they are when they do
+    (``storage.exports.Records``, whose tuples a CSV writer may read), else through ``_Counter``."""
+    return rows if hasattr(rows, "tuples") and hasattr(rows, "count") else _Counter(rows)
 
 
 class _Counter:
