@@ -316,8 +316,8 @@ def test_a_long_listing_shows_its_first_rows_and_says_how_to_see_all(register):
     assert len(every) > 100  # JSON carries every row
     table = register.ok("report", "list", env=env)
     shown = [line for line in table.stdout.splitlines() if line.startswith("│") and line.split("│")[1].strip().isdigit()]
-    assert len(shown) == 50
-    assert f"first 50 of {len(every):,} rows" in table.stderr and "--all" in table.stderr
+    assert len(shown) == 30
+    assert f"first 30 of {len(every):,} rows" in table.stderr and "--all" in table.stderr
     assert len([line for line in register.ok("report", "list", "--all", env=env).stdout.splitlines()
                 if line.startswith("│") and line.split("│")[1].strip().isdigit()]) == len(every)
     assert len(register.json("report", "list", "--limit", "7", env=env)) == 7

@@ -15,7 +15,7 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
 #: rows a table shows unless told otherwise
-TABLE_ROWS = 50
+TABLE_ROWS = 30
 
 LimitOpt = Annotated[
     Optional[int],

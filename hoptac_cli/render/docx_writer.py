@@ -290,7 +290,11 @@ def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
     for cell, column, width in zip(header.cells, table.columns, widths):
         cell.width = Pt(width)
         _paragraph(cell, column.header, size=size, bold=True, align="center", after=0, reuse=True)
+    blank = None  # a data row as python-docx lays it out, without its text: copied for the others
     for row in table.rows:
+        if blank is not None and not row.group:
+            _copy_row(grid, blank, row.cells)
+            continue
         added = grid.add_row()
         added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never straddles two pages
         cells = added.cells
@@ -304,6 +308,45 @@ def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
             continue
         for cell, text, column in zip(cells, row.cells, table.columns):
             _paragraph(cell, text, size=size, align=column.align, after=0, reuse=True)
+        blank = _blank_row(added._tr, size)
+
+
+def _blank_row(tr: Any, size: float) -> tuple[Any, Any]:
+    """A copy of a data row without its runs, and a run formatted as ``_paragraph`` formats a
+    cell's text. The annex of a national programme has hundreds of rows: laying each cell out
+    through python-docx took seconds; copying the row's XML gives the same elements."""
+    import copy
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    row = copy.deepcopy(tr)
+    for run in row.iter(qn("w:r")):
+        run.getparent().remove(run)
+    run = Paragraph(OxmlElement("w:p"), None).add_run("")
+    run.font.size = Pt(size)
+    run.bold, run.italic = False, False
+    return row, run._r
+
+
+def _copy_row(grid: Any, blank: tuple[Any, Any], texts: list[str]) -> None:
+    """A data row like ``blank``'s, holding ``texts`` (cleaned as ``_paragraph`` cleans them)."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    from hoptac_cli.domain.text import clean
+
+    row, run = blank
+    tr = copy.deepcopy(row)
+    for cell, text in zip(tr.iterchildren(qn("w:tc")), texts):
+        if text:
+            r = copy.deepcopy(run)
+            r.text = clean(text)
+            cell.find(qn("w:p")).append(r)
+    grid._tbl.append(tr)
 
 
 def _fixed(grid: Any, widths: list[float]) -> None:
