@@ -16,7 +16,9 @@ from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
-from hoptac_cli.domain.progress import derive, effective_progress, effective_status, is_overdue, mean_progress, owes_report
+from hoptac_cli.domain.progress import (
+    derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_progress, owes_report,
+)
 from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
@@ -182,49 +184,57 @@ def _ended(agreement: Row, period: Period) -> bool:
 
 
 def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, reference: dt.date, ended: set[int]) -> list[Row]:
-    """The actions of a lean picture, read in one pass (``storage.register.action_figures``)
-    and derived in one loop: ``id``, ``agreement_id``, ``sector_slug`` and the figures
-    ``status``, ``progress``, ``overdue``, ``expected``, ``reported``. Each action is taken as
-    ``timeline.actions`` would give it on the period's end (or now) and on the day before the
-    period, and derived by ``domain.progress``; an action some decision changed is rebuilt by
-    the timeline itself."""
+    """The actions of a lean picture, in programme order: ``id``, ``agreement_id``,
+    ``sector_slug`` and the figures ``status``, ``progress``, ``overdue``, ``expected``,
+    ``reported``, each action taken as ``timeline.actions`` would give it on the period's end
+    (or now) and on the day before the period. Actions no decision has changed are read with
+    their figures derived by the query (``storage.register.action_figures``, by the rules of
+    ``domain.progress``; only the rounding of progress is done here, Python's); the others are
+    rebuilt by the timeline and derived by ``domain.progress`` itself."""
     day = period.end if explicit else None
     cut = day.isoformat() if day else None
     day_before = period.start - dt.timedelta(days=1)
     start, end, today_iso = period.start.isoformat(), period.end.isoformat(), reference.isoformat()
-    changes = timeline.changes_of(db, **scope)
-    names: dict[int, str] = {}
-    keys = (*store.FIGURE_COLUMNS, *store.FIGURE_REPORT_COLUMNS)
-    first = len(keys)
-    later = store.FIGURE_REPORT_COLUMNS
+    cuts, window = [cut, day_before.isoformat()], (start, end)
     found = []
-    for values in store.action_figures(db, [cut, day_before.isoformat()], reported=(start, end), **scope):
-        row = dict(zip(keys, values))
-        events = changes.get(row["id"])
-        if events:  # decided on since: both days rebuilt by the timeline
-            prior = {**row, **dict(zip(later, values[first:]))}
+    plain = store.action_figures(db, cuts, reported=window, derived=(today_iso, end), decided=(timeline.DECIDED_FIELDS, False), **scope)
+    for (action_id, agreement_id, sector_slug, position, exists, status, overdue, expected, reported,
+         kind, amount, target, baseline) in plain:
+        if cut and exists > cut:
+            continue
+        if kind == 0:
+            progress = 100.0
+        elif kind == 1:
+            progress = indicator_progress(amount, target, baseline)
+        else:
+            progress = round(float(amount or 0.0), 1)
+        found.append({
+            "id": action_id, "agreement_id": agreement_id, "sector_slug": sector_slug, "position": position,
+            "status": status, "progress": progress, "overdue": bool(overdue),
+            "expected": agreement_id not in ended and bool(expected), "reported": bool(reported),
+        })
+    changes = timeline.changes_of(db, **scope)
+    if changes:  # decided on since: both days rebuilt by the timeline, derived by domain.progress
+        names: dict[int, str] = {}
+        keys, later = (*store.FIGURE_COLUMNS, *store.FIGURE_REPORT_COLUMNS), store.FIGURE_REPORT_COLUMNS
+        first = len(keys)
+        for values in store.action_figures(db, cuts, reported=window, decided=(timeline.DECIDED_FIELDS, True), **scope):
+            row = dict(zip(keys, values))
+            prior = {**row, **dict(zip(later, values[first:first + len(later)]))}
+            events = changes[row["id"]]
             timeline.rebuild(db, prior, events, day_before, False, names)
             if not timeline.rebuild(db, row, events, day, True, names):
                 continue
-        else:
-            row["exists_from"] = timeline.exists_from(row)
-            if cut and row["exists_from"] > cut:
-                continue
-            row["carried_on"] = row["decided_on"] = None
-            prior = dict(zip(later, values[first:]), recorded_status=row["recorded_status"],
-                         exists_from=row["exists_from"], carried_on=None)
-        status = effective_status(row)
-        prior["status"] = effective_status(prior)
-        found.append({
-            "id": row["id"],
-            "agreement_id": row["agreement_id"],
-            "sector_slug": row["sector_slug"],
-            "status": status,
-            "progress": effective_progress(row, status),
-            "overdue": is_overdue(row, today_iso, status),
-            "expected": row["agreement_id"] not in ended and owes_report(prior, start, end),
-            "reported": bool(row["reported"]),
-        })
+            status = effective_status(row)
+            prior["status"] = effective_status(prior)
+            found.append({
+                "id": row["id"], "agreement_id": row["agreement_id"], "sector_slug": row["sector_slug"],
+                "position": row["sector_position"], "status": status, "progress": effective_progress(row, status),
+                "overdue": is_overdue(row, today_iso, status),
+                "expected": row["agreement_id"] not in ended and owes_report(prior, start, end), "reported": bool(row["reported"]),
+            })
+        # two runs in programme order, merged (by the sort's galloping: about one pass)
+        found.sort(key=lambda action: (action["agreement_id"], action["position"], action["id"]))
     return found
 
 
@@ -331,9 +341,12 @@ def figures(actions: list[Row]) -> Row:
 def overview_rows(shot: Picture) -> list[Row]:
     """One record per sector, then a totals record (``row`` tells them apart)."""
     common = {"agreement": shot.agreement["slug"], "period": shot.period.code, "as_of": shot.reference.isoformat()}
+    by_sector: dict[str, list[Row]] = {}
+    for action in shot.actions:  # in the picture's order within each sector
+        by_sector.setdefault(action["sector_slug"], []).append(action)
     rows = []
     for sector in shot.sectors:
-        mine = [action for action in shot.actions if action["sector_slug"] == sector["slug"]]
+        mine = by_sector.get(sector["slug"], [])
         rows.append(
             {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
              "sector_slug": sector["slug"], **figures(mine)}

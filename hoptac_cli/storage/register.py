@@ -316,11 +316,23 @@ def list_actions(
 
 #: what ``action_figures`` reads of an action, and of its deciding report on each day asked for
 FIGURE_COLUMNS = (
-    "id", "agreement_id", "sector_id", "sector_slug", "agreement_start_year", "lead_agency_id", "start_on", "due_on",
-    "recorded_status", "baseline", "target", "measure", "carried_value", "carried_progress",
+    "id", "agreement_id", "sector_id", "sector_slug", "sector_position", "agreement_start_year", "lead_agency_id", "start_on",
+    "due_on", "recorded_status", "baseline", "target", "measure", "carried_value", "carried_progress",
     "added_review_id", "added_held_on", "added_recorded_on", "reported",
 )
 FIGURE_REPORT_COLUMNS = ("report_id", "report_period", "report_progress", "report_status", "report_value", "report_value_sum")
+#: what ``action_figures(derived=...)`` gives instead: an action's figures, derived
+DERIVED_COLUMNS = ("id", "agreement_id", "sector_slug", "sector_position", "exists_from", "status", "overdue", "expected",
+                   "reported", "progress_kind", "progress_amount", "target", "baseline")
+#: ``timeline.exists_from``: the start, else the day of the review that added it, else the agreement's first day
+_EXISTS_FROM = """CASE WHEN coalesce(a.start_on, '') <> '' THEN a.start_on
+            WHEN ad.review_id IS NOT NULL THEN coalesce(nullif(rv.held_on, ''), ad.recorded_on)
+            ELSE printf('%04d-01-01', g.start_year) END"""
+
+
+def _status(report: str) -> str:
+    """``progress.effective_status``: decided on the action, else its deciding report's, else recorded."""
+    return f"CASE WHEN a.status IN ('cancelled', 'paused') THEN a.status ELSE coalesce({report}.status, a.status) END"
 
 
 def action_figures(
@@ -333,38 +345,72 @@ def action_figures(
     agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
     reported: tuple[str, str] | None = None,
+    derived: tuple[str, str] | None = None,
+    decided: tuple[tuple[str, ...], bool] | None = None,
 ) -> Any:
     """A cursor over the actions with only what their figures need, in programme order: the
     values of ``FIGURE_COLUMNS``, then the ``FIGURE_REPORT_COLUMNS`` of their deciding report up
     to each day of ``cuts`` (None: every report) in turn, ``list_actions``' columns of the same
-    names: one pass over the actions for every day at once. With
-    ``reported`` = (start, end), ``reported`` says whether the action has a current report for
-    a period within it. ``report_value_sum`` is given only where the figures use it: for an
-    indicator measured per period (now, or before a change of measure)."""
+    names: one pass over the actions for every day at once. With ``reported`` = (start, end),
+    ``reported`` says whether the action has a current report for a period within it.
+    ``report_value_sum`` is given only where the figures use it: for an indicator measured per
+    period (now, or before a change of measure).
+
+    ``decided`` = (fields, True) keeps the actions with an event changing one of ``fields`` or
+    carrying them over (``action_changes``), (fields, False) the others. For those others,
+    ``derived`` = (reference day, period end), with two ``cuts`` (the period's end or now, and
+    the day before it), gives ``DERIVED_COLUMNS`` instead: what ``domain.progress`` derives for
+    an action as it stands (``exists_from``; its status on the first day; overdue on the
+    reference day; whether a report is expected, the agreement's end aside; what its progress
+    is computed from: 0 done, 1 an indicator's achieved amount, 2 a percentage)."""
     where = Where(**{f"cut{index}": cut for index, cut in enumerate(cuts)})
     _action_filter(where, agreement_id, sector_id, agency_ids, action_ids, agreement_ids)
-    reports = []
-    joins = []
-    for index in range(len(cuts)):
-        alias = f"r{index}"
-        reports.append(
-            f"""{alias}.id, {alias}.period, {alias}.progress, {alias}.status, {alias}.value,
-            CASE WHEN {alias}.id IS NOT NULL AND (a.measure = 'per-period' OR EXISTS (
-                SELECT 1 FROM action_events t WHERE t.action_id = c.id AND t.field = 'measure'))
-            THEN (SELECT sum(r.value) FROM reports r WHERE {_decides(f"cut{index}")}) END"""
+    if decided is not None:
+        fields, changed = decided
+        where.add(
+            f"""{"" if changed else "NOT "}EXISTS (SELECT 1 FROM action_events e WHERE e.action_id = a.id
+                AND (e.field IN ({where.marks("decided", fields)}) OR e.kind = 'carried-to'))"""
         )
-        joins.append(f"LEFT JOIN reports {alias} ON {alias}.id = {_deciding_id(f'cut{index}')}")
-    received = "NULL"
+    assert derived is None or (decided is not None and not decided[1]), "derived figures are those of unchanged actions"
+    columns = [
+        "a.id AS id", "s.agreement_id AS agreement_id", "a.sector_id AS sector_id", "s.slug AS sector_slug",
+        "s.position AS sector_position", "g.start_year AS agreement_start_year", "a.lead_agency_id AS lead_agency_id", "a.start_on AS start_on",
+        "a.due_on AS due_on", "a.status AS recorded_status", "a.baseline AS baseline", "a.target AS target",
+        "a.measure AS measure", "a.carried_value AS carried_value", "a.carried_progress AS carried_progress",
+        "ad.review_id AS added_review_id", "rv.held_on AS added_held_on", "ad.recorded_on AS added_recorded_on",
+    ]
     if reported is not None:
         where.params.update(window_start=reported[0], window_end=reported[1])
-        received = """EXISTS (
+        columns.append("""EXISTS (
             SELECT 1 FROM reports w WHERE w.action_id = c.id AND w.is_current = 1
-              AND w.period_end BETWEEN :window_start AND :window_end AND w.period_start >= :window_start)"""
+              AND w.period_end BETWEEN :window_start AND :window_end AND w.period_start >= :window_start) AS reported""")
+    else:
+        columns.append("NULL AS reported")
+    joins = []
+    measured = "a.measure = 'per-period'"
+    if derived is None:  # an action no decision changed is measured as it is now
+        measured += " OR EXISTS (SELECT 1 FROM action_events t WHERE t.action_id = c.id AND t.field = 'measure')"
+    for index in range(len(cuts)):
+        alias = f"r{index}"
+        if derived is not None and index == 1:
+            # The day before only decides whether a report is expected: its status, read from the
+            # index (no report row), and not at all for an action decided cancelled or paused.
+            columns.append(f"""CASE WHEN a.status IN ('cancelled', 'paused') THEN a.status ELSE coalesce((
+                SELECT r.status FROM reports r WHERE {_decides("cut1")}
+                ORDER BY r.period_end DESC, r.submitted_on DESC, r.id DESC LIMIT 1), a.status) END AS status_before""")
+            continue
+        columns += [f"{alias}.{name} AS {alias}_{name}" for name in ("id", "period", "progress", "status", "value")]
+        columns.append(
+            f"""CASE WHEN {alias}.id IS NOT NULL AND ({measured})
+            THEN (SELECT sum(r.value) FROM reports r WHERE {_decides(f"cut{index}")}) END AS {alias}_value_sum"""
+        )
+        joins.append(f"LEFT JOIN reports {alias} ON {alias}.id = {_deciding_id(f'cut{index}')}")
+    if derived is not None:
+        assert len(cuts) == 2
+        where.params.update(reference=derived[0], period_end=derived[1])
+        columns += [f"{_EXISTS_FROM} AS exists_from", f"{_status('r0')} AS status_now"]
     sql = _CHOSEN.format(where=where.sql()) + f"""
-    SELECT a.id, s.agreement_id, a.sector_id, s.slug, g.start_year, a.lead_agency_id, a.start_on, a.due_on,
-           a.status, a.baseline, a.target, a.measure, a.carried_value, a.carried_progress,
-           ad.review_id, rv.held_on, ad.recorded_on, {received},
-           {", ".join(reports)}
+    SELECT {", ".join(columns)}
     FROM chosen c
     JOIN actions a ON a.id = c.id
     JOIN sectors s ON s.id = a.sector_id
@@ -374,6 +420,30 @@ def action_figures(
     {" ".join(joins)}
     ORDER BY s.agreement_id, s.position, a.id
     """
+    if derived is not None:
+        # The rules of domain.progress (is_overdue, owes_report, effective_progress) for an
+        # action as it stands: tests/test_scale.py holds these figures to the ones the domain
+        # derives itself, action by action.
+        sql = f"""
+        SELECT x.id, x.agreement_id, x.sector_slug, x.sector_position, x.exists_from, x.status_now,
+               coalesce(x.due_on, '') <> '' AND x.due_on < :reference AND x.status_now NOT IN ('done', 'cancelled') AS overdue,
+               x.exists_from <= :period_end AND x.status_before NOT IN ('done', 'cancelled', 'paused') AS expected,
+               x.reported,
+               CASE WHEN x.status_now = 'done' THEN 0
+                    WHEN x.r0_id IS NOT NULL THEN CASE WHEN x.target IS NOT NULL AND x.r0_value IS NOT NULL THEN 1 ELSE 2 END
+                    WHEN x.target IS NOT NULL AND x.carried_value IS NOT NULL THEN 1
+                    ELSE 2 END AS progress_kind,
+               CASE WHEN x.r0_id IS NOT NULL THEN
+                        CASE WHEN x.target IS NOT NULL AND x.r0_value IS NOT NULL THEN
+                                  CASE WHEN x.measure = 'per-period' THEN coalesce(x.carried_value, 0.0) + coalesce(x.r0_value_sum, 0.0)
+                                       ELSE x.r0_value END
+                             ELSE x.r0_progress END
+                    WHEN x.target IS NOT NULL AND x.carried_value IS NOT NULL THEN x.carried_value
+                    ELSE x.carried_progress END AS progress_amount,
+               x.target, x.baseline
+        FROM ({sql}) x
+        ORDER BY x.agreement_id, x.sector_position, x.id
+        """
     return db.execute(sql, where.params)
 
 
