@@ -206,7 +206,7 @@ class Lookups:
             days = [(period.start - dt.timedelta(days=1), False), (period.end, False)]
             if not self._actions:
                 days.insert(0, (None, False))
-            found = timeline.views(self.db, days, action_ids=sorted(members))
+            found = timeline.views(self.db, days, action_ids=sorted(members), partners=False)  # partners: by id, below
             if len(found) == 3:
                 self._actions = {row["id"]: row for row in found.pop(0)}
             earlier, at_end = found
@@ -215,7 +215,7 @@ class Lookups:
                 self._views[(row["id"], period.code)] = (row, ending[row["id"]])
         missing = [action_id for action_id in ids if action_id not in self._actions]
         if missing:  # the actions of rows of another period
-            self._actions.update((row["id"], row) for row in store.list_actions(self.db, action_ids=missing))
+            self._actions.update((row["id"], row) for row in store.list_actions(self.db, action_ids=missing, partners=False))
 
     def action(self, action_id: int) -> Row:
         if action_id in self._actions:

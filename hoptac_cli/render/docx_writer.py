@@ -195,9 +195,7 @@ def _paragraph(
         if text:
             from hoptac_cli.domain.text import clean
 
-            r = copy.deepcopy(run)
-            r.text = clean(text)
-            element.append(r)
+            element.append(_filled(run, clean(text)))
         return Paragraph(element, body)
     paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH(_ALIGN[align])
@@ -376,10 +374,29 @@ def _copy_row(grid: Any, blank: tuple[Any, Any], texts: list[str]) -> None:
     tr = copy.deepcopy(row)
     for cell, text in zip(tr.iterchildren(qn("w:tc")), texts):
         if text:
-            r = copy.deepcopy(run)
-            r.text = clean(text)
-            cell.find(qn("w:p")).append(r)
+            cell.find(qn("w:p")).append(_filled(run, clean(text)))
     grid._tbl.append(tr)
+
+
+def _filled(run: Any, text: str) -> Any:
+    """A copy of the formatted empty ``run`` holding ``text``, as python-docx's ``run.text``
+    writes it (one w:t, tabs and line breaks as w:tab and w:br), without its walk through
+    every character when there is neither."""
+    import copy
+
+    from lxml import etree
+
+    from docx.oxml.ns import qn
+
+    r = copy.deepcopy(run)
+    if "\t" in text or "\n" in text or "\r" in text:
+        r.text = text
+    else:  # python-docx's CT_R.add_t, element for element
+        t = etree.SubElement(r, qn("w:t"))
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+    return r
 
 
 def _fixed(grid: Any, widths: list[float]) -> None:
