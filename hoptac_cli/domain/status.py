@@ -7,6 +7,7 @@ once; the table, JSON, CSV, XLSX and the consolidated report only present it.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -218,7 +219,7 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
         names: dict[int, str] = {}
         keys, later = (*store.FIGURE_COLUMNS, *store.FIGURE_REPORT_COLUMNS), store.FIGURE_REPORT_COLUMNS
         first = len(keys)
-        for values in store.action_figures(db, cuts, reported=window, decided=(timeline.DECIDED_FIELDS, True), **scope):
+        for values in store.action_figures(db, cuts, reported=window, action_ids=sorted(changes)):  # in scope already
             row = dict(zip(keys, values))
             prior = {**row, **dict(zip(later, values[first:first + len(later)]))}
             events = changes[row["id"]]
@@ -234,7 +235,7 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
                 "expected": row["agreement_id"] not in ended and owes_report(prior, start, end), "reported": bool(row["reported"]),
             })
         # two runs in programme order, merged (by the sort's galloping: about one pass)
-        found.sort(key=lambda action: (action["agreement_id"], action["position"], action["id"]))
+        found.sort(key=operator.itemgetter("agreement_id", "position", "id"))
     return found
 
 

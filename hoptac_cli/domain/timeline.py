@@ -156,11 +156,17 @@ def _as_of(db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt
 def _rewind(row: Row, events: list[Row], cut: str) -> None:
     """Set each decided field to its value at the end of ``cut``: the newest change in force
     then (in the order recorded), else the value before the first change."""
-    column = {"status": "recorded_status"}
+    by_field: dict[str, list[Row]] = {}
+    for event in events:  # in the order recorded
+        by_field.setdefault(event["field"], []).append(event)
     for field in DECIDED_FIELDS:
-        mine = [event for event in events if event["field"] == field]
+        mine = by_field.get(field)
         if not mine:
             continue
         in_force = [event for event in mine if event["effective_on"] <= cut]
         text = in_force[-1]["new_value"] if in_force else mine[0]["old_value"]
-        row[column.get(field, field)] = _value(field, text)
+        row[_COLUMN.get(field, field)] = _value(field, text)
+
+
+#: where a decided field is kept in a row
+_COLUMN = {"status": "recorded_status"}
