@@ -156,7 +156,7 @@ def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool
         for row in rows:
             by_agreement[row["agreement_id"]].append(row)
         sectors: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
-        for sector in store.list_sectors(db, ids[0] if len(ids) == 1 else None, agreement_ids=ids if len(ids) > 1 else None):
+        for sector in status_store.sectors(db, ids):
             if sector_id is None or sector["id"] == sector_id:
                 sectors[sector["agreement_id"]].append(sector)
         signed = parties.of(ids)

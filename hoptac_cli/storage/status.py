@@ -86,3 +86,18 @@ def period_reports(db: Database, agreement_id: int, start: str, end: str) -> lis
 def agencies(db: Database) -> list[Row]:
     """Every agency with its party (for naming who owes reports)."""
     return list(db.query("SELECT id, slug, name, party_id FROM agencies ORDER BY id"))
+
+
+def sectors(db: Database, agreement_ids: list[int]) -> list[Row]:
+    """The sectors of the agreements, in agreement and position order (``list_sectors`` without
+    counting each sector's actions: a picture counts what it shows)."""
+    return list(
+        db.query(
+            f"""
+            SELECT s.id, s.slug, s.name, s.position, s.agreement_id, g.slug AS agreement
+            FROM sectors s JOIN agreements g ON g.id = s.agreement_id
+            WHERE s.agreement_id IN ({_marks(agreement_ids)}) ORDER BY s.agreement_id, s.position
+            """,
+            agreement_ids,
+        )
+    )
