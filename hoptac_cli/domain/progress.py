@@ -129,7 +129,11 @@ def owes_report(before: Row, period_start: dt.date | str, period_end: dt.date | 
 
 def mean_progress(actions: list[Row]) -> float | None:
     """Mean progress over the actions that are not cancelled; None when there are none."""
-    counted = [row["progress"] for row in actions if row["status"] != "cancelled"]
-    if not counted:
+    return mean_of([row["progress"] for row in actions if row["status"] != "cancelled"])
+
+
+def mean_of(progress: list[float]) -> float | None:
+    """``mean_progress`` of the progress of the actions counted, in their order."""
+    if not progress:
         return None
-    return round(sum(counted) / len(counted), 1)
+    return round(sum(progress) / len(progress), 1)

@@ -18,7 +18,7 @@ from hoptac_cli.domain.dates import today
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
 from hoptac_cli.domain.progress import (
-    derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_progress, owes_report,
+    derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_of, owes_report,
 )
 from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.i18n import t
@@ -317,43 +317,64 @@ def programmes(db: Database, period_ref: str | None, party_ref: str | None = Non
 
 
 
-def figures(actions: list[Row]) -> Row:
-    """Counts by status, overdue, mean progress and reports received/expected of some actions."""
-    counts = dict.fromkeys(STATUSES, 0)
-    overdue = received = expected = 0
-    for action in actions:  # one pass: national totals run over 200,000 actions
-        counts[action["status"]] += 1
+class _Tally:
+    """The figures of some actions, counted as they come (``figures``)."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(STATUSES, 0)
+        self.actions = self.overdue = self.received = self.expected = 0
+        self.progress: list[float] = []  # of the actions not cancelled, in the order counted
+
+    def add(self, action: Row) -> None:
+        self.actions += 1
+        self.counts[action["status"]] += 1
+        if action["status"] != "cancelled":
+            self.progress.append(action["progress"])
         if action["overdue"]:
-            overdue += 1
+            self.overdue += 1
         if action["expected"]:
-            expected += 1
+            self.expected += 1
             if action["reported"]:
-                received += 1
-    row: Row = {"actions": len(actions)}
-    for status, key in zip(STATUSES, STATUS_KEYS):
-        row[key] = counts[status]
-    row["overdue"] = overdue
-    row["progress"] = mean_progress(actions)
-    row["reports_received"] = received
-    row["reports_expected"] = expected
-    return row
+                self.received += 1
+
+    def row(self) -> Row:
+        row: Row = {"actions": self.actions}
+        for status, key in zip(STATUSES, STATUS_KEYS):
+            row[key] = self.counts[status]
+        row["overdue"] = self.overdue
+        row["progress"] = mean_of(self.progress)
+        row["reports_received"] = self.received
+        row["reports_expected"] = self.expected
+        return row
+
+
+def figures(actions: list[Row]) -> Row:
+    """Counts by status, overdue, mean progress (``progress.mean_progress``) and reports
+    received/expected of some actions."""
+    tally = _Tally()
+    for action in actions:
+        tally.add(action)
+    return tally.row()
 
 
 def overview_rows(shot: Picture) -> list[Row]:
-    """One record per sector, then a totals record (``row`` tells them apart)."""
+    """One record per sector, then a totals record (``row`` tells them apart): ``figures`` of
+    each sector's actions and of all, counted in one pass in the picture's order."""
     common = {"agreement": shot.agreement["slug"], "period": shot.period.code, "as_of": shot.reference.isoformat()}
-    by_sector: dict[str, list[Row]] = {}
-    for action in shot.actions:  # in the picture's order within each sector
-        by_sector.setdefault(action["sector_slug"], []).append(action)
-    rows = []
-    for sector in shot.sectors:
-        mine = by_sector.get(sector["slug"], [])
-        rows.append(
-            {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
-             "sector_slug": sector["slug"], **figures(mine)}
-        )
+    tallies = {sector["slug"]: _Tally() for sector in shot.sectors}
+    total = _Tally()
+    for action in shot.actions:
+        total.add(action)
+        tally = tallies.get(action["sector_slug"])
+        if tally is not None:
+            tally.add(action)
+    rows = [
+        {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
+         "sector_slug": sector["slug"], **tallies[sector["slug"]].row()}
+        for sector in shot.sectors
+    ]
     # The totals row is told apart by ``row``; the word "Total" is for tables only.
-    rows.append({"row": "total", **common, "position": None, "sector": None, "sector_slug": None, **figures(shot.actions)})
+    rows.append({"row": "total", **common, "position": None, "sector": None, "sector_slug": None, **total.row()})
     return rows
 
 
