@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -181,12 +182,28 @@ def _compare(shown: list[dict], expected: list[dict]) -> None:
             assert abs(mine["progress"] - theirs["progress"]) <= 0.05 + 1e-9, (mine, theirs)
 
 
+def _by_agreement(national, *args: str) -> tuple[list[dict], list[dict]]:
+    """Every agreement's sector records (``status --agreement A``, in agreement order), and the
+    one-row-per-programme records of ``status`` itself (several agreements are active)."""
+    sectors = [row for slug in _slugs(national) for row in national.json("status", "--agreement", slug, *args, env=national.env)]
+    return sectors, national.json("status", *args, env=national.env)
+
+
+def _compare_programmes(programmes: list[dict], expected: list[dict]) -> None:
+    """The programme rows are the totals rows of the SQL, one per agreement."""
+    totals = {row["agreement"]: row for row in expected if row["row"] == "total"}
+    assert sorted(row["agreement"] for row in programmes) == sorted(totals)
+    for row in programmes:
+        _compare([{**row, "row": "total", "position": None, "sector_slug": None}], [totals[row["agreement"]]])
+
+
 def test_status_figures_match_sql(national):
     today = dt.date.fromisoformat(national.info.today)
     final = parse_period(national.info.final_period)
-    shown = national.json("status", env=national.env)
+    sectors, programmes = _by_agreement(national)
     expected = figures_sql(_connect(national), final, explicit=False, today=today)
-    _compare(shown, expected)
+    _compare(sectors, expected)
+    _compare_programmes(programmes, expected)
     totals = [row for row in expected if row["row"] == "total"]
     assert all(row["reports_received"] < row["reports_expected"] for row in totals)  # the last period is partly reported
     assert sum(row["done"] for row in totals) and sum(row["behind"] for row in totals) and sum(row["overdue"] for row in totals)
@@ -197,8 +214,17 @@ def test_status_as_of_the_last_period_matches_sql(national):
     (The reviews' decisions all fall before 2030, so the SQL may read them as they stand now.)"""
     today = dt.date.fromisoformat(national.info.today)
     final = parse_period(national.info.final_period)
-    shown = national.json("status", "--period", final.code, env=national.env)
-    _compare(shown, figures_sql(_connect(national), final, explicit=True, today=today))
+    sectors, programmes = _by_agreement(national, "--period", final.code)
+    expected = figures_sql(_connect(national), final, explicit=True, today=today)
+    _compare(sectors, expected)
+    _compare_programmes(programmes, expected)
+
+
+def test_export_summary_of_every_agreement_matches_sql(national):
+    """``export summary`` of all agreements pins each one's default period (its rows name it)."""
+    final = parse_period(national.info.final_period)
+    shown = json.loads(national.ok("export", "summary", "--format", "json", env=national.env).stdout)
+    _compare(shown, figures_sql(_connect(national), final, explicit=True, today=final.end))
 
 
 _OWED = """

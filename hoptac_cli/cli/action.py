@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
+from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.i18n import t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
@@ -120,25 +121,31 @@ def list_(
     status: Annotated[Optional[str], typer.Option("--status", help="Only actions with this status.")] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only actions this agency leads or supports.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past their due date, not done or cancelled.")] = False,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
     """List actions, filtered."""
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import actions
 
+    chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
     with session() as db:
         rows = actions.find(db, agreement=agreement, sector=sector, status=status, agency=agency, overdue=overdue)
-    chosen = output_format(fmt, as_json)
+    shown, total = listing.limited(rows, chosen, limit, show_all)
     if chosen != "table":
-        emit(rows, ALL_COLUMNS, chosen)
-        return
-    sectors = {row["sector"] for row in rows}
-    if len(sectors) == 1:
-        # One sector: name it in the title rather than on every row.
-        columns = [column for column in LIST_COLUMNS if column.key != "sector"]
-        emit(rows, columns, chosen, title=f"{t('title.actions')} — {sectors.pop()}")
+        emit(shown, ALL_COLUMNS, chosen)
     else:
-        emit(rows, LIST_COLUMNS, chosen, title=t("title.actions"))
+        sectors = {row["sector"] for row in rows}
+        if len(sectors) == 1:
+            # One sector: name it in the title rather than on every row.
+            columns = [column for column in LIST_COLUMNS if column.key != "sector"]
+            emit(shown, columns, chosen, title=f"{t('title.actions')} — {sectors.pop()}")
+        else:
+            emit(shown, LIST_COLUMNS, chosen, title=t("title.actions"))
+    listing.left_out(len(shown), total)
 
 
 @action_app.command("show")

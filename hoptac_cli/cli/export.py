@@ -116,8 +116,8 @@ def export(
     # XLSX is for people: headers, status words and the "Total" row in the interface language.
     for_people = chosen == "xlsx"
     with session() as db:
-        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
-        counted = _Counter(_worded(rows) if for_people else rows)
+        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period, labels=for_people)
+        rows = _worded(rows) if for_people else rows
         fields = [
             Field(key, t(header), "number", unit_key="unit") if field_kind == _AMOUNT else Field(key, t(header), field_kind)
             for key, header, field_kind in FIELDS[kind]
@@ -130,7 +130,8 @@ def export(
                 category_key="sector", value_key="progress", include=lambda row: row["row"] == "sector",
             )
         with progress(t("msg.exporting")) as tick:
-            write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted.ticking(tick), chart=chart)],
+            counted = _counted(rows, tick)
+            write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)],
                   delimiter=separator, force=force, bom=bom or None)
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
@@ -145,16 +146,20 @@ def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield row
 
 
+def _counted(rows: Iterator[dict[str, Any]], tick: Any) -> Any:
+    """The rows, counting themselves for the confirmation line: as they are when they do and no
+    progress bar is shown (``storage.exports.Records``, whose tuples a CSV writer may read),
+    else through ``_Counter``."""
+    if tick is None and hasattr(rows, "tuples") and hasattr(rows, "count"):
+        return rows
+    return _Counter(rows, tick)
+
+
 class _Counter:
     """Passes rows through, counting them for the confirmation line (and the progress bar)."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]]):
-        self.rows, self.count = rows, 0
-        self.tick: Any = None
-
-    def ticking(self, tick: Any) -> "_Counter":
-        self.tick = tick
-        return self
+    def __init__(self, rows: Iterator[dict[str, Any]], tick: Any):
+        self.rows, self.count, self.tick = rows, 0, tick
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self.rows:

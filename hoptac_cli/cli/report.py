@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
+from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
@@ -100,7 +101,8 @@ IMPORT_COLUMNS = [
 #: CSV of ``report missing``: one table, each row marked missing or late
 MISSING_CSV = [
     Column(key, f"col.{key}")
-    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late")
+    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late",
+                "agreement", "party")
 ]
 
 PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
@@ -176,17 +178,23 @@ def list_(
     period: Annotated[Optional[str], typer.Option("--period", "-p", help="Only this period.")] = None,
     agency: AgencyOpt = None,
     revisions: Annotated[bool, typer.Option("--revisions", help="Also list superseded versions.")] = False,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
     """List reports (current versions; --revisions adds the earlier ones)."""
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
 
+    chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
     with session() as db:
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
-    chosen = output_format(fmt, as_json)
+    shown, total = listing.limited(rows, chosen, limit, show_all)
     columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
-    emit(rows, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    emit(shown, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    listing.left_out(len(shown), total)
 
 
 @report_app.command("show")
@@ -223,33 +231,65 @@ def _change(change: dict) -> str:
 
 
 @report_app.command("missing")
-def missing(period: PeriodOpt, agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
-    """Per lead agency, the actions with no report for the period; and the reports filed late."""
+def missing(
+    period: PeriodOpt,
+    agreement: AgreementOpt = None,
+    party: Annotated[Optional[str], typer.Option("--party", help="Only the agencies of this province or city.")] = None,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
+    fmt: FormatOpt = OutputFormat.table,
+    as_json: JsonOpt = False,
+) -> None:
+    """Per lead agency, the actions with no report for the period; and the reports filed late.
+    Without --agreement and with several active programmes: every programme, by agency."""
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.dates import show_date
 
-    with session() as db:
-        found = reports.missing(db, period, agreement)
     chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
+    with session() as db:
+        found = reports.missing(db, period, agreement, every_active=True, party_ref=party)
     if chosen == "json":
         print_json(found)
         return
     if chosen == "csv":
         rows = [{"kind": "missing", "period": found["period"], **row} for row in found["missing"]]
         rows += [{"kind": "late", "period": found["period"], **row} for row in found["late"]]
-        emit(rows, MISSING_CSV, chosen)
+        shown, total = listing.limited(rows, chosen, limit, show_all)
+        emit(shown, MISSING_CSV, chosen)
+        listing.left_out(len(shown), total)
         return
-    deadline = show_date(found["deadline"])
-    emit(found["missing"], MISSING_COLUMNS, chosen, title=t("title.missing", period=found["period_label"], deadline=deadline),
-         empty=t("msg.none_missing", period=found["period_label"]))
+    several = found["agreement"] is None
+    deadline = show_date(found["deadline"]) if found["deadline"] else None
+    if several:
+        # Every programme's agency together; a deadline shared by all goes into the titles.
+        period_words = found["period_label"] + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
+        title = t("title.missing_all", period=period_words)
+        agreement_column = Column("agreement", "col.agreement")
+        columns = [MISSING_COLUMNS[0], agreement_column, *(c for c in MISSING_COLUMNS[1:] if not deadline or c.kind not in ("date", "bool"))]
+        late_columns = [LATE_COLUMNS[0], agreement_column, *(c for c in LATE_COLUMNS[1:] if not deadline or c.key != "deadline")]
+        late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
+    else:
+        title = t("title.missing", period=found["period_label"], deadline=deadline)
+        columns, late_title, late_columns = MISSING_COLUMNS, t("title.late", deadline=deadline), LATE_COLUMNS
+    shown, total = listing.limited(found["missing"], chosen, limit, show_all)
+    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=found["period_label"]))
+    listing.left_out(len(shown), total)
     if found["late"]:
-        section(t("title.late", deadline=deadline))
-        emit(found["late"], LATE_COLUMNS, chosen)
+        section(late_title)
+        shown, total = listing.limited(found["late"], chosen, limit, show_all)
+        emit(shown, late_columns, chosen)
+        listing.left_out(len(shown), total)
     # The figures under the table are part of the answer: stdout, whatever --quiet says.
     from hoptac_cli.render.output import paragraph
 
-    paragraph(t("msg.missing_summary", owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-                late=count("count.report", len(found["late"])), deadline=deadline))
+    figures = dict(owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
+                   late=count("count.report", len(found["late"])))
+    if several:
+        paragraph(t("msg.missing_summary_all", programmes=count("count.programme", len(found["agreements"])), **figures))
+    else:
+        paragraph(t("msg.missing_summary", deadline=deadline, **figures))
 
 
 @report_app.command("template")
@@ -297,6 +337,8 @@ def import_(
     file: Annotated[str, typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them.")],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
     amend: Annotated[bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")] = False,
+    limit: LimitOpt = None,
+    show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
@@ -304,17 +346,21 @@ def import_(
     file every row or none (exit code 1 when a file was refused)."""
     from pathlib import Path
 
+    from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import importer
-    from hoptac_cli.render.template import read_table
+    from hoptac_cli.render.template import iter_table
 
+    chosen = output_format(fmt, as_json)
+    listing.check(limit, show_all)
     path = Path(file)
     if path.is_dir():
-        _import_folder(path, dry_run=dry_run, amend=amend, fmt=output_format(fmt, as_json))
+        _import_folder(path, dry_run=dry_run, amend=amend, fmt=chosen)
         return
-    header, data = read_table(path, importer.looks_like_header)
-    with session(write=not dry_run) as db, _progress(len(data)) as tick:
+    # The rows are streamed from the file: a 100,000-row file is never held whole.
+    header, data, size = iter_table(path, importer.looks_like_header)
+    with session(write=not dry_run) as db, _progress(size) as tick:
         try:
-            plan = importer.check(db, path, header, data, amend=amend, tick=tick)
+            plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
         except importer.ImportRefused as refused:
             typer.echo(f"{t('word.error')}: {refused.message}", err=True)
             for error in refused.errors:
@@ -324,9 +370,10 @@ def import_(
             _dry(plan)
         else:
             importer.write(db, plan)
-    emit(plan.rows, IMPORT_COLUMNS, output_format(fmt, as_json), title=t("title.import"))
+    shown, total = listing.limited(plan.rows, chosen, limit, show_all)
+    emit(shown, IMPORT_COLUMNS, chosen, title=t("title.import"))
+    listing.left_out(len(shown), total)
     counts = _counts(plan)
-    chosen = output_format(fmt, as_json)
     done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
          data_on_stdout=chosen != "table")
 
@@ -367,7 +414,7 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
             try:
                 header, data = read_table(path, importer.looks_like_header)
                 row["agency"] = importer.agencies_named(header, data)
-                plan = importer.check(db, path, header, data, amend=amend)
+                plan = importer.check(db, path, header, data, amend=amend, stage=not dry_run)
             except importer.ImportRefused as error:
                 row["errors"] = len({problem.row for problem in error.errors})
                 problems = [t("msg.import_row_error", row=p.row, column=p.column, reason=p.reason) for p in error.errors]

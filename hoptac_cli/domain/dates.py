@@ -54,5 +54,10 @@ def today() -> dt.date:
 
     override = os.environ.get("HOPTAC_TODAY")
     if override:
-        return parse_date(override, option="HOPTAC_TODAY")
+        if override not in _OVERRIDES:  # read once: an import asks for today per row
+            _OVERRIDES[override] = parse_date(override, option="HOPTAC_TODAY")
+        return _OVERRIDES[override]
     return dt.date.today()
+
+
+_OVERRIDES: dict[str, dt.date] = {}

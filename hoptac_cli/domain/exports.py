@@ -28,9 +28,11 @@ KINDS = ("summary", "actions", "reports")
 
 
 def records(
-    db: Database, kind: str, *, agreement_ref: str | None = None, sector_ref: str | None = None, period_ref: str | None = None
+    db: Database, kind: str, *, agreement_ref: str | None = None, sector_ref: str | None = None, period_ref: str | None = None,
+    labels: bool = True,
 ) -> Iterator[Row]:
-    """The records of one kind of export, as an iterator; bad input is refused right away."""
+    """The records of one kind of export, as an iterator; bad input is refused right away.
+    ``labels``: each record with a status also gets ``status_label``, its word (for people)."""
     if kind not in KINDS:
         raise HoptacError(t("err.choice", value=kind, option="KIND", accepted=", ".join(KINDS)))
     period = parse_period(period_ref) if period_ref is not None else None
@@ -44,16 +46,16 @@ def records(
     if kind == "reports":
         span = (period.start.isoformat(), period.end.isoformat()) if period else (None, None)
         rows = store.iter_reports(db, agreement_ids=[row["id"] for row in agreements], sector_id=sector_id, start=span[0], end=span[1])
-        return _labelled(rows)
-    return _labelled(_figures(db, kind, agreements, sector_id, period_ref))
+    else:
+        rows = _figures(db, kind, agreements, sector_id, period_ref)
+    return _labelled(rows) if labels else rows
 
 
 def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | None, period_ref: str | None) -> Iterator[Row]:
     """Each agreement's figures as of the period asked for, else as of its default period (the
-    one ``status`` reports on): every row is the picture of the period it names."""
-    for agreement in agreements:
-        period = period_ref if period_ref is not None else figures.default_period(agreement).code
-        shot = figures.picture(db, agreement, period, sector_id=sector_id)
+    one ``status`` reports on): every row is the picture of the period it names. The pictures
+    are built a batch of agreements at a time (``status.pictures``)."""
+    for shot in figures.pictures(db, agreements, period_ref, sector_id=sector_id, pin_default=True, lean=kind == "summary"):
         if kind == "summary":
             yield from figures.overview_rows(shot)
         else:

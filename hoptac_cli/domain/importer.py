@@ -8,7 +8,8 @@ file can be imported twice without duplicating anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -166,12 +167,14 @@ class ImportRefused(HoptacError):
 
 @dataclass
 class Plan:
-    """A validated file: what each filled row will do."""
+    """A validated file: what each filled row will do. The reports to write are staged in the
+    database (``reports.stage``), in the order of ``pending``, the rows that will get an id."""
 
     file: str
     rows: list[Row] = field(default_factory=list)
-    drafts: list[tuple[Row, reports.Draft]] = field(default_factory=list)
+    pending: list[Row] = field(default_factory=list)
     blank: int = 0
+    staged: bool = False
 
 
 def columns(path: Path, header_cells: list[str]) -> dict[str, int]:
@@ -187,73 +190,136 @@ def columns(path: Path, header_cells: list[str]) -> dict[str, int]:
     return found
 
 
+#: rows validated together: their actions are read in one go (``reports.Lookups.prefetch``)
+BATCH_ROWS = 500
+
+
 def check(
     db: Database,
     path: Path,
     header_cells: list[str],
-    data: list[tuple[int, list[str]]],
+    data: Iterable[tuple[int, list[str]]],
     *,
     amend: bool = False,
     tick: Callable[[], None] | None = None,
+    stage: bool = True,
 ) -> Plan:
-    """Validate every row; raise ``ImportRefused`` listing all bad rows, else return the plan."""
+    """Validate every row; raise ``ImportRefused`` listing all bad rows, else return the plan.
+    ``data`` may be a stream: it is read a batch of rows at a time; the reports to write are
+    staged in the database as each batch is validated (unless ``stage`` is false: a dry run),
+    so that memory holds only the closing table's rows."""
     index = columns(path, header_cells)
     labels = {key: header_cells[index[key]] if key in index else header(key) for key, _ in COLUMNS}
-    successions = Successions(db, "agencies")
-    plan, errors, seen = Plan(file=path.name), [], {}
-    for number, cells in data:
-        if tick:
-            tick()
-        values = {key: (cells[i] if i < len(cells) else "") for key, i in index.items()}
-        if not any(values.get(key) for key in FILLED):
-            plan.blank += 1
-            continue
-        try:
-            draft = _prepare(db, values, labels, successions)
-        except reports.FieldError as error:
-            label = labels.get(error.field, "")
-            reason = error.message.removeprefix(f"{label}: ").removeprefix(f"{label} ")
-            errors.append(RowError(number, label, reason))
-            continue
-        key = (draft.action["id"], draft.agency["id"], draft.period.code)
-        if key in seen:
-            errors.append(RowError(number, labels["action_id"], t("err.import_duplicate_row", first=seen[key])))
-            continue
-        seen[key] = number
-        if draft.same_as_existing():
-            outcome = "already"
-        elif draft.existing and not amend:
-            errors.append(RowError(number, labels["progress"], t("err.import_conflict", id=draft.existing["id"])))
-            continue
-        else:
-            outcome = "amended" if draft.existing else "added"
-        row = {
-            "row": number,
-            "action_id": draft.action["id"],
-            "action": draft.action["title"],
-            "period": draft.period.code,
-            "agency": draft.agency["name"],
-            "outcome": outcome,
-            "report_id": draft.existing["id"] if draft.existing else None,
-        }
-        plan.rows.append(row)
-        if outcome != "already":
-            plan.drafts.append((row, draft))
+    lookups = reports.Lookups(db)
+    plan, errors, seen = Plan(file=path.name, staged=stage), [], {}
+    source = f"import: {plan.file}"
+    if stage:
+        reports.stage(db, [], first=True)
+    try:
+        total = _check_rows(db, data, index, labels, lookups, plan, errors, seen, amend, tick, source)
+    except BaseException:
+        reports.drop_staged(db)
+        raise
     if errors:
+        reports.drop_staged(db)
         bad = len({error.row for error in errors})
-        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=count("count.row", len(data))), errors)
+        raise ImportRefused(t("err.import_refused", file=path.name, bad=bad, rows=count("count.row", total)), errors)
     return plan
 
 
-def _prepare(db: Database, values: Row, labels: dict[str, str], successions: Successions) -> reports.Draft:
+def _check_rows(db: Database, data: Iterable[tuple[int, list[str]]], index: dict[str, int], labels: dict[str, str],
+                lookups: reports.Lookups, plan: Plan, errors: list[RowError], seen: dict, amend: bool,
+                tick: Callable[[], None] | None, source: str) -> int:
+    total = 0
+    for batch in _batches(data, BATCH_ROWS):
+        drafts = []
+        total += len(batch)
+        rows = [(number, {key: (cells[i] if i < len(cells) else "") for key, i in index.items()}) for number, cells in batch]
+        lookups.prefetch([pair for _, values in rows if (pair := _action_and_period(values))])
+        for number, values in rows:
+            if tick:
+                tick()
+            if not any(values.get(key) for key in FILLED):
+                plan.blank += 1
+                continue
+            try:
+                draft = _prepare(db, values, labels, lookups)
+            except reports.FieldError as error:
+                label = labels.get(error.field, "")
+                reason = error.message.removeprefix(f"{label}: ").removeprefix(f"{label} ")
+                errors.append(RowError(number, label, reason))
+                continue
+            key = (draft.action["id"], draft.agency["id"], draft.period.code)
+            if key in seen:
+                errors.append(RowError(number, labels["action_id"], t("err.import_duplicate_row", first=seen[key])))
+                continue
+            seen[key] = number
+            if draft.same_as_existing():
+                outcome = "already"
+            elif draft.existing and not amend:
+                errors.append(RowError(number, labels["progress"], t("err.import_conflict", id=draft.existing["id"])))
+                continue
+            else:
+                outcome = "amended" if draft.existing else "added"
+            row = {
+                "row": number,
+                "action_id": draft.action["id"],
+                "action": draft.action["title"],
+                "period": draft.period.code,
+                "agency": draft.agency["name"],
+                "outcome": outcome,
+                "report_id": draft.existing["id"] if draft.existing else None,
+            }
+            plan.rows.append(row)
+            if outcome != "already":
+                plan.pending.append(row)
+                drafts.append(draft)
+        if plan.staged and not errors:  # once a row is refused, nothing will be written
+            reports.stage(db, drafts, source=source)
+    return total
+
+
+def _batches(rows: Iterable[tuple[int, list[str]]], size: int) -> Iterator[list[tuple[int, list[str]]]]:
+    batch: list[tuple[int, list[str]]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _action_id(text: str) -> int | None:
+    """The action id a cell names: ASCII digits within 64 bits ("²", "1_000" or a 30-digit
+    number name no action)."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and int(text) < 2**63 else None
+
+
+def _action_and_period(values: Row) -> tuple[int, Period] | None:
+    """The (action, period) a row names, when both read; for reading its action ahead."""
+    action_id = _action_id(values.get("action_id") or "")
+    if action_id is None or not values.get("period"):
+        return None
+    try:
+        return action_id, _period(values["period"])
+    except HoptacError:
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def _period(text: str) -> Period:
+    return parse_period(text)
+
+
+def _prepare(db: Database, values: Row, labels: dict[str, str], lookups: reports.Lookups) -> reports.Draft:
     for key in REQUIRED[:2]:
         if not values.get(key):
             raise reports.FieldError(key, t("err.import_required"))
-    text = values["action_id"].strip()
-    # ASCII digits within 64 bits: "²", "1_000" or a 30-digit number name no action
-    if not (text.isascii() and text.isdigit() and int(text) < 2**63):
+    action_id = _action_id(values["action_id"])
+    if action_id is None:
         raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"]))
-    action_id = int(text)
     return reports.prepare(
         db,
         action_id=action_id,
@@ -267,7 +333,7 @@ def _prepare(db: Database, values: Row, labels: dict[str, str], successions: Suc
         agency=values.get("agency") or None,
         submitted=values.get("submitted") or None,
         labels=labels,
-        successions=successions,
+        lookups=lookups,
     )
 
 
@@ -295,5 +361,6 @@ def agencies_named(header_cells: list[str], data: list[tuple[int, list[str]]]) -
 def write(db: Database, plan: Plan) -> None:
     """Import every planned row in one transaction."""
     with db.atomic():
-        for row, draft in plan.drafts:
-            row["report_id"] = reports.save(db, draft, source=f"import: {plan.file}")
+        ids = reports.save_staged(db)
+    for row, report_id in zip(plan.pending, ids):
+        row["report_id"] = report_id

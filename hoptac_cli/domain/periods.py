@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ class Period:
     kind: str  # "H", "Q" or "Y"
     number: int = 1  # 1-2 for halves, 1-4 for quarters, 1 for a year
 
-    @property
+    @functools.cached_property  # asked for once per action in a national register
     def code(self) -> str:
         return str(self.year) if self.kind == "Y" else f"{self.year}-{self.kind}{self.number}"
 
@@ -51,12 +52,12 @@ class Period:
     def last_month(self) -> int:
         return self.first_month + _MONTHS[self.kind] - 1
 
-    @property
+    @functools.cached_property
     def start(self) -> dt.date:
         """First day of the calendar span."""
         return dt.date(self.year, self.first_month, 1)
 
-    @property
+    @functools.cached_property
     def end(self) -> dt.date:
         """Last day of the calendar span."""
         return dt.date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
@@ -97,6 +98,7 @@ class Period:
         return self.code
 
 
+@functools.lru_cache(maxsize=256)  # an import parses the same few periods on every row
 def parse_period(value: str) -> Period:
     """Parse any accepted period form; refuse the rest naming the accepted forms."""
     key = fold(value).replace("/", "-")

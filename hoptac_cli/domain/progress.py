@@ -95,13 +95,18 @@ def report_progress(action: Row, value: float) -> float:
     return indicator_progress(value, action["target"], action.get("baseline"))
 
 
-def is_overdue(action: Row, reference: dt.date, status: str | None = None) -> bool:
+def _iso(day: dt.date | str) -> str:
+    return day if isinstance(day, str) else day.isoformat()
+
+
+def is_overdue(action: Row, reference: dt.date | str, status: str | None = None) -> bool:
+    """``reference`` is a date, or its ISO text (figures of many actions pass it once made)."""
     status = status or effective_status(action)
     due = action.get("due_on")
-    return bool(due) and due < reference.isoformat() and status not in CLOSED
+    return bool(due) and due < _iso(reference) and status not in CLOSED
 
 
-def derive(action: Row, reference: dt.date) -> Row:
+def derive(action: Row, reference: dt.date | str) -> Row:
     """The action with ``status``, ``progress``, ``achieved`` and ``overdue`` filled in."""
     status = effective_status(action)
     return {
@@ -113,18 +118,22 @@ def derive(action: Row, reference: dt.date) -> Row:
     }
 
 
-def owes_report(before: Row, period_start: dt.date, period_end: dt.date) -> bool:
+def owes_report(before: Row, period_start: dt.date | str, period_end: dt.date | str) -> bool:
     """Is a report expected for the period? ``before`` is the action derived as of the day
     before the period starts (with ``exists_from`` and ``carried_on`` from ``domain.timeline``),
     so that an action finishing during the period still reports."""
-    exists = before["exists_from"] <= period_end.isoformat()
-    carried = bool(before.get("carried_on")) and before["carried_on"] < period_start.isoformat()
+    exists = before["exists_from"] <= _iso(period_end)
+    carried = bool(before.get("carried_on")) and before["carried_on"] < _iso(period_start)
     return exists and not carried and before["status"] not in ("done", "cancelled", "paused")
 
 
 def mean_progress(actions: list[Row]) -> float | None:
     """Mean progress over the actions that are not cancelled; None when there are none."""
-    counted = [row["progress"] for row in actions if row["status"] != "cancelled"]
-    if not counted:
+    return mean_of([row["progress"] for row in actions if row["status"] != "cancelled"])
+
+
+def mean_of(progress: list[float]) -> float | None:
+    """``mean_progress`` of the progress of the actions counted, in their order."""
+    if not progress:
         return None
-    return round(sum(counted) / len(counted), 1)
+    return round(sum(progress) / len(progress), 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Callable
 
 from hoptac_cli.domain import register, timeline
@@ -21,7 +22,7 @@ from hoptac_cli.domain.periods import Period, containing, parse_cadence, parse_p
 from hoptac_cli.domain.progress import derive, owes_report, report_progress
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
-from hoptac_cli.domain.text import nfc_or_none
+from hoptac_cli.domain.text import fold, nfc_or_none
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
@@ -166,13 +167,111 @@ def _status(text: str | None, progress: float, label: str, existing: Row | None 
     return status
 
 
-def _agency(db: Database, action: Row, ref: str | None, successions: Successions) -> Row:
+class Lookups:
+    """What validating a report reads besides the report itself: the action (now, the day
+    before the period and at its end), its agreement, partners and agencies named. ``report
+    add`` reads them one by one; an import makes one ``Lookups`` for the whole file, resolves
+    each agency name once and reads the actions of a batch of rows in one go (``prefetch``),
+    keeping only that batch (memory stays flat)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.successions = Successions(db, "agencies")
+        self._agreements: dict[int, Row] = {}
+        self._agencies: dict[str, Row | HoptacError] = {}
+        self._actions: dict[int, Row] = {}
+        self._views: dict[tuple[int, str], tuple[Row, Row]] = {}
+        self._partners: dict[int, list[int]] = {}
+        self._filed: dict[tuple[int, int, str], Row] | None = None
+        self._candidates: list[Row] | None = None
+
+    def prefetch(self, wanted: list[tuple[int, Period]]) -> None:
+        """Read the actions of ``(action id, period)`` pairs at once, forgetting earlier ones;
+        and the current reports they have for those periods."""
+        self._actions, self._views, self._partners, self._filed = {}, {}, {}, None
+        ids = sorted({action_id for action_id, _ in wanted})
+        if not ids:
+            return
+        self._filed = {
+            (row["action_id"], row["agency_id"], row["period"]): row
+            for row in report_store.current_of(self.db, ids, sorted({period.code for _, period in wanted}))
+        }
+        for action_id, partner in store.partner_ids(self.db, ids):
+            self._partners.setdefault(action_id, []).append(partner)
+        by_period: dict[Period, set[int]] = {}
+        for action_id, period in wanted:
+            by_period.setdefault(period, set()).add(action_id)
+        for period, members in by_period.items():
+            # The actions as they stand (read once: every row of a department file is usually
+            # of one period), and as of the day before the period and at its end.
+            days = [(period.start - dt.timedelta(days=1), False), (period.end, False)]
+            if not self._actions:
+                days.insert(0, (None, False))
+            found = timeline.views(self.db, days, action_ids=sorted(members), partners=False)  # partners: by id, below
+            if len(found) == 3:
+                self._actions = {row["id"]: row for row in found.pop(0)}
+            earlier, at_end = found
+            ending = {row["id"]: row for row in at_end}
+            for row in earlier:
+                self._views[(row["id"], period.code)] = (row, ending[row["id"]])
+        missing = [action_id for action_id in ids if action_id not in self._actions]
+        if missing:  # the actions of rows of another period
+            self._actions.update((row["id"], row) for row in store.list_actions(self.db, action_ids=missing, partners=False))
+
+    def action(self, action_id: int) -> Row:
+        if action_id in self._actions:
+            return self._actions[action_id]
+        return register.action(self.db, action_id)
+
+    def agreement(self, agreement_id: int) -> Row:
+        if agreement_id not in self._agreements:
+            self._agreements[agreement_id] = store.get(self.db, "agreements", agreement_id)
+        return self._agreements[agreement_id]
+
+    def views(self, action_id: int, period: Period) -> tuple[Row, Row]:
+        """The action as of the day before the period began and at its end (every action, existing or not)."""
+        if (action_id, period.code) in self._views:
+            return self._views[(action_id, period.code)]
+        (before,) = timeline.actions(self.db, action_ids=[action_id], day=period.start - dt.timedelta(days=1), existing=False)
+        (at_end,) = timeline.actions(self.db, action_ids=[action_id], day=period.end, existing=False)
+        return before, at_end
+
+    def partners(self, action_id: int) -> list[int]:
+        if action_id in self._actions:
+            return self._partners.get(action_id, [])
+        return [row["id"] for row in store.action_partners(self.db, action_id)]
+
+    def current(self, action_id: int, agency_id: int, period: Period) -> Row | None:
+        """The agency's current report on the action for the period, if any."""
+        if self._filed is not None and action_id in self._actions:
+            return self._filed.get((action_id, agency_id, period.code))
+        return report_store.current(self.db, action_id, agency_id, period.code)
+
+    def agency(self, ref: str) -> Row:
+        """``register.agency``, each reference resolved once (a refusal too)."""
+        if ref not in self._agencies:
+            from hoptac_cli.domain import refs
+
+            if self._candidates is None:
+                self._candidates = store.candidates(self.db, "agencies")
+            try:
+                self._agencies[ref] = refs.resolve(ref, self._candidates, kind="agency")
+            except HoptacError as error:
+                self._agencies[ref] = error
+        found = self._agencies[ref]
+        if isinstance(found, HoptacError):
+            raise found
+        return found
+
+
+def _agency(lookups: Lookups, action: Row, ref: str | None) -> Row:
     """The lead by default; else the lead, a partner, or whoever has since taken one of them over."""
     if ref is None:
-        return register.agency(db, str(action["lead_agency_id"]))
-    found = _checked("agency", register.agency, db, ref)
-    allowed = [action["lead_agency_id"], *(row["id"] for row in store.action_partners(db, action["id"]))]
+        return lookups.agency(str(action["lead_agency_id"]))
+    found = _checked("agency", lookups.agency, ref)
+    allowed = [action["lead_agency_id"], *lookups.partners(action["id"])]
     now = today()
+    successions = lookups.successions
     if found["id"] in allowed or successions.current(found["id"], now) in {successions.current(i, now) for i in allowed}:
         return found
     raise FieldError("agency", t("err.report_agency", value=ref, name=found["name"], id=action["id"], lead=action["lead"]))
@@ -233,25 +332,26 @@ def prepare(
     agency: str | None = None,
     submitted: str | None = None,
     labels: dict[str, str] = CLI_LABELS,
-    successions: Successions | None = None,
+    lookups: Lookups | None = None,
 ) -> Draft:
     """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault.
-    When the agency has filed for the period before, what is not given is kept from that report."""
-    action = _checked("action_id", register.action, db, action_id)
+    When the agency has filed for the period before, what is not given is kept from that report.
+    ``lookups`` (an import's) holds what the rows of a file share."""
+    lookups = lookups or Lookups(db)
+    action = _checked("action_id", lookups.action, action_id)
     when = _checked("period", parse_period, period)
-    agreement = store.get(db, "agreements", action["agreement_id"])
+    agreement = lookups.agreement(action["agreement_id"])
     check_period(agreement, when, labels["period"])
     check_begun(agreement, when, labels["period"])
     day_before = when.start - dt.timedelta(days=1)
-    (before,) = timeline.actions(db, action_ids=[action["id"]], day=day_before, existing=False)
+    before, at_end = lookups.views(action["id"], when)
     before = derive(before, day_before)
     _check_alive(db, before, when, labels["period"])
-    (at_end,) = timeline.actions(db, action_ids=[action["id"]], day=when.end, existing=False)
     # The indicator in force at the period's end; an indicator added since serves earlier periods too.
     indicator = at_end if at_end["target"] is not None else action
     basis = {**before, **{key: indicator[key] for key in ("target", "baseline", "unit", "measure")}}
-    reporter = _agency(db, action, agency, successions or Successions(db, "agencies"))
-    existing = report_store.current(db, action["id"], reporter["id"], when.code)
+    reporter = _agency(lookups, action, agency)
+    existing = lookups.current(action["id"], reporter["id"], when)
     percent, amount, given = _figures(basis, existing, progress, value, labels)
     chosen = _status(status, percent, labels["status"], existing)
     if given and value is None and amount is not None and chosen != "done":
@@ -287,6 +387,22 @@ def _show(iso: str | None) -> str:
 
 # writing -------------------------------------------------------------------------------------
 
+def _record(draft: Draft, source: str | None, previous: Row | None) -> Row:
+    """The row of a new version; ``previous`` is the version it follows, if any."""
+    return {
+        "action_id": draft.action["id"],
+        "agency_id": draft.agency["id"],
+        "period": draft.period.code,
+        "period_start": draft.period.start.isoformat(),
+        "period_end": draft.period.end.isoformat(),
+        "revision": previous["revision"] + 1 if previous else 1,
+        "is_current": 1,
+        "supersedes_id": previous["id"] if previous else None,
+        "source": source,
+        **draft.values,
+    }
+
+
 def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
     """Write a validated draft as a new chain or a new revision; the caller holds the transaction.
     After a withdrawal the chain goes on: the new version follows the withdrawn one."""
@@ -295,21 +411,29 @@ def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
         report_store.retire(db, previous["id"])
     else:
         previous = report_store.latest(db, draft.action["id"], draft.agency["id"], draft.period.code)
-    return report_store.insert(
-        db,
-        {
-            "action_id": draft.action["id"],
-            "agency_id": draft.agency["id"],
-            "period": draft.period.code,
-            "period_start": draft.period.start.isoformat(),
-            "period_end": draft.period.end.isoformat(),
-            "revision": previous["revision"] + 1 if previous else 1,
-            "is_current": 1,
-            "supersedes_id": previous["id"] if previous else None,
-            "source": source,
-            **draft.values,
-        },
-    )
+    return report_store.insert(db, _record(draft, source, previous))
+
+
+def save_all(db: Database, drafts: list[Draft], *, source: str | None = None) -> list[int]:
+    """``save`` for many drafts of distinct chains, in bulk; their new ids in order."""
+    return report_store.insert_many(db, (_record(draft, source, draft.existing) for draft in drafts))
+
+
+def stage(db: Database, drafts: list[Draft], *, source: str | None = None, first: bool = False) -> None:
+    """Keep validated drafts of distinct chains to write later with ``save_staged`` (an import
+    stages each batch of rows as it is validated: memory stays flat); ``first`` starts afresh."""
+    if first:
+        report_store.begin_staging(db)
+    report_store.stage(db, (_record(draft, source, draft.existing) for draft in drafts))
+
+
+def save_staged(db: Database) -> list[int]:
+    """Write what ``stage`` kept, in order; the new ids. The caller holds the transaction."""
+    return report_store.insert_staged(db)
+
+
+def drop_staged(db: Database) -> None:
+    report_store.drop_staging(db)
 
 
 def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:
@@ -436,82 +560,174 @@ def changed(previous: Row | None, version: Row) -> list[Row]:
 
 # completeness --------------------------------------------------------------------------------
 
-def owed(db: Database, agreement: Row, period: Period, *, actions: Callable[..., list[Row]] = timeline.actions) -> list[Row]:
+def owed(db: Database, agreement: Row, period: Period, *, actions: Callable[..., list[Row]] | None = None) -> list[Row]:
     """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
     that ``status`` and ``summary`` use too), as they were at the period's end (so with the lead
     of the time); none once the agreement has ended before it. ``actions`` stands for
     ``timeline.actions`` (the web view passes one that keeps each day's actions for its pages)."""
-    ended = _date(agreement.get("ended_on"))
-    if ended and period.start > ended:
+    if actions is None:
+        return owed_by_agreement(db, [agreement], period)[agreement["id"]]
+    if _ended_before(agreement, period):
         return []
     day_before = period.start - dt.timedelta(days=1)
-    due = [
-        row["id"]
-        for row in actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
-        if owes_report(derive(row, day_before), period.start, period.end)
-    ]
-    at_end = {row["id"]: row for row in actions(db, agreement_id=agreement["id"], day=period.end)}
-    return [at_end[action_id] for action_id in due]
+    earlier = actions(db, agreement_id=agreement["id"], day=day_before, existing=False)
+    at_end = actions(db, agreement_id=agreement["id"], day=period.end)
+    return [row for _, row in _owing(earlier, at_end, period)]
 
 
-def _who(successions: Successions, names: dict[int, str], agency_id: int, now: dt.date) -> Row:
+def _ended_before(agreement: Row, period: Period) -> bool:
+    ended = _date(agreement.get("ended_on"))
+    return bool(ended and period.start > ended)
+
+
+def _owing(earlier: Iterable[Row], at_end: Iterable[Row], period: Period) -> Iterator[tuple[int, Row]]:
+    """(agreement id, action at the period's end) of the actions that, as they stood the day
+    before the period began (``earlier``), owe a report for it."""
+    day_before = period.start - dt.timedelta(days=1)
+    ending = {row["id"]: row for row in at_end}
+    for row in earlier:
+        if owes_report(derive(row, day_before), period.start, period.end):
+            yield row["agreement_id"], ending[row["id"]]
+
+
+#: how many actions are read at once when many agreements are asked about (memory stays flat)
+BATCH_ACTIONS = 6000
+
+
+def owed_by_agreement(db: Database, agreements: list[Row], period: Period, *, partners: bool = True) -> dict[int, list[Row]]:
+    """``owed`` for several agreements, a batch of agreements at a time (one read per batch)."""
+    day_before = period.start - dt.timedelta(days=1)
+    found: dict[int, list[Row]] = {row["id"]: [] for row in agreements}
+    live = [row for row in agreements if not _ended_before(row, period)]
+    sizes = status_store.action_counts(db, [row["id"] for row in live]) if len(live) > 1 else {}
+    batch: list[int] = []
+    held = 0
+    for index, agreement in enumerate(live):
+        batch.append(agreement["id"])
+        held += sizes.get(agreement["id"], 0)
+        if index < len(live) - 1 and held + sizes.get(live[index + 1]["id"], 0) <= BATCH_ACTIONS:
+            continue
+        scope: Row = {"agreement_id": batch[0]} if len(batch) == 1 else {"agreement_ids": batch}
+        earlier, at_end = timeline.views(db, [(day_before, False), (period.end, True)], partners=partners, **scope)
+        for agreement_id, row in _owing(earlier, at_end, period):
+            found[agreement_id].append(row)
+        batch, held = [], 0
+    return found
+
+
+def _who(successions: Successions, agencies: dict[int, Row], parties: dict[int, str], agency_id: int, now: dt.date) -> Row:
     """The agency that answers now for ``agency_id``, naming the old one when it has merged."""
     current = successions.current(agency_id, now)
-    formerly = names[agency_id] if current != agency_id else None
-    label = names[current] + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
-    return {"agency_id": current, "agency": names[current], "formerly": formerly, "agency_label": label}
+    name = agencies[current]["name"]
+    formerly = agencies[agency_id]["name"] if current != agency_id else None
+    label = name + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
+    return {"agency_id": current, "agency": name, "formerly": formerly, "agency_label": label,
+            "party": parties[agencies[current]["party_id"]]}
 
 
-def missing(db: Database, period_text: str, agreement_ref: str | None = None) -> Row:
-    """Who owes a report for the period, and who filed theirs after the deadline."""
+def _covered(db: Database, period: Period, agreement_ref: str | None, every_active: bool) -> list[Row]:
+    """The agreements ``missing`` looks at: the one named (or the only active one), else, with
+    ``every_active`` and several active, every active agreement the period belongs to."""
+    active = status_store.agreement_settings(db, None)
+    if agreement_ref is not None or not every_active or len(active) < 2:
+        agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
+        check_period(agreement, period)
+        return [agreement]
+    covered, refusal = [], None
+    for agreement in active:
+        try:
+            check_period(agreement, period)
+        except FieldError as error:
+            refusal = refusal or error
+            continue
+        covered.append(agreement)
+    if not covered:
+        raise refusal  # type: ignore[misc]
+    return covered
+
+
+def _common(values: list[Any]) -> Any:
+    return values[0] if values and all(value == values[0] for value in values) else None
+
+
+def missing(db: Database, period_text: str, agreement_ref: str | None = None, *, every_active: bool = False,
+            party_ref: str | None = None) -> Row:
+    """Who owes a report for the period, and who filed theirs after the deadline: for one
+    agreement, or (``every_active`` with no agreement named and several active) for every
+    active agreement the period belongs to, grouped by province and agency; ``party_ref``
+    keeps the agencies of one province (under its name now or one it absorbed)."""
     period = parse_period(period_text)
-    agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
-    check_period(agreement, period)
-    deadline = period.deadline(agreement["deadline_day"])
+    covered = _covered(db, period, agreement_ref, every_active)
+    several = len(covered) > 1 or (agreement_ref is None and every_active and len(status_store.agreement_settings(db, None)) > 1)
     now = today()
     successions = Successions(db, "agencies")
-    names = {row["id"]: row["name"] for row in store.list_agencies(db, None)}
-    reports = report_store.find(db, agreement_id=agreement["id"], period=period.code)
+    agencies = {row["id"]: row for row in status_store.agencies(db)}
+    parties = {row["id"]: row["name"] for row in store.candidates(db, "parties")}
+    wanted = None
+    if party_ref is not None:
+        wanted = set(with_predecessors(db, "parties", register.party(db, party_ref)["id"]))
+    deadlines = {row["id"]: period.deadline(row["deadline_day"]) for row in covered}
+    ids = [row["id"] for row in covered]
     # Any current report on the action for the period counts, whoever filed it (the lead, a
     # partner, or an agency since merged): the same rule as the status table's "received".
-    filed = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
-    due = owed(db, agreement, period)
-    rows = []
-    for action in due:
-        if action["id"] in filed:
+    filed = status_store.reported_actions(db, ids, period.start.isoformat(), period.end.isoformat())
+    due = owed_by_agreement(db, covered, period, partners=False)
+    slugs = {row["id"]: row["slug"] for row in covered}
+    rows, owing = [], 0
+    for agreement_id, actions in due.items():
+        deadline = deadlines[agreement_id]
+        for action in actions:
+            who = _who(successions, agencies, parties, action["lead_agency_id"], now)
+            if wanted is not None and agencies[who["agency_id"]]["party_id"] not in wanted:
+                continue
+            owing += 1
+            if action["id"] in filed:
+                continue
+            rows.append({
+                **who,
+                "agreement": slugs[agreement_id],
+                "action_id": action["id"],
+                "action": action["title"],
+                "sector": action["sector"],
+                "deadline": deadline.isoformat(),
+                "past_deadline": now > deadline,
+            })
+    late = []
+    for row in report_store.find(db, agreement_ids=ids, period=period.code):
+        deadline = deadlines[row["agreement_id"]]
+        if row["first_submitted_on"] <= deadline.isoformat():
             continue
-        who = _who(successions, names, action["lead_agency_id"], now)
-        rows.append({
+        who = _who(successions, agencies, parties, row["agency_id"], now)
+        if wanted is not None and agencies[who["agency_id"]]["party_id"] not in wanted:
+            continue
+        late.append({
             **who,
-            "action_id": action["id"],
-            "action": action["title"],
-            "sector": action["sector"],
-            "deadline": deadline.isoformat(),
-            "past_deadline": now > deadline,
-        })
-    late = [
-        {
-            **_who(successions, names, row["agency_id"], now),
+            "agreement": row["agreement"],
             "report_id": row["id"],
             "action_id": row["action_id"],
             "action": row["action"],
             "deadline": deadline.isoformat(),
             "submitted_on": row["first_submitted_on"],
             "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
-        }
-        for row in reports
-        if row["first_submitted_on"] > deadline.isoformat()
-    ]
-    rows.sort(key=lambda row: (row["agency_label"], row["action_id"]))
-    late.sort(key=lambda row: (row["agency_label"], row["action_id"]))
+        })
+    if several:  # one province's departments together, then each agency's programmes
+        def order(row: Row) -> tuple:
+            return fold(row["party"]), fold(row["agency_label"]), row["agreement"], row["action_id"]
+    else:
+        def order(row: Row) -> tuple:
+            return row["agency_label"], row["action_id"]
+    rows.sort(key=order)
+    late.sort(key=order)
+    deadline = _common(list(deadlines.values()))
     return {
-        "agreement": agreement["slug"],
+        "agreement": None if several else covered[0]["slug"],
+        "agreements": [row["slug"] for row in covered],
         "period": period.code,
         "period_label": period.label(),
-        "deadline": deadline.isoformat(),
-        "past_deadline": now > deadline,
-        "owed": len(due),
-        "reported": len(due) - len(rows),
+        "deadline": deadline.isoformat() if deadline else None,
+        "past_deadline": now > deadline if deadline else None,
+        "owed": owing,
+        "reported": owing - len(rows),
         "missing": rows,
         "late": late,
     }

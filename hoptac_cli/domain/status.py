@@ -7,15 +7,19 @@ once; the table, JSON, CSV, XLSX and the consolidated report only present it.
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
-from hoptac_cli.domain.mergers import current
+from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
-from hoptac_cli.domain.progress import derive, mean_progress, owes_report
+from hoptac_cli.domain.progress import (
+    derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_of, owes_report,
+)
 from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
@@ -78,59 +82,306 @@ def period_of(agreement: Row, period_ref: str | None) -> tuple[Period, bool]:
 
 
 def picture(db: Database, agreement: Row, period_ref: str | None, *, sector_id: int | None = None) -> Picture:
-    period, explicit = period_of(agreement, period_ref)
-    reference = period.end if explicit else today()
-    scope = {"agreement_id": agreement["id"], "sector_id": sector_id}
-    rows = timeline.actions(db, day=period.end if explicit else None, **scope)
-    day_before = period.start - dt.timedelta(days=1)
-    before = {row["id"]: derive(row, day_before) for row in timeline.actions(db, day=day_before, existing=False, **scope)}
-    ended = agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat()
-    reported = status_store.reported_actions(db, agreement["id"], period.start.isoformat(), period.end.isoformat())
-    actions = []
-    for row in rows:
-        action = shape(derive(row, reference))
-        action["expected"] = not ended and owes_report(before[row["id"]], period.start, period.end)
-        action["progress_before"] = before[row["id"]]["progress"]
-        action["reported"] = row["id"] in reported
-        actions.append(action)
-    sectors = store.list_sectors(db, agreement["id"])
-    if sector_id is not None:
-        sectors = [sector for sector in sectors if sector["id"] == sector_id]
+    return next(pictures(db, [agreement], period_ref, sector_id=sector_id))
+
+
+#: how many actions the pictures of one batch of agreements hold at most (memory stays flat)
+BATCH_ACTIONS = 6000
+
+
+def pictures(
+    db: Database,
+    agreements: list[Row],
+    period_ref: str | None,
+    *,
+    sector_id: int | None = None,
+    pin_default: bool = False,
+    with_partners: bool = True,
+    lean: bool = False,
+) -> Iterator[Picture]:
+    """The picture of each agreement (``agreement_settings`` rows), in the order given, built a
+    batch of agreements at a time: the actions of a batch, their history and their deciding
+    reports (now or at the period's end, and the day before the period began) are read in one
+    go. ``pin_default`` treats each agreement's default period as if it had been asked for (the
+    exports: every row is the picture of the period it names). ``lean`` pictures serve the
+    figures only (``figures``, ``overview_rows``): their actions hold the derived status,
+    progress, overdue, expected and reported, not the words a listing prints nor
+    ``progress_before``."""
+    periods = []
+    for agreement in agreements:
+        if period_ref is None and pin_default:
+            periods.append((default_period(agreement), True))
+        else:
+            periods.append(period_of(agreement, period_ref))
+    sizes = status_store.action_counts(db, [row["id"] for row in agreements]) if len(agreements) > 1 else {}
     now = today()
-    parties = [current(db, "parties", row["id"], now)["label"] for row in store.agreement_parties(db, agreement["id"])]
-    return Picture(agreement, period, explicit, reference, sectors, actions, parties)
+    parties = _Parties(db, now)
+    batch: list[int] = []
+    held = 0
+    for index, agreement in enumerate(agreements):
+        batch.append(index)
+        held += sizes.get(agreement["id"], 0)
+        last = index == len(agreements) - 1
+        if not last and held + sizes.get(agreements[index + 1]["id"], 0) <= BATCH_ACTIONS:
+            continue
+        yield from _batch(db, [agreements[i] for i in batch], [periods[i] for i in batch], sector_id, parties, with_partners, lean)
+        batch, held = [], 0
+
+
+def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool]], sector_id: int | None,
+           parties: _Parties, with_partners: bool, lean: bool) -> Iterator[Picture]:
+    """The pictures of some agreements; those sharing a period are read together."""
+    built: dict[int, Picture] = {}
+    groups: dict[tuple[Period, bool], list[Row]] = {}
+    for agreement, key in zip(agreements, periods):
+        groups.setdefault(key, []).append(agreement)
+    for (period, explicit), members in groups.items():
+        ids = [row["id"] for row in members]
+        scope: Row = {"sector_id": sector_id} if sector_id is not None else {}
+        if len(ids) == 1:
+            scope["agreement_id"] = ids[0]
+        else:
+            scope["agreement_ids"] = ids
+        start, end = period.start, period.end
+        reference = end if explicit else today()
+        day_before = start - dt.timedelta(days=1)
+        window = (start.isoformat(), end.isoformat())
+        if lean:
+            rows = _lean_actions(db, scope, period, explicit, reference, {row["id"] for row in members if _ended(row, period)})
+        else:
+            rows, earlier = timeline.views(db, [(period.end if explicit else None, True), (day_before, False)],
+                                           partners=with_partners, **scope)
+            before = {row["id"]: derive(row, day_before) for row in earlier}
+            reported = status_store.reported_actions(db, ids, *window)
+        by_agreement: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
+        for row in rows:
+            by_agreement[row["agreement_id"]].append(row)
+        sectors: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
+        for sector in status_store.sectors(db, ids):
+            if sector_id is None or sector["id"] == sector_id:
+                sectors[sector["agreement_id"]].append(sector)
+        signed = parties.of(ids)
+        for agreement in members:
+            ended = _ended(agreement, period)
+            actions = []
+            if lean:
+                actions = by_agreement[agreement["id"]]
+            else:
+                for row in by_agreement[agreement["id"]]:
+                    action = shape(derive(row, reference))
+                    prior = before[row["id"]]
+                    action["expected"] = not ended and owes_report(prior, start, end)
+                    action["progress_before"] = prior["progress"]
+                    action["reported"] = row["id"] in reported
+                    actions.append(action)
+            built[agreement["id"]] = Picture(agreement, period, explicit, reference, sectors[agreement["id"]], actions,
+                                             signed[agreement["id"]])
+    for agreement in agreements:
+        yield built[agreement["id"]]
+
+
+def _ended(agreement: Row, period: Period) -> bool:
+    """Did the agreement end before the period began (then nothing is expected of it)?"""
+    return bool(agreement["ended_on"] and agreement["ended_on"] < period.start.isoformat())
+
+
+def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, reference: dt.date, ended: set[int]) -> list[Row]:
+    """The actions of a lean picture, in programme order: ``id``, ``agreement_id``,
+    ``sector_slug`` and the figures ``status``, ``progress``, ``overdue``, ``expected``,
+    ``reported``, each action taken as ``timeline.actions`` would give it on the period's end
+    (or now) and on the day before the period. Actions no decision has changed are read with
+    their figures derived by the query (``storage.register.action_figures``, by the rules of
+    ``domain.progress``; only the rounding of progress is done here, Python's); the others are
+    rebuilt by the timeline and derived by ``domain.progress`` itself."""
+    day = period.end if explicit else None
+    cut = day.isoformat() if day else None
+    day_before = period.start - dt.timedelta(days=1)
+    start, end, today_iso = period.start.isoformat(), period.end.isoformat(), reference.isoformat()
+    cuts, window = [cut, day_before.isoformat()], (start, end)
+    found = []
+    plain = store.action_figures(db, cuts, reported=window, derived=(today_iso, end), decided=(timeline.DECIDED_FIELDS, False), **scope)
+    for (action_id, agreement_id, sector_slug, position, exists, status, overdue, expected, reported,
+         kind, amount, target, baseline) in plain:
+        if cut and exists > cut:
+            continue
+        if kind == 0:
+            progress = 100.0
+        elif kind == 1:
+            progress = indicator_progress(amount, target, baseline)
+        else:
+            progress = round(float(amount or 0.0), 1)
+        found.append({
+            "id": action_id, "agreement_id": agreement_id, "sector_slug": sector_slug, "position": position,
+            "status": status, "progress": progress, "overdue": bool(overdue),
+            "expected": agreement_id not in ended and bool(expected), "reported": bool(reported),
+        })
+    changes = timeline.changes_of(db, **scope)
+    if changes:  # decided on since: both days rebuilt by the timeline, derived by domain.progress
+        names: dict[int, str] = {}
+        keys, later = (*store.FIGURE_COLUMNS, *store.FIGURE_REPORT_COLUMNS), store.FIGURE_REPORT_COLUMNS
+        first = len(keys)
+        for values in store.action_figures(db, cuts, reported=window, action_ids=sorted(changes)):  # in scope already
+            row = dict(zip(keys, values))
+            prior = {**row, **dict(zip(later, values[first:first + len(later)]))}
+            events = changes[row["id"]]
+            timeline.rebuild(db, prior, events, day_before, False, names)
+            if not timeline.rebuild(db, row, events, day, True, names):
+                continue
+            status = effective_status(row)
+            prior["status"] = effective_status(prior)
+            found.append({
+                "id": row["id"], "agreement_id": row["agreement_id"], "sector_slug": row["sector_slug"],
+                "position": row["sector_position"], "status": status, "progress": effective_progress(row, status),
+                "overdue": is_overdue(row, today_iso, status),
+                "expected": row["agreement_id"] not in ended and owes_report(prior, start, end), "reported": bool(row["reported"]),
+            })
+        # two runs in programme order, merged (by the sort's galloping: about one pass)
+        found.sort(key=operator.itemgetter("agreement_id", "position", "id"))
+    return found
+
+
+class _Parties:
+    """The signing parties of agreements as they answer today ("Cần Thơ (formerly: Hậu Giang)")."""
+
+    def __init__(self, db: Database, now: dt.date):
+        self.db, self.now = db, now
+        self.successions = Successions(db, "parties")
+        self.names = {row["id"]: row["name"] for row in store.candidates(db, "parties")}
+
+    def label(self, party_id: int) -> str:
+        current = self.successions.current(party_id, self.now)
+        if current == party_id:
+            return self.names[party_id]
+        return t("label.formerly", name=self.names[current], formerly=self.names[party_id])
+
+    def of(self, agreement_ids: list[int]) -> dict[int, list[str]]:
+        """Each agreement's parties, labelled."""
+        return {key: [self.label(party) for party in parties] for key, parties in self.ids(agreement_ids).items()}
+
+    def ids(self, agreement_ids: list[int]) -> dict[int, list[int]]:
+        """Each agreement's signing parties (ids), in signing order."""
+        found: dict[int, list[int]] = {agreement_id: [] for agreement_id in agreement_ids}
+        for row in status_store.agreement_party_ids(self.db, agreement_ids):
+            found[row["agreement_id"]].append(row["party_id"])
+        return found
+
+
+# many agreements at once -----------------------------------------------------------------------
+
+def several_active(db: Database) -> bool:
+    """Does the register hold more than one active agreement (``status`` then lists programmes)?"""
+    return len(store.active_agreements(db)) > 1
+
+
+def programmes(db: Database, period_ref: str | None, party_ref: str | None = None) -> tuple[Row | None, list[Row]]:
+    """One record per active agreement (every one the party takes part in, when a party is
+    named, under its own name or a name it absorbed): its parties as they answer today (by
+    name; the named party first), the period and reference date of its figures (``picture``)
+    and the totals of ``figures``; sorted by those party names, then agreement. Also the party
+    named, if one was."""
+    from hoptac_cli.domain.mergers import with_predecessors
+    from hoptac_cli.domain.text import fold
+
+    found = status_store.agreement_settings(db, None)
+    now = today()
+    parties = _Parties(db, now)
+    signing = parties.ids([row["id"] for row in found])
+    party = None
+    if party_ref is not None:
+        party = register.party(db, party_ref)
+        wanted = set(with_predecessors(db, "parties", party["id"]))
+        found = [row for row in found if wanted & set(signing[row["id"]])]
+    first = parties.successions.current(party["id"], now) if party else None
+
+    def order(party_id: int) -> tuple[bool, str]:
+        return parties.successions.current(party_id, now) != first, fold(parties.names[parties.successions.current(party_id, now)])
+
+    rows = []
+    for shot in pictures(db, found, period_ref, lean=True):
+        agreement = shot.agreement
+        ids = sorted(signing[agreement["id"]], key=order)
+        rows.append({
+            "agreement": agreement["slug"],
+            "title": agreement["title"],
+            "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
+            "parties_label": ", ".join(parties.label(party_id) for party_id in ids),
+            "period": shot.period.code,
+            "period_label": shot.period.label(),
+            "as_of": shot.reference.isoformat(),
+            "explicit": shot.explicit,
+            "deadline": shot.period.deadline(agreement["deadline_day"]).isoformat(),
+            **figures(shot.actions),
+        })
+    rows.sort(key=lambda row: ([fold(name) for name in row["parties"]], row["agreement"]))
+    return party, rows
+
+
+
+
+class _Tally:
+    """The figures of some actions, counted as they come (``figures``)."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(STATUSES, 0)
+        self.actions = self.overdue = self.received = self.expected = 0
+        self.progress: list[float] = []  # of the actions not cancelled, in the order counted
+
+    def add(self, action: Row) -> None:
+        self.actions += 1
+        self.counts[action["status"]] += 1
+        if action["status"] != "cancelled":
+            self.progress.append(action["progress"])
+        if action["overdue"]:
+            self.overdue += 1
+        if action["expected"]:
+            self.expected += 1
+            if action["reported"]:
+                self.received += 1
+
+    def row(self) -> Row:
+        row: Row = {"actions": self.actions}
+        for status, key in zip(STATUSES, STATUS_KEYS):
+            row[key] = self.counts[status]
+        row["overdue"] = self.overdue
+        row["progress"] = mean_of(self.progress)
+        row["reports_received"] = self.received
+        row["reports_expected"] = self.expected
+        return row
 
 
 def figures(actions: list[Row]) -> Row:
-    """Counts by status, overdue, mean progress and reports received/expected of some actions."""
-    row: Row = {"actions": len(actions)}
-    for status, key in zip(STATUSES, STATUS_KEYS):
-        row[key] = sum(1 for action in actions if action["status"] == status)
-    row["overdue"] = sum(1 for action in actions if action["overdue"])
-    row["progress"] = mean_progress(actions)
-    row["reports_received"] = sum(1 for action in actions if action["expected"] and action["reported"])
-    row["reports_expected"] = sum(1 for action in actions if action["expected"])
-    return row
+    """Counts by status, overdue, mean progress (``progress.mean_progress``) and reports
+    received/expected of some actions."""
+    tally = _Tally()
+    for action in actions:
+        tally.add(action)
+    return tally.row()
 
 
 def overview_rows(shot: Picture) -> list[Row]:
-    """One record per sector, then a totals record (``row`` tells them apart)."""
+    """One record per sector, then a totals record (``row`` tells them apart): ``figures`` of
+    each sector's actions and of all, counted in one pass in the picture's order."""
     common = {"agreement": shot.agreement["slug"], "period": shot.period.code, "as_of": shot.reference.isoformat()}
-    rows = []
-    for sector in shot.sectors:
-        mine = [action for action in shot.actions if action["sector_slug"] == sector["slug"]]
-        rows.append(
-            {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
-             "sector_slug": sector["slug"], **figures(mine)}
-        )
+    tallies = {sector["slug"]: _Tally() for sector in shot.sectors}
+    total = _Tally()
+    for action in shot.actions:
+        total.add(action)
+        tally = tallies.get(action["sector_slug"])
+        if tally is not None:
+            tally.add(action)
+    rows = [
+        {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
+         "sector_slug": sector["slug"], **tallies[sector["slug"]].row()}
+        for sector in shot.sectors
+    ]
     # The totals row is told apart by ``row``; the word "Total" is for tables only.
-    rows.append({"row": "total", **common, "position": None, "sector": None, "sector_slug": None, **figures(shot.actions)})
+    rows.append({"row": "total", **common, "position": None, "sector": None, "sector_slug": None, **total.row()})
     return rows
 
 
 def overview(db: Database, agreement_ref: str | None, period_ref: str | None) -> list[tuple[Picture, list[Row]]]:
     """Each agreement's picture with its per-sector records."""
-    shots = [picture(db, agreement, period_ref) for agreement in agreements(db, agreement_ref)]
+    shots = list(pictures(db, agreements(db, agreement_ref), period_ref, lean=True))
     return [(shot, overview_rows(shot)) for shot in shots]
 
 

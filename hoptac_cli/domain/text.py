@@ -22,6 +22,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: isolates, the byte-order mark, and lone surrogates (bytes that were not UTF-8)
 _DROPPED = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 _CONTROL = re.compile(_DROPPED)
+#: anything ``clean`` changes: a line break other than ``\n``, or a dropped character
+_ANY_CONTROL = re.compile(_DROPPED[:-1] + "\r\x85\u2028\u2029]")
 #: the characters an argument may not hold (line breaks, tabs and the BOM are only normalised)
 _REFUSED = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -30,7 +32,11 @@ _BREAKS_AND_TABS = re.compile(r"\s*[\n\t]\s*")
 
 def clean(value: str) -> str:
     """Line breaks made ``\\n`` and other control characters dropped (tabs are kept)."""
+    if _ANY_CONTROL.search(value) is None:  # the common case: one scan instead of two rewrites
+        return value
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
+
+
 #: letters that Unicode cannot decompose, folded by hand; the search index applies the same map
 #: in SQL (storage/search.py) and lets SQLite's tokenizer strip the marks and the case
 BY_HAND = {"đ": "d", "Đ": "D"}

@@ -53,34 +53,89 @@ def actions(
     *,
     day: dt.date | None,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
     agency_ids: list[int] | None = None,
     action_ids: list[int] | None = None,
     existing: bool = True,
+    partners: bool = True,
 ) -> list[Row]:
     """The actions (``storage.register.list_actions`` rows) as they were at the end of ``day``:
     reports up to it, decisions in force on it, and, when ``existing``, only the actions that
     existed by then. ``day=None`` means as they stand now, every action and report included.
     Every row gains ``exists_from``, ``carried_on`` (the day it was carried over to a successor
     agreement, if it was) and ``decided_on`` (the day its status was last decided, if ever)."""
-    rows = store.list_actions(
-        db, agreement_id=agreement_id, sector_id=sector_id, agency_ids=agency_ids, action_ids=action_ids,
-        as_of=day.isoformat() if day else None,
+    (rows,) = views(
+        db, [(day, existing)], agreement_id=agreement_id, agreement_ids=agreement_ids, sector_id=sector_id,
+        agency_ids=agency_ids, action_ids=action_ids, partners=partners,
     )
+    return rows
+
+
+def views(
+    db: Database,
+    days: list[tuple[dt.date | None, bool]],
+    *,
+    agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
+    sector_id: int | None = None,
+    agency_ids: list[int] | None = None,
+    action_ids: list[int] | None = None,
+    partners: bool = True,
+) -> list[list[Row]]:
+    """The same actions as ``actions`` gives them, on several days at once (``(day, existing)``
+    each): the actions and their history are read once, and only the deciding report is looked
+    up again for each further day."""
+    scope = {
+        "agreement_id": agreement_id, "agreement_ids": agreement_ids, "sector_id": sector_id,
+        "agency_ids": agency_ids, "action_ids": action_ids,
+    }
+    cuts = [day.isoformat() if day else None for day, _ in days]
+    rows = store.list_actions(db, **scope, as_of=cuts[0], partners=partners)
     if not rows:
-        return rows
+        return [[] for _ in days]
+    copies = [rows]
+    for cut in cuts[1:]:
+        deciding = store.deciding_reports(db, **scope, as_of=cut)
+        copies.append([{**row, **deciding[row["id"]]} for row in rows])
+    changes = _changes(db, scope)
+    names: dict[int, str] = {}
+    return [_as_of(db, copy, changes, day, existing, names) for copy, (day, existing) in zip(copies, days)]
+
+
+def _changes(db: Database, scope: Row) -> dict[int, list[Row]]:
     changes: dict[int, list[Row]] = {}
-    for event in store.action_changes(db, DECIDED_FIELDS, agreement_id=agreement_id, sector_id=sector_id, action_ids=action_ids):
+    for event in store.action_changes(db, DECIDED_FIELDS, **scope):
         event["effective_on"] = effective_on(event["review_held_on"], event["recorded_on"])
         changes.setdefault(event["action_id"], []).append(event)
+    return changes
+
+
+def changes_of(db: Database, **scope: Any) -> dict[int, list[Row]]:
+    """The decisions and carry-overs of the actions in scope, by action, dated (``effective_on``)."""
+    return _changes(db, scope)
+
+
+def rebuild(db: Database, row: Row, events: list[Row], day: dt.date | None, existing: bool, names: dict[int, str]) -> bool:
+    """Set ``row`` (a ``list_actions`` or ``action_figures`` row of an action with ``events``)
+    as it was at the end of ``day``, as ``actions`` does; False when, with ``existing``, the
+    action did not exist yet."""
+    return bool(_as_of(db, [row], {row["id"]: events}, day, existing, names))
+
+
+def _as_of(db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt.date | None, existing: bool,
+           names: dict[int, str]) -> list[Row]:
     cut = day.isoformat() if day else None
-    names: dict[int, str] | None = None
     found = []
     for row in rows:
         row["exists_from"] = exists_from(row)
         if existing and cut and row["exists_from"] > cut:
             continue
-        events = changes.get(row["id"], [])
+        events = changes.get(row["id"], ())
+        if not events:  # never changed: as it stands (the common case, kept cheap)
+            row["carried_on"] = row["decided_on"] = None
+            found.append(row)
+            continue
         carried = [event["effective_on"] for event in events if event["kind"] == "carried-to"]
         row["carried_on"] = min(carried) if carried else None
         if cut:
@@ -89,7 +144,8 @@ def actions(
             lead_now = row["lead_agency_id"]
             _rewind(row, events, cut)
             if row["lead_agency_id"] != lead_now:
-                names = names or {agency["id"]: agency["name"] for agency in store.candidates(db, "agencies")}
+                if not names:
+                    names.update((agency["id"], agency["name"]) for agency in store.candidates(db, "agencies"))
                 row["lead"] = names[row["lead_agency_id"]]
         decided = [event for event in events if event["field"] == "status" and (not cut or event["effective_on"] <= cut)]
         row["decided_on"] = decided[-1]["effective_on"] if decided else None
@@ -100,11 +156,17 @@ def actions(
 def _rewind(row: Row, events: list[Row], cut: str) -> None:
     """Set each decided field to its value at the end of ``cut``: the newest change in force
     then (in the order recorded), else the value before the first change."""
-    column = {"status": "recorded_status"}
+    by_field: dict[str, list[Row]] = {}
+    for event in events:  # in the order recorded
+        by_field.setdefault(event["field"], []).append(event)
     for field in DECIDED_FIELDS:
-        mine = [event for event in events if event["field"] == field]
+        mine = by_field.get(field)
         if not mine:
             continue
         in_force = [event for event in mine if event["effective_on"] <= cut]
         text = in_force[-1]["new_value"] if in_force else mine[0]["old_value"]
-        row[column.get(field, field)] = _value(field, text)
+        row[_COLUMN.get(field, field)] = _value(field, text)
+
+
+#: where a decided field is kept in a row
+_COLUMN = {"status": "recorded_status"}

@@ -18,10 +18,10 @@ _catalogue: dict[str, tuple[str, str]] | None = None
 def _load() -> dict[str, tuple[str, str]]:
     global _catalogue
     if _catalogue is None:
-        from hoptac_cli.i18n import core, documents, figures, interface, reports, reviews, safety, status, values, web
+        from hoptac_cli.i18n import core, documents, figures, interface, reports, reviews, safety, scale, status, values, web
 
         merged: dict[str, tuple[str, str]] = {}
-        for module in (core, reports, status, reviews, values, figures, documents, web, safety, interface):
+        for module in (core, reports, status, reviews, values, figures, documents, web, safety, interface, scale):
             overlap = merged.keys() & module.MESSAGES.keys()
             if overlap:
                 raise RuntimeError(f"message keys defined twice: {sorted(overlap)}")

@@ -77,9 +77,15 @@ HELP: dict[str, str] = {
     "serve --open": "Mở bảng tổng quan trên trình duyệt web.",
     "serve --sql": "Cho phép người xem tự chạy truy vấn SQL chỉ đọc (mặc định: tắt).",
     # status, export, summary
-    "status": "Tiến độ theo lĩnh vực (hoặc theo nhiệm vụ với --sector): số nhiệm vụ theo tình trạng, quá hạn, báo cáo đã nhận.",
+    "status": (
+        "Tiến độ theo lĩnh vực (hoặc theo nhiệm vụ với --sector): số nhiệm vụ theo tình trạng, quá hạn, báo cáo đã nhận. "
+        "Khi có nhiều chương trình đang thực hiện (hoặc với --party): mỗi chương trình một dòng."
+    ),
     "status --sector": "Một lĩnh vực (tên ngắn, mã hoặc tên): mỗi nhiệm vụ một dòng.",
     "status --period": "Tính đến hết kỳ này (2022-H1, H1/2022, 2022): chỉ tính các báo cáo đến cuối kỳ.",
+    "status --party": "Mọi chương trình đang thực hiện mà tỉnh, thành phố này tham gia, mỗi chương trình một dòng.",
+    "status --limit": "Hiện nhiều nhất N dòng (bảng mặc định hiện 30 dòng đầu, trừ khi có --all; JSON và CSV mọi dòng).",
+    "status --all": "Bảng hiện mọi dòng, không chỉ 30 dòng đầu.",
     "export": "Xuất số liệu tổng hợp, danh sách nhiệm vụ hoặc các báo cáo; dữ liệu được ghi dần, không giữ hết trong bộ nhớ.",
     "export KIND": "Nội dung cần xuất: summary (tổng hợp), actions (nhiệm vụ) hoặc reports (báo cáo).",
     "export --sector": "Chỉ lĩnh vực này.",
@@ -215,6 +221,8 @@ HELP: dict[str, str] = {
     "action list --status": "Chỉ các nhiệm vụ có tình trạng này.",
     "action list --agency": "Chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp.",
     "action list --overdue": "Chỉ các nhiệm vụ quá hạn hoàn thành, chưa hoàn thành và chưa hủy bỏ.",
+    "action list --limit": "Hiện nhiều nhất N dòng (bảng mặc định hiện 30 dòng đầu, trừ khi có --all; JSON và CSV mọi dòng).",
+    "action list --all": "Bảng hiện mọi dòng, không chỉ 30 dòng đầu.",
     "action show": "Xem một nhiệm vụ cùng lịch sử thay đổi.",
     "action show ACTION_ID": "Mã nhiệm vụ.",
     "action update": "Sửa một nhiệm vụ; mọi thay đổi được lưu vào lịch sử (với --review: là điều chỉnh theo hội nghị).",
@@ -266,13 +274,21 @@ HELP: dict[str, str] = {
     "report list --period": "Chỉ kỳ này.",
     "report list --agency": "Cơ quan (tên ngắn, mã hoặc tên).",
     "report list --revisions": "Liệt kê cả các bản đã được thay thế.",
+    "report list --limit": "Hiện nhiều nhất N dòng (bảng mặc định hiện 30 dòng đầu, trừ khi có --all; JSON và CSV mọi dòng).",
+    "report list --all": "Bảng hiện mọi dòng, không chỉ 30 dòng đầu.",
     "report show": "Xem một báo cáo cùng các lần sửa.",
     "report show REPORT_ID": "Mã báo cáo.",
     "report withdraw": "Rút một báo cáo gửi nhầm: báo cáo không còn được tính, các bản của nó vẫn xem được.",
     "report withdraw REPORT_ID": "Mã báo cáo.",
     "report withdraw --reason": "Lý do rút báo cáo (lưu cùng báo cáo).",
-    "report missing": "Theo từng cơ quan chủ trì: các nhiệm vụ chưa có báo cáo trong kỳ, và các báo cáo gửi chậm.",
+    "report missing": (
+        "Theo từng cơ quan chủ trì: các nhiệm vụ chưa có báo cáo trong kỳ, và các báo cáo gửi chậm. "
+        "Không có --agreement và có nhiều chương trình đang thực hiện: mọi chương trình, theo cơ quan."
+    ),
     "report missing --period": "Kỳ báo cáo: 2022-H1, H1/2022, 2022-Q3, 2022 ...",
+    "report missing --party": "Chỉ các cơ quan của tỉnh, thành phố này.",
+    "report missing --limit": "Hiện nhiều nhất N dòng (bảng mặc định hiện 30 dòng đầu, trừ khi có --all; JSON và CSV mọi dòng).",
+    "report missing --all": "Bảng hiện mọi dòng, không chỉ 30 dòng đầu.",
     "report template": "Tạo tệp mẫu để các cơ quan điền báo cáo một kỳ: mỗi nhiệm vụ chủ trì một dòng.",
     "report template --period": "Kỳ báo cáo: 2022-H1, H1/2022, 2022-Q3, 2022 ...",
     "report template --output": "Tệp cần ghi: TỆP.xlsx hoặc TỆP.csv.",
@@ -283,6 +299,8 @@ HELP: dict[str, str] = {
     "report import FILE": "Tệp .xlsx hoặc .csv đã điền, tạo bằng 'report template'.",
     "report import --dry-run": "Chỉ kiểm tra; không ghi gì.",
     "report import --amend": "Thay các báo cáo đã có bằng số liệu trong tệp.",
+    "report import --limit": "Hiện nhiều nhất N dòng (bảng mặc định hiện 30 dòng đầu, trừ khi có --all; JSON và CSV mọi dòng).",
+    "report import --all": "Bảng hiện mọi dòng, không chỉ 30 dòng đầu.",
     "report remind": (
         "Soạn công văn đôn đốc cho mỗi cơ quan còn nợ báo cáo trong kỳ, nêu các nhiệm vụ chưa báo cáo và hạn gửi "
         "báo cáo, kèm một tệp XLSX tổng hợp để trộn thư."

@@ -18,6 +18,7 @@ unzipped parts of an XLSX workbook up to ``MAX_BYTES``, at most ``MAX_ROWS`` row
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,33 +45,48 @@ def read_table(
 ) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header cells and the non-blank data rows (with their row numbers) of ``path``; the
     header is the first of the top rows that ``is_header`` accepts (else the first row)."""
-    from hoptac_cli.domain.numbers import show_number
+    header, data, _ = iter_table(path, is_header)
+    return header, list(data)
 
+
+def iter_table(
+    path: Path, is_header: Callable[[list[str]], bool] | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]], int]:
+    """``read_table`` as a stream: the header, the data rows one at a time (a bad cell further
+    down, or a row beyond ``MAX_ROWS``, is refused when it is reached), and about how many rows
+    the file holds (for a progress bar)."""
     if not path.is_file():
         raise HoptacError(t("err.import_missing", value=str(path)))
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        rows = _csv_rows(path)
+        rows, size = _csv_rows(path)
     elif suffix == ".xlsx":
-        rows = _xlsx_rows(path)
+        rows, size = _xlsx_rows(path)
     else:
         raise HoptacError(t("err.import_extension", value=str(path)))
-    numbered = []
-    for number, cells in enumerate(rows, start=1):
-        if number > MAX_ROWS:
-            raise HoptacError(t("err.import_rows", value=path.name, limit=f"{MAX_ROWS:,}".replace(",", ".")))
-        for column, cell in enumerate(cells, start=1):
-            if len(cell) > MAX_CELL:
-                raise HoptacError(t("err.import_cell", value=path.name, row=number, column=column, size=show_number(len(cell)), limit=show_number(MAX_CELL)))
-        if any(cells):
-            numbered.append((number, cells))
-    if not numbered:
-        return [], []
+    numbered = ((number, cells) for number, cells in _bounded(path, rows) if any(cells))
+    top = list(itertools.islice(numbered, HEADER_SEARCH))
+    if not top:
+        return [], iter(()), 0
     at = 0
     if is_header is not None:
-        at = next((index for index, (_, cells) in enumerate(numbered[:HEADER_SEARCH]) if is_header(cells)), 0)
-    header = numbered[at][1]
-    return header, numbered[at + 1:]
+        at = next((index for index, (_, cells) in enumerate(top) if is_header(cells)), 0)
+    return top[at][1], itertools.chain(top[at + 1:], numbered), size
+
+
+def _bounded(path: Path, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows with their numbers, refusing the file at a row beyond ``MAX_ROWS`` or a cell
+    longer than ``MAX_CELL``."""
+    from hoptac_cli.domain.numbers import show_number
+
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise HoptacError(t("err.import_rows", value=path.name, limit=show_number(MAX_ROWS)))
+        if cells and max(map(len, cells)) > MAX_CELL:
+            column, cell = next((column, cell) for column, cell in enumerate(cells, start=1) if len(cell) > MAX_CELL)
+            raise HoptacError(t("err.import_cell", value=path.name, row=number, column=column, size=show_number(len(cell)),
+                                limit=show_number(MAX_CELL)))
+        yield number, cells
 
 
 def _mb(count: int) -> str:
@@ -82,9 +98,8 @@ def _too_big(path: Path, size: int) -> HoptacError:
     return HoptacError(t("err.import_bytes", value=path.name, size=_mb(size), limit=_mb(MAX_BYTES)))
 
 
-def _csv_rows(path: Path) -> Iterator[list[str]]:
+def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
     import csv
-    import io
 
     from hoptac_cli.domain.numbers import show_number
 
@@ -92,34 +107,47 @@ def _csv_rows(path: Path) -> Iterator[list[str]]:
     if size > MAX_BYTES:
         raise _too_big(path, size)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # with or without the BOM
+        with open(path, encoding="utf-8-sig", newline="") as handle:  # with or without the BOM
+            top = "".join(itertools.islice(handle, HEADER_SEARCH))
     except UnicodeDecodeError:
         raise HoptacError(t("err.import_encoding", value=str(path))) from None
-    top = "\n".join(text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH])
     # Excel in some locales saves CSV with semicolons.
     delimiter = max((",", ";", "\t"), key=top.count)
-    csv.field_size_limit(MAX_CELL + 2)  # a longer cell is an error below, not a huge string
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        for row in reader:
-            yield [_from_csv(cell) for cell in row[:MAX_COLUMNS]]
-    except csv.Error as error:
-        # The csv module refuses a cell over its field limit and broken quoting.
-        row_number = reader.line_num
-        if "field larger than field limit" in str(error):
-            raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(MAX_CELL))) from None
-        raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
+    with open(path, "rb") as raw:
+        lines = sum(block.count(b"\n") for block in iter(lambda: raw.read(1 << 20), b""))
+
+    def rows() -> Iterator[list[str]]:
+        csv.field_size_limit(MAX_CELL + 2)  # a longer cell is an error below, not a huge string
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            try:
+                for row in reader:
+                    yield [_from_csv(cell) for cell in row[:MAX_COLUMNS]]
+            except UnicodeDecodeError:
+                raise HoptacError(t("err.import_encoding", value=str(path))) from None
+            except csv.Error as error:
+                # The csv module refuses a cell over its field limit and broken quoting.
+                row_number = reader.line_num
+                if "field larger than field limit" in str(error):
+                    raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(MAX_CELL))) from None
+                raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
+
+    return rows(), lines
 
 
 def _from_csv(cell: str) -> str:
+    if not cell:
+        return cell
+    text = nfc(cell)
+    if not text.startswith("'"):
+        return text
+    # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.
     from hoptac_cli.render.tabular import neutralise
 
-    text = nfc(cell)
-    # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.
-    return text[1:] if text.startswith("'") and neutralise(text[1:]) == text else text
+    return text[1:] if neutralise(text[1:]) == text else text
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _xlsx_rows(path: Path) -> tuple[Iterator[list[str]], int]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -135,13 +163,17 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # not a zip, not a workbook, damaged: openpyxl raises several kinds
         raise HoptacError(t("err.import_unreadable", value=str(path), reason=type(error).__name__)) from None
-    try:
-        sheet = book.worksheets[0]
-        # max_col: a cell far to the right would otherwise pad every row to that width
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS):
-            yield [_from_xlsx(cell) for cell in row]
-    finally:
-        book.close()
+    sheet = book.worksheets[0]
+
+    def rows() -> Iterator[list[str]]:
+        try:
+            # max_col: a cell far to the right would otherwise pad every row to that width
+            for row in sheet.iter_rows(max_col=MAX_COLUMNS):
+                yield [_from_xlsx(cell) for cell in row]
+        finally:
+            book.close()
+
+    return rows(), sheet.max_row or 0
 
 
 def _from_xlsx(cell: Any) -> str:

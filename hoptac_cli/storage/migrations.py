@@ -347,3 +347,25 @@ def scale_indexes(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS action_partners_agency ON action_partners(agency_id, action_id)
         """,
     )
+
+
+@migrations(name="0009_scale_queries")
+def scale_queries(db: Database) -> None:
+    """Indexes for the figures at national scale (issue 12). ``reports_latest``: each action's
+    current reports newest first (period end, submission, id), carrying what the figures read
+    (agency, period, progress, status, value, period start), so that finding an action's
+    deciding report, and whether it reported in a period, never touches the report rows; it
+    starts with (action, current) and so replaces ``reports_action``. ``action_events_changes``:
+    an action's events by kind and field, with the review and day that date them (the review
+    that added an action, whether a target or measure was ever decided); it replaces
+    ``action_events_action`` (its prefix)."""
+    _run(
+        db,
+        """
+        CREATE INDEX IF NOT EXISTS reports_latest ON reports(
+            action_id, is_current, period_end, submitted_on, id, agency_id, period, progress, status, value, period_start);
+        DROP INDEX IF EXISTS reports_action;
+        CREATE INDEX IF NOT EXISTS action_events_changes ON action_events(action_id, kind, field, review_id, recorded_on);
+        DROP INDEX IF EXISTS action_events_action
+        """,
+    )

@@ -7,6 +7,7 @@ validate nor translate; callers wrap writes in ``db.atomic()``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.storage.where import Where
@@ -37,7 +38,65 @@ def _rows(db: Database, sql: str, params: Any = ()) -> list[Row]:
 
 
 def insert(db: Database, row: Row) -> int:
-    return db["reports"].insert(row).last_pk
+    """One new version (a plain INSERT: an import writes tens of thousands in one transaction)."""
+    columns = list(row)
+    sql = f"INSERT INTO reports ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+    return db.execute(sql, [row[column] for column in columns]).lastrowid
+
+
+#: the columns ``insert_many`` writes
+_STAGED = ("action_id", "agency_id", "period", "period_start", "period_end", "revision", "is_current", "supersedes_id",
+           "progress", "value", "status", "result", "difficulty", "proposal", "submitted_on", "source")
+
+
+def insert_many(db: Database, rows: Iterable[Row]) -> list[int]:
+    """New versions in bulk, retiring the ones they supersede; their ids, in order."""
+    begin_staging(db)
+    stage(db, rows)
+    return insert_staged(db)
+
+
+def begin_staging(db: Database) -> None:
+    """An empty temporary table for versions to write (``stage``, then ``insert_staged``): an
+    import keeps its validated rows there rather than in memory."""
+    db.execute("DROP TABLE IF EXISTS temp.staged_reports")
+    db.execute(f"CREATE TEMP TABLE staged_reports (seq INTEGER PRIMARY KEY, {', '.join(_STAGED)})")
+
+
+def stage(db: Database, rows: Iterable[Row]) -> None:
+    with db.atomic():  # a transaction of the temporary table only: nothing reaches the file
+        db.conn.executemany(
+            f"INSERT INTO temp.staged_reports ({', '.join(_STAGED)}) VALUES ({', '.join('?' for _ in _STAGED)})",
+            ([row[column] for column in _STAGED] for row in rows),
+        )
+
+
+def drop_staging(db: Database) -> None:
+    db.execute("DROP TABLE IF EXISTS temp.staged_reports")
+
+
+def insert_staged(db: Database) -> list[int]:
+    """Write the staged versions, in the order staged, retiring the ones they supersede; their
+    ids. One UPDATE and one INSERT ... SELECT: the triggers on ``reports`` (the search index's
+    among them) then run inside one statement, where one statement per row would make the
+    full-text index flush and merge every row. The caller holds the transaction."""
+    columns = ", ".join(_STAGED)
+    try:
+        db.execute(
+            "UPDATE reports SET is_current = 0 WHERE id IN (SELECT supersedes_id FROM temp.staged_reports WHERE supersedes_id IS NOT NULL)"
+        )
+        db.execute(f"INSERT INTO reports ({columns}) SELECT {columns} FROM temp.staged_reports ORDER BY seq")
+        # One current version per chain: each staged row is found again by its chain.
+        ids = db.execute(
+            """
+            SELECT r.id FROM temp.staged_reports s
+            JOIN reports r ON r.action_id = s.action_id AND r.agency_id = s.agency_id AND r.period = s.period AND r.is_current = 1
+            ORDER BY s.seq
+            """
+        ).fetchall()
+    finally:
+        drop_staging(db)
+    return [row[0] for row in ids]
 
 
 def retire(db: Database, report_id: int) -> None:
@@ -64,6 +123,15 @@ def latest(db: Database, action_id: int, agency_id: int, period: str) -> Row | N
     return rows[0] if rows else None
 
 
+def current_of(db: Database, action_ids: list[int], periods: list[str]) -> list[Row]:
+    """The current reports of the actions for the periods (every agency's)."""
+    where = Where()
+    where.add("is_current = 1")
+    where.within("action_id", "action", action_ids)
+    where.within("period", "period", periods)
+    return _rows(db, "SELECT * FROM reports" + where.sql(), where.params)
+
+
 def get(db: Database, report_id: int) -> Row | None:
     rows = _rows(db, _SELECT + " WHERE r.id = ?", [report_id])
     return rows[0] if rows else None
@@ -82,6 +150,7 @@ def find(
     db: Database,
     *,
     agreement_id: int | None = None,
+    agreement_ids: list[int] | None = None,
     sector_id: int | None = None,
     period: str | None = None,
     agency_ids: list[int] | None = None,
@@ -93,6 +162,7 @@ def find(
     if not revisions:
         where.add("r.is_current = 1")
     where.equal("s.agreement_id", "agreement_id", agreement_id)
+    where.within("s.agreement_id", "agreements", agreement_ids)
     where.equal("a.sector_id", "sector_id", sector_id)
     if period is not None:
         # A year ("2022") also finds the half-years and quarters reported within it.

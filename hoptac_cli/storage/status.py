@@ -19,17 +19,50 @@ def agreement_settings(db: Database, agreement_ids: list[int] | None) -> list[Ro
     return list(db.query(sql + f" WHERE id IN ({marks}) ORDER BY id", agreement_ids))
 
 
-def reported_actions(db: Database, agreement_id: int, start: str, end: str) -> set[int]:
-    """Actions of the agreement with a current report for a period lying within [start, end]."""
+def _marks(values: list[int]) -> str:
+    return ", ".join("?" for _ in values) or "NULL"
+
+
+def reported_actions(db: Database, agreement_ids: int | list[int], start: str, end: str) -> set[int]:
+    """Actions of the agreement(s) with a current report for a period lying within [start, end]:
+    each action's own reports of those periods, found through its entries of the action index
+    (a period within [start, end] ends within it)."""
+    ids = [agreement_ids] if isinstance(agreement_ids, int) else list(agreement_ids)
     rows = db.execute(
-        """
-        SELECT DISTINCT r.action_id FROM reports r
-        JOIN actions a ON a.id = r.action_id JOIN sectors s ON s.id = a.sector_id
-        WHERE s.agreement_id = ? AND r.is_current = 1 AND r.period_start >= ? AND r.period_end <= ?
+        f"""
+        SELECT a.id FROM sectors s CROSS JOIN actions a ON a.sector_id = s.id
+        WHERE s.agreement_id IN ({_marks(ids)}) AND EXISTS (
+            SELECT 1 FROM reports r
+            WHERE r.action_id = a.id AND r.is_current = 1 AND r.period_end BETWEEN ? AND ? AND r.period_start >= ?)
         """,
-        [agreement_id, start, end],
+        [*ids, start, end, start],
     ).fetchall()
     return {row[0] for row in rows}
+
+
+def action_counts(db: Database, agreement_ids: list[int]) -> dict[int, int]:
+    """How many actions each agreement holds."""
+    rows = db.execute(
+        f"""
+        SELECT s.agreement_id, count(*) FROM sectors s CROSS JOIN actions a ON a.sector_id = s.id
+        WHERE s.agreement_id IN ({_marks(agreement_ids)}) GROUP BY s.agreement_id
+        """,
+        agreement_ids,
+    ).fetchall()
+    return dict(rows)
+
+
+def agreement_party_ids(db: Database, agreement_ids: list[int]) -> list[Row]:
+    """The signing parties of the agreements, in signing order."""
+    return list(
+        db.query(
+            f"""
+            SELECT agreement_id, party_id FROM agreement_parties
+            WHERE agreement_id IN ({_marks(agreement_ids)}) ORDER BY agreement_id, position
+            """,
+            agreement_ids,
+        )
+    )
 
 
 def period_reports(db: Database, agreement_id: int, start: str, end: str) -> list[Row]:
@@ -46,5 +79,25 @@ def period_reports(db: Database, agreement_id: int, start: str, end: str) -> lis
             ORDER BY s.position, a.id, r.period_end, r.id
             """,
             [agreement_id, start, end],
+        )
+    )
+
+
+def agencies(db: Database) -> list[Row]:
+    """Every agency with its party (for naming who owes reports)."""
+    return list(db.query("SELECT id, slug, name, party_id FROM agencies ORDER BY id"))
+
+
+def sectors(db: Database, agreement_ids: list[int]) -> list[Row]:
+    """The sectors of the agreements, in agreement and position order (``list_sectors`` without
+    counting each sector's actions: a picture counts what it shows)."""
+    return list(
+        db.query(
+            f"""
+            SELECT s.id, s.slug, s.name, s.position, s.agreement_id, g.slug AS agreement
+            FROM sectors s JOIN agreements g ON g.id = s.agreement_id
+            WHERE s.agreement_id IN ({_marks(agreement_ids)}) ORDER BY s.agreement_id, s.position
+            """,
+            agreement_ids,
         )
     )
