@@ -281,3 +281,20 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         for _ in range(500):
             tick()
     assert "Import" in terminal.getvalue()
+
+
+def test_an_imported_report_follows_a_withdrawn_version_of_its_chain(actions, tmp_path):
+    """After a withdrawal, a report filed again by file continues the chain, as ``report add`` does."""
+    actions.ok("report", "add", "--action", "1", "--period", "2022-H2", "--progress", "30")
+    actions.ok("report", "withdraw", "1", "--reason", "Gửi nhầm kỳ")
+    out = tmp_path / "syt-hg.csv"
+    actions.ok("report", "template", "--period", "2022-H2", "--agency", "syt-hg", "-o", str(out))
+    rows = read_csv(out)
+    fill(rows, 1, progress="40", submitted="05/12/2022")
+    write_csv(out, rows)
+    actions.ok("report", "import", str(out))
+    (current,) = [row for row in actions.json("report", "list") if row["action_id"] == 1]
+    chain = actions.json("report", "show", str(current["id"]))["history"]
+    assert [(row["id"], row["revision"], row["current"]) for row in chain] == [(1, 1, False), (current["id"], 2, True)]
+    assert actions.json("report", "show", str(current["id"]))["supersedes_id"] == 1
+    assert actions.ok("db", "check").stdout == ""

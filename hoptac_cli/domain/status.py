@@ -304,7 +304,7 @@ def programmes(db: Database, period_ref: str | None, party_ref: str | None = Non
             "agreement": agreement["slug"],
             "title": agreement["title"],
             "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
-            "parties_label": ", ".join(parties.label(party_id) for party_id in ids),
+            "party_labels": [parties.label(party_id) for party_id in ids],
             "period": shot.period.code,
             "period_label": shot.period.label(),
             "as_of": shot.reference.isoformat(),

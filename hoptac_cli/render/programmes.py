@@ -23,19 +23,6 @@ KEYS = (
 )
 
 
-def bar(progress: float | None, width: int):  # type: ignore[no-untyped-def]
-    """``█████░░░░░ 45.5%``: the share done as a bar, then the figure itself."""
-    from rich.text import Text
-
-    from hoptac_cli.render.output import display
-
-    filled = round((progress or 0) / 100 * width)
-    text = Text("█" * filled, style="green")
-    text.append("░" * (width - filled), style="dim")
-    text.append(f" {display(progress or 0, 'percent')}")
-    return text
-
-
 def heading(count: int, party: str | None) -> str:
     from hoptac_cli.domain.numbers import show_number
 
@@ -62,13 +49,14 @@ def _caption(rows: list[Row]) -> tuple[str, bool]:
 
 
 def print_programmes(rows: list[Row], *, total: int, party: str | None, start: int = 1) -> None:
-    """The table of programmes (``rows``: those shown, out of ``total``), under a heading."""
-    from rich import box
-    from rich.table import Table
+    """The table of programmes (``rows``: those shown, out of ``total``), under a heading, laid
+    out like the sector table (``render.table``)."""
     from rich.text import Text
 
     from hoptac_cli.domain.text import clean
     from hoptac_cli.render.output import console, display
+    from hoptac_cli.render.status import WIDE, bar
+    from hoptac_cli.render.table import Spec, build
 
     out = console()
     out.print(Text(clean(heading(total, party)), style="bold"))
@@ -77,20 +65,19 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
     caption, mixed = _caption(rows)
     # Narrow terminals (80 columns) drop the row number and the bar: the slug names the row and
     # the percentage says what the bar shows.
-    narrow = out.width < 100
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", padding=(0, 1), caption=caption, caption_justify="left",
-                  show_edge=not narrow, pad_edge=not narrow)
-    if not narrow:
-        table.add_column(t("col.no"), justify="right")
-    table.add_column(t("stat.col.programme"), no_wrap=True)  # what --agreement takes: never cut
-    table.add_column(t("stat.col.parties"), min_width=8, ratio=1)
-    if mixed:
-        table.add_column(t("stat.col.period"), no_wrap=True)
-    for header in ("stat.col.actions", "stat.col.overdue"):
-        table.add_column(t(header), justify="right", no_wrap=True)
-    table.add_column(t("stat.col.progress"), justify="right" if narrow else "left", no_wrap=True)
-    table.add_column(t("stat.col.reports"), justify="right", no_wrap=True)
+    narrow = out.width < WIDE
+    specs = [
+        *([] if narrow else [Spec(t("col.no"), "right", wrap=False)]),
+        Spec(t("stat.col.programme"), wrap=False),  # what --agreement takes: never cut
+        Spec(t("stat.col.parties"), comfort=12, ratio=2),
+        *([Spec(t("stat.col.period"), wrap=False)] if mixed else []),
+        Spec(t("stat.col.actions"), "right", wrap=False),
+        Spec(t("stat.col.overdue"), "right", wrap=False),
+        Spec(t("stat.col.progress"), "right" if narrow else "left", wrap=False),
+        Spec(t("stat.col.reports"), "right", wrap=False),
+    ]
     width = 10 if out.width >= 120 else 5
+    table = []
     for number, row in enumerate(rows, start=start):
         if not row["actions"]:
             progress = Text(t("stat.no_actions"), style="bold yellow")
@@ -98,15 +85,15 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
             progress = Text(display(row["progress"] or 0, "percent"))
         else:
             progress = bar(row["progress"], width)
-        cells = [
+        table.append([
             *([] if narrow else [str(number)]),
             Text(row["agreement"]),
-            Text(clean(row["parties_label"])),
+            # one party a line when the terminal is narrow, rather than a name broken in two
+            Text(clean(("\n" if narrow else ", ").join(row["party_labels"]))),
             *([row["period_label"]] if mixed else []),
             str(row["actions"]),
             Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
             progress,
             f"{row['reports_received']}/{row['reports_expected']}",
-        ]
-        table.add_row(*cells)
-    out.print(table)
+        ])
+    out.print(build(specs, table, out.width, caption=caption))

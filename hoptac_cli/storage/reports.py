@@ -85,6 +85,20 @@ def insert_staged(db: Database) -> list[int]:
         db.execute(
             "UPDATE reports SET is_current = 0 WHERE id IN (SELECT supersedes_id FROM temp.staged_reports WHERE supersedes_id IS NOT NULL)"
         )
+        # A chain whose last version was withdrawn goes on after it (as ``report add`` does).
+        db.execute(
+            """
+            UPDATE temp.staged_reports SET (supersedes_id, revision) = (
+                SELECT r.id, r.revision + 1 FROM reports r
+                WHERE r.agency_id = staged_reports.agency_id AND r.action_id = staged_reports.action_id
+                  AND r.period = staged_reports.period
+                ORDER BY r.revision DESC, r.id DESC LIMIT 1)
+            WHERE supersedes_id IS NULL AND EXISTS (
+                SELECT 1 FROM reports r
+                WHERE r.agency_id = staged_reports.agency_id AND r.action_id = staged_reports.action_id
+                  AND r.period = staged_reports.period)
+            """
+        )
         db.execute(f"INSERT INTO reports ({columns}) SELECT {columns} FROM temp.staged_reports ORDER BY seq")
         # One current version per chain: each staged row is found again by its chain.
         ids = db.execute(
