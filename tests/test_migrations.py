@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from hoptac_cli.storage.migrations import applied, known, upgrade
@@ -142,3 +144,69 @@ def test_foreign_keys_are_enforced(hoptac):
             raise AssertionError("an agency of a missing party was accepted")
     finally:
         db.close()
+
+
+SCRIPT = """
+    CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL); -- a comment; with a ';'
+    CREATE TABLE note_log (note_id INTEGER, what TEXT);
+    CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+        INSERT INTO note_log VALUES (new.id, 'added; first');
+        INSERT INTO note_log VALUES (new.id, 'added; second');
+    END;
+    INSERT INTO notes (text) VALUES ('a; b')
+"""
+
+
+_TEXT = st.text(st.sampled_from("a đ;'\"-*/()\n"), max_size=12)  # what could end a statement too soon
+
+
+@given(st.lists(st.tuples(_TEXT, _TEXT, st.booleans()), min_size=1, max_size=4))
+def test_statements_end_where_sqlite_says(parts):
+    """Split at a ';' only where a statement ends, whatever text its strings and comments hold."""
+    from hoptac_cli.storage.migrations import statements
+
+    def literal(text):
+        return "'" + text.replace("'", "''") + "'"
+
+    written = []
+    for value, comment, trigger in parts:
+        if trigger:
+            written.append(f"CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES ({literal(value)}); DELETE FROM b; END")
+        else:
+            written.append(f"\nINSERT INTO a VALUES ({literal(value)}) /* {comment.replace('*', '')} */")
+    assert list(statements(";".join(written))) == written
+    assert list(statements(";".join(written) + ";\n")) == written
+
+
+def trial(script: str):
+    """A migration set of its own with one step running ``script`` as hoptac's steps do."""
+    from sqlite_utils.migrations import Migrations
+
+    from hoptac_cli.storage.migrations import _run
+
+    trial = Migrations("trial")
+
+    @trial(name="0001_notes")
+    def notes(db):
+        _run(db, script)
+
+    return trial
+
+
+def test_a_migration_script_may_hold_triggers_and_semicolons_in_text(tmp_path):
+    """Statements end where SQLite says they do: not at a ';' inside a trigger, a string or a comment."""
+    db = Database(tmp_path / "x.db")
+    trial(SCRIPT).apply(db)
+    assert db.execute("SELECT text FROM notes").fetchall() == [("a; b",)]
+    assert db.execute("SELECT what FROM note_log ORDER BY rowid").fetchall() == [("added; first",), ("added; second",)]
+
+
+def test_a_failing_migration_step_leaves_nothing_behind(tmp_path):
+    """A step runs inside the transaction sqlite-utils opens for it (``executescript`` would
+    commit that first): failing half-way, it leaves no table and stays pending."""
+    db = Database(tmp_path / "x.db")
+    steps = trial(SCRIPT + "; INSERT INTO missing VALUES (1)")
+    with pytest.raises(sqlite3.OperationalError, match="no such table: missing"):
+        steps.apply(db)
+    assert db.table_names() == ["_sqlite_migrations"]
+    assert [step.name for step in steps.pending(db)] == ["0001_notes"]
