@@ -73,7 +73,8 @@ MeasureOpt = Annotated[
     typer.Option("--measure", help="How reported values add up: cumulative (achieved so far, the default) or per-period (summed)."),
 ]
 PlanOpt = Annotated[Optional[str], typer.Option("--plan", help='Signed plan reference: "document number, date".')]
-NoteOpt = Annotated[Optional[str], typer.Option("--note")]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help="A note.")]
+ActionIdArg = Annotated[int, typer.Argument(metavar="ID", help="The action's id.")]
 ReviewOpt = Annotated[Optional[int], typer.Option("--review", help="The review (its ID) that decided this.")]
 ReasonOpt = Annotated[Optional[str], typer.Option("--reason", help="Why; kept in the action's history.")]
 
@@ -149,7 +150,7 @@ def list_(
 
 
 @action_app.command("show")
-def show(action_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+def show(action_id: ActionIdArg, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """Show one action with its history."""
     from hoptac_cli.domain import actions
 
@@ -168,9 +169,11 @@ def show(action_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
 @action_app.command("update")
 @writes
 def update(
-    action_id: Annotated[int, typer.Argument(metavar="ID")],
-    title: Annotated[Optional[str], typer.Option("--title")] = None,
-    status: Annotated[Optional[str], typer.Option("--status")] = None,
+    action_id: ActionIdArg,
+    title: Annotated[Optional[str], typer.Option("--title", help="The new title.")] = None,
+    status: Annotated[
+        Optional[str], typer.Option("--status", help="The new status (not-started, in-progress, done, behind, or in Vietnamese, e.g. 'đang thực hiện').")
+    ] = None,
     start: StartOpt = None,
     due: DueOpt = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="New lead agency.")] = None,
@@ -203,7 +206,7 @@ def update(
 
 @action_app.command("remove")
 @writes
-def remove(action_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def remove(action_id: ActionIdArg) -> None:
     """Remove an action added by mistake (refused once it has reports: cancel it instead)."""
     from hoptac_cli.domain import corrections
 
@@ -223,7 +226,7 @@ def _decide(action_id: int, decision: str, review: int | None, reason: str | Non
 @action_app.command("cancel")
 @writes
 def cancel(
-    action_id: Annotated[int, typer.Argument(metavar="ID")],
+    action_id: ActionIdArg,
     review: Annotated[int, typer.Option("--review", help="The review (its ID) that decided to cancel the action.")],
     reason: Annotated[str, typer.Option("--reason", help="Why the action is cancelled.")],
 ) -> None:
@@ -233,14 +236,14 @@ def cancel(
 
 @action_app.command("pause")
 @writes
-def pause(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
+def pause(action_id: ActionIdArg, review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
     """Pause an action (tạm dừng); reports no longer decide its status until it is resumed."""
     _decide(action_id, "pause", review, reason)
 
 
 @action_app.command("resume")
 @writes
-def resume(action_id: Annotated[int, typer.Argument(metavar="ID")], review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
+def resume(action_id: ActionIdArg, review: ReviewOpt = None, reason: ReasonOpt = None) -> None:
     """Resume a paused action, back to the status it had before the pause."""
     _decide(action_id, "resume", review, reason)
 

@@ -70,7 +70,7 @@ def add(
     predecessor_note: Annotated[
         Optional[str], typer.Option("--predecessor-note", help="Earlier programmes not in the database, as text.")
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
     cadence: Annotated[str, typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = "half-yearly",
     deadline_day: Annotated[int, typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")] = 20,
 ) -> None:
@@ -198,7 +198,7 @@ def update(
     signatories: Annotated[
         Optional[list[str]], typer.Option("--signatory", help='"P=Full name, title" for a signing party; repeatable.')
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
     predecessor_note: Annotated[
         Optional[str], typer.Option("--predecessor-note", help="Earlier programmes not in the database, as text.")
     ] = None,

@@ -36,6 +36,9 @@ def _complete_form(incomplete: str) -> list[str]:
     return [form for form in FORMS if fold(form).startswith(fold(incomplete))]
 
 
+CommendationIdArg = Annotated[int, typer.Argument(metavar="ID", help="The commendation's id.")]
+
+
 @commend_app.command("add")
 @writes
 def add(
@@ -109,7 +112,7 @@ def list_(
 @commend_app.command("update")
 @writes
 def update(
-    commendation_id: Annotated[int, typer.Argument(metavar="ID")],
+    commendation_id: CommendationIdArg,
     review: Annotated[Optional[int], typer.Option("--review", help="The review that really decided it (its ID).")] = None,
     recipient: Annotated[Optional[str], typer.Option("--recipient", help="The corrected name.")] = None,
     form: Annotated[Optional[str], typer.Option("--form", help="The corrected form of commendation.", autocompletion=_complete_form)] = None,
@@ -134,7 +137,7 @@ def update(
 
 @commend_app.command("remove")
 @writes
-def remove(commendation_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def remove(commendation_id: CommendationIdArg) -> None:
     """Remove a commendation recorded by mistake."""
     from hoptac_cli.domain import corrections
 

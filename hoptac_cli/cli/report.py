@@ -108,6 +108,7 @@ MISSING_CSV = [
 PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
 AgencyOpt = Annotated[Optional[str], typer.Option("--agency", help="Agency (slug, id or name).")]
+ReportIdArg = Annotated[int, typer.Argument(metavar="ID", help="The report's id.")]
 
 
 @report_app.command("add")
@@ -160,7 +161,7 @@ def add(
 @report_app.command("withdraw")
 @writes
 def withdraw(
-    report_id: Annotated[int, typer.Argument(metavar="ID")],
+    report_id: ReportIdArg,
     reason: Annotated[str, typer.Option("--reason", help="Why the report is withdrawn (kept with it).")],
 ) -> None:
     """Withdraw a report filed by mistake: it stops counting, its versions stay visible."""
@@ -198,7 +199,7 @@ def list_(
 
 
 @report_app.command("show")
-def show(report_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+def show(report_id: ReportIdArg, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """Show one report with its revision history."""
     from hoptac_cli.domain import reports
 

@@ -53,6 +53,9 @@ COMMEND_COLUMNS = [
 ENDED_COLUMNS = [Column("slug", "col.slug"), Column("title", "col.title"), Column("ended_on", "col.ended_on", "date")]
 
 
+ReviewIdArg = Annotated[int, typer.Argument(metavar="ID", help="The review's id.")]
+
+
 @review_app.command("add")
 @writes
 def add(
@@ -85,7 +88,7 @@ def add(
 @review_app.command("update")
 @writes
 def update(
-    review_id: Annotated[int, typer.Argument(metavar="ID")],
+    review_id: ReviewIdArg,
     host: Annotated[Optional[str], typer.Option("--host", help="The party that hosted the meeting.")] = None,
     held: Annotated[Optional[str], typer.Option("--held", help="Date of the meeting, dd/mm/yyyy.")] = None,
     conclusion: Annotated[Optional[str], typer.Option("--conclusion", help="The meeting's conclusions.")] = None,
@@ -111,7 +114,7 @@ def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, a
 
 
 @review_app.command("show")
-def show(review_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
+def show(review_id: ReviewIdArg, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """Show a review with every change it made to actions and its commendations."""
     from hoptac_cli.domain import reviews
 

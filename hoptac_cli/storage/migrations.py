@@ -1,12 +1,17 @@
 """The schema, as an ordered list of migrations that never change once released.
 
-Each step runs in its own transaction (sqlite-utils ``Migrations``). They are applied with
-foreign keys off, as table rebuilds require, and the foreign keys are checked afterwards.
-An old file is upgraded the first time a newer hoptac opens it.
+sqlite-utils' ``Migrations`` applies the steps and records each one in ``_sqlite_migrations``
+together with its changes (one savepoint each). ``upgrade`` applies every pending step in one
+transaction, with foreign keys off, as table rebuilds require, and checks the foreign keys
+afterwards. An old file is upgraded the first time a newer hoptac opens it.
+``tests/schema.sql`` holds the schema all steps make: regenerate it after adding one
+(``python -m tests.schema_snapshot``); a released step that changes it fails the tests.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sqlite_utils.migrations import Migrations
@@ -19,10 +24,25 @@ migrations = Migrations("hoptac")
 _STATUS_CHECK = "CHECK (status IN ('not-started','in-progress','done','behind','paused','cancelled'))"
 
 
+def statements(script: str) -> Iterator[str]:
+    """The SQL statements of ``script``, each ending where SQLite says it ends
+    (``sqlite3.complete_statement``): a ';' inside a trigger's body, a string or a comment does not."""
+    current: str | None = None
+    for piece in script.split(";"):
+        current = piece if current is None else f"{current};{piece}"
+        if sqlite3.complete_statement(f"{current};"):
+            if current.strip():
+                yield current
+            current = None
+    if current is not None and current.strip():
+        yield current  # unfinished: SQLite says what is wrong with it
+
+
 def _run(db: Database, script: str) -> None:
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    """Run the statements of ``script`` one by one inside the transaction the step runs in
+    (``executescript`` would commit it first)."""
+    for statement in statements(script):
+        db.execute(statement)
 
 
 @migrations(name="0001_core_register")
@@ -211,7 +231,8 @@ def periods_and_indicators(db: Database) -> None:
 
 
 def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
-    """Apply pending migrations; return their names. ``stop_before`` serves the upgrade tests.
+    """Apply pending migrations; return their names. ``stop_before`` (a step's name: sqlite-utils
+    stops before it) serves the upgrade tests.
 
     All pending migrations run in one transaction (``BEGIN IMMEDIATE`` with hoptac's connection):
     an interrupted upgrade leaves the old schema, and a second process opening the same old file
@@ -229,9 +250,7 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
             # The web view's SQL views call functions only ``hoptac serve`` registers, and any
             # ``ALTER TABLE … RENAME`` re-reads every view: drop them (serve makes them again).
             web.drop(db)
-            pending = [migration.name for migration in migrations.pending(db)]
-            if stop_before in pending:
-                pending = pending[: pending.index(stop_before)]
+            before = set(applied(db))
             migrations.apply(db, stop_before=stop_before)
             problems = db.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
@@ -242,7 +261,7 @@ def upgrade(db: Database, *, stop_before: str | None = None) -> list[str]:
             search.ensure(db)
     finally:
         db.execute("PRAGMA foreign_keys = ON")
-    return pending
+    return [name for name in applied(db) if name not in before]
 
 
 def applied(db: Database) -> list[str]:
