@@ -7,6 +7,7 @@
 --   0006_search
 --   0007_document_settings
 --   0008_scale_indexes
+--   0009_scale_queries
 
 -- _sqlite_migrations
 
@@ -33,7 +34,7 @@ CREATE TABLE action_events (
     reason TEXT
     , review_id INTEGER REFERENCES reviews(id), recorded_on TEXT);
 
-CREATE INDEX action_events_action ON action_events(action_id);
+CREATE INDEX action_events_changes ON action_events(action_id, kind, field, review_id, recorded_on);
 
 CREATE INDEX action_events_review ON action_events(review_id);
 
@@ -227,11 +228,12 @@ CREATE TABLE reports (
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
     , withdrawn_on TEXT, withdrawn_reason TEXT);
 
-CREATE INDEX reports_action ON reports(action_id, is_current);
-
 CREATE INDEX reports_agency ON reports(agency_id, action_id, period);
 
 CREATE UNIQUE INDEX reports_current ON reports(action_id, agency_id, period) WHERE is_current = 1;
+
+CREATE INDEX reports_latest ON reports(
+    action_id, is_current, period_end, submitted_on, id, agency_id, period, progress, status, value, period_start);
 
 CREATE INDEX reports_period ON reports(period_end, is_current);
 
