@@ -144,3 +144,87 @@ def test_a_command_imports_its_own_modules_only(sample):
     assert found["commands"] == ["status"]
     found = _imported("report", "list", "--limit", "1", db=sample.db)
     assert {"report", "remind"} <= set(found["commands"]) and "action" not in found["commands"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("status",), ("status", "--sector", "y-te"), ("action", "list"), ("report", "list"), ("report", "missing", "-p", "2025-H2"), ("--help",)],
+    ids=" ".join,
+)
+def test_reading_does_not_import_sqlite_utils(sample, args):
+    """sqlite-utils costs ~50 ms to import: an up-to-date file is opened and read with plain sqlite3."""
+    found = _imported(*args, db=sample.db)
+    assert found["stdout"].strip()
+    assert not {name for name in found["modules"] if name.split(".")[0] == "sqlite_utils"}
+
+
+def test_an_outdated_file_is_upgraded_then_read(sample):
+    """Pending migrations are found without sqlite-utils, and applied with it."""
+    import sqlite3
+
+    with sqlite3.connect(sample.db) as conn:
+        last = conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [last])
+    conn.close()
+    found = _imported("status", db=sample.db)
+    assert "sqlite_utils.migrations" in found["modules"] and "Y tế" in found["stdout"]
+    found = _imported("status", db=sample.db)
+    assert "sqlite_utils" not in found["modules"]
+
+
+# the connection reads as sqlite-utils' Database does --------------------------------------------
+
+@pytest.fixture
+def both(tmp_path):
+    """hoptac's connection and sqlite-utils' Database, each on a file with the same table."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from hoptac_cli.storage.sqlite import HoptacDatabase
+
+    made = []
+    for name, kind in (("light", HoptacDatabase), ("full", Database)):
+        conn = sqlite3.connect(tmp_path / f"{name}.db")
+        conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        conn.commit()
+        made.append(kind(conn))
+    yield made
+    for db in made:
+        db.close()
+
+
+def test_query_and_execute_behave_as_sqlite_utils(both):
+    import sqlite3
+
+    results = []
+    for db in both:
+        seen = []
+        db.execute("INSERT INTO t (name) VALUES (?)", ["a"])  # committed at once
+        seen.append(db.conn.in_transaction)
+        seen.append(list(db.query("SELECT id, name, name, id AS name_2 FROM t")))
+        seen.append(list(db.query("/* lead */ WITH x AS (SELECT 2 AS n) SELECT n FROM x")))
+        try:
+            db.query("WITH x AS (SELECT 'b' AS v) INSERT INTO t (name) SELECT v FROM x")
+        except ValueError as error:
+            seen.append(str(error))
+        try:
+            db.execute("INSERT INTO t (name) VALUES (NULL)")
+        except sqlite3.IntegrityError:
+            seen.append(("refused", db.conn.in_transaction))
+        seen.append(list(db.query("SELECT count(*) AS n FROM t")))
+        seen.append(list(db.query("PRAGMA user_version")))
+        db.execute("BEGIN")
+        seen.append(db.conn.in_transaction)
+        db.execute("ROLLBACK")
+        results.append(seen)
+    assert results[0] == results[1]
+
+
+def test_writes_go_through_sqlite_utils_on_the_same_connection(both):
+    light = both[0]
+    with light.atomic():
+        light["t"].insert({"name": "c"})
+        light.execute("INSERT INTO t (name) VALUES ('d')")
+    assert [row["name"] for row in light.query("SELECT name FROM t ORDER BY id")] == ["c", "d"]
+    assert light.full.conn is light.conn

@@ -7,14 +7,49 @@ An old file is upgraded the first time a newer hoptac opens it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("hoptac")
+
+class _Migrations:
+    """sqlite-utils' ``Migrations("hoptac")``, made the first time it is used (``pending``,
+    ``apply`` …): the steps and their names (``known()``) are there without importing sqlite-utils
+    (~50 ms), so that opening an up-to-date file does not import it (``storage.db``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[tuple[dict[str, Any], Callable[..., Any]]] = []
+        self._made: Any = None
+
+    def __call__(self, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def step(function: Callable[..., Any]) -> Callable[..., Any]:
+            self._steps.append((options, function))
+            if self._made is not None:
+                self._made(**options)(function)
+            return function
+
+        return step
+
+    def names(self) -> list[str]:
+        return [options.get("name") or function.__name__ for options, function in self._steps]
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__") or attribute in ("_steps", "_made"):
+            raise AttributeError(attribute)
+        if self._made is None:
+            from sqlite_utils.migrations import Migrations
+
+            made = Migrations(self.name)
+            for options, function in self._steps:
+                made(**options)(function)
+            self._made = made
+        return getattr(self._made, attribute)
+
+
+migrations = _Migrations("hoptac")
 
 _STATUS_CHECK = "CHECK (status IN ('not-started','in-progress','done','behind','paused','cancelled'))"
 
@@ -251,7 +286,7 @@ def applied(db: Database) -> list[str]:
 
 def known() -> list[str]:
     """The migrations this hoptac knows, in order; their number is the schema version."""
-    return [migration.name for migration in migrations._migrations]
+    return migrations.names()
 
 
 @migrations(name="0005_history")
