@@ -14,27 +14,45 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+class _Step:
+    """One migration, as sqlite-utils' ``Migrations._Migration`` holds it."""
+
+    __slots__ = ("name", "fn", "transactional")
+
+    def __init__(self, name: str, fn: Callable[..., Any], transactional: bool = True) -> None:
+        self.name, self.fn, self.transactional = name, fn, transactional
+
+
 class _Migrations:
     """sqlite-utils' ``Migrations("hoptac")``, made the first time it is used (``pending``,
-    ``apply`` …): the steps and their names (``known()``) are there without importing sqlite-utils
-    (~50 ms), so that opening an up-to-date file does not import it (``storage.db``)."""
+    ``apply`` …) and sharing this list of steps: the steps and their names (``known()``) are there
+    without importing sqlite-utils (~50 ms), so that opening an up-to-date file does not import
+    it (``storage.db``)."""
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._steps: list[tuple[dict[str, Any], Callable[..., Any]]] = []
+        self._steps: list[Any] = []
         self._made: Any = None
 
-    def __call__(self, **options: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    @property
+    def _migrations(self) -> list[Any]:
+        return self._steps
+
+    @_migrations.setter
+    def _migrations(self, steps: list[Any]) -> None:
+        self._steps = steps
+        if self._made is not None:
+            self._made._migrations = steps
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def step(function: Callable[..., Any]) -> Callable[..., Any]:
-            self._steps.append((options, function))
-            if self._made is not None:
-                self._made(**options)(function)
+            step_name = name or function.__name__
+            if any(known.name == step_name for known in self._steps):
+                raise ValueError(f"Migration '{step_name}' is already registered in set '{self.name}'")
+            self._steps.append(_Step(step_name, function, transactional))
             return function
 
         return step
-
-    def names(self) -> list[str]:
-        return [options.get("name") or function.__name__ for options, function in self._steps]
 
     def __getattr__(self, attribute: str) -> Any:
         if attribute.startswith("__") or attribute in ("_steps", "_made"):
@@ -43,8 +61,7 @@ class _Migrations:
             from sqlite_utils.migrations import Migrations
 
             made = Migrations(self.name)
-            for options, function in self._steps:
-                made(**options)(function)
+            made._migrations = self._steps
             self._made = made
         return getattr(self._made, attribute)
 
@@ -286,7 +303,7 @@ def applied(db: Database) -> list[str]:
 
 def known() -> list[str]:
     """The migrations this hoptac knows, in order; their number is the schema version."""
-    return migrations.names()
+    return [migration.name for migration in migrations._migrations]
 
 
 @migrations(name="0005_history")
