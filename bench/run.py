@@ -9,7 +9,8 @@ medians are compared (a figure whose first run is slow runs once). Wall time is 
 the process; peak memory is the process's maximum resident set size (``wait4``). A run longer than
 ``--timeout`` is stopped and shown as a bound ("> 240 s"). The national register is generated once
 into ``bench/.cache`` (``bench/generate.py``) and reused; hoptac runs on it with ``HOPTAC_TODAY``
-fixed just after its last reporting deadline. Benchmarks are never part of ``make test``.
+fixed just after its last reporting deadline. hoptac's own modules are byte-compiled first, as
+an installed wheel's are (see ``byte_compile``). Benchmarks are never part of ``make test``.
 """
 
 from __future__ import annotations
@@ -238,6 +239,19 @@ def sample_db(folder: Path, env: dict[str, str]) -> Path:
     return path
 
 
+def byte_compile() -> None:
+    """Write the .pyc of every hoptac module, as pip does when it installs a wheel.
+
+    The editable install the benchmark runs has none, and with PYTHONDONTWRITEBYTECODE set (as on
+    some machines) Python would compile every module on every run (~60 ms of start-up) while the
+    reference's libraries load theirs. Python still reads a .pyc with that variable set, and
+    ignores one older than its source, so this cannot run stale code."""
+    import compileall
+
+    if not compileall.compile_dir(str(ROOT / "hoptac_cli"), quiet=1):
+        raise SystemExit("hoptac_cli does not byte-compile")
+
+
 def warm(path: Path) -> None:
     """Read a file once so that every run finds it in the page cache."""
     with open(path, "rb") as handle:
@@ -392,7 +406,10 @@ def write_report(out: Path, found: list[Figure], meta: dict, big: Path, timeout:
         *("| " + " | ".join(figure.cells(timeout)) + " |" for figure in found),
         "",
         "How to read it: each figure and its reference ran as whole processes, alternately, up to "
-        f"{repeat} times (11 for the two start-up figures; once when the first run took long); times are "
+        f"{repeat} times (11 for the two start-up figures; once when the first run took long), after one "
+        "unmeasured run each, with hoptac's modules byte-compiled first (as pip does for an installed "
+        "wheel; the editable install has no .pyc, and PYTHONDONTWRITEBYTECODE would make every run "
+        "compile them again); times are "
         "medians of wall time, peaks the largest resident set size of the process. A ratio is measured ÷ "
         "reference for times, and measured throughput ÷ reference throughput for import and export. "
         f"A run stopped after {timeout:.0f} s gives a bound on its ratio. The SQL references are "
@@ -432,6 +449,7 @@ def main(argv: list[str] | None = None) -> None:
     meta = national(agreements, actions_per_sector=options.actions_per_sector, periods=options.periods,
                     seed=options.seed, rebuild=options.rebuild)
     big = Path(meta["path"])
+    byte_compile()
     env = {key: value for key, value in os.environ.items() if not key.startswith("HOPTAC_")}
     env.update({"HOPTAC_TODAY": meta["today"], "HOPTAC_LANG": "en", "NO_COLOR": "1", "COLUMNS": "120", "LINES": "50"})
     with tempfile.TemporaryDirectory(prefix="hoptac-bench-") as name:

@@ -1,9 +1,11 @@
 """The command layer: parse options, call the domain layer, print. No SQL here."""
 
 
+import contextlib
 import os
 import sys
-from typing import Annotated, Optional
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any, Optional
 
 import typer
 from typer._click.exceptions import ClickException
@@ -43,7 +45,10 @@ def _name_metavars(command) -> None:  # type: ignore[no-untyped-def]
         if getattr(param, "is_flag", False) or param.metavar is not None or param.param_type_name != "option":
             continue
         param.metavar = METAVARS.get(param.name, "TEXT")
-    for sub in getattr(command, "commands", {}).values():
+    subs = getattr(command, "commands", {})
+    if isinstance(subs, Commands):
+        return  # the root's: each is named when it is built (HoptacGroup._adopt)
+    for sub in subs.values():
         _name_metavars(sub)
 
 
@@ -65,6 +70,8 @@ def _door(args: list[str]) -> str | None:
     """The one-line refusal for an argument hoptac cannot take as text: bytes that are not UTF-8
     (surrogate escapes) or a control character such as ESC; None when every argument is fine.
     Line breaks and tabs are accepted (long texts keep them; names become one line)."""
+    if all(arg.isascii() and arg.isprintable() for arg in args):
+        return None  # nothing to look at (and nothing to import for it)
     from hoptac_cli.domain.text import refused_character, undecodable, visible
 
     for index, arg in enumerate(args):
@@ -91,12 +98,68 @@ def _lang_arg(args: list[str]) -> str | None:
     return None
 
 
+class Commands(MutableMapping):
+    """The root group's sub-commands by name. Every name is known from ``COMMANDS``; a command is
+    built (its modules imported, its options converted) the first time it is looked up, so that a
+    run pays only for the command it runs. Listing the names builds nothing; going through the
+    values builds every command (tests and the help checks walk the whole tree that way)."""
+
+    def __init__(self, group: "HoptacGroup", names: list[str], given: dict[str, Any]) -> None:
+        self._group = group
+        self._names = list(dict.fromkeys([*names, *given]))
+        self._built: dict[str, Any] = dict(given)
+        self._only_built = False
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in self._names:
+                raise KeyError(name)
+            self._built[name] = _convert(name)
+            self._group._adopt(self._built[name])
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        if name not in self._names:
+            self._names.append(name)
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self._names.remove(name)
+        self._built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        names = [name for name in self._names if name in self._built] if self._only_built else self._names
+        return iter(list(names))
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def built(self, name: str) -> Any:
+        """The command ``name`` if it has been built, else None."""
+        return self._built.get(name)
+
+    @contextlib.contextmanager
+    def only_built(self) -> Iterator[None]:
+        """Within the block, going through the commands sees only those built so far."""
+        before, self._only_built = self._only_built, True
+        try:
+            yield
+        finally:
+            self._only_built = before
+
+
 class HoptacGroup(TyperGroup):
     """Turns refused operations into one line on stderr and exit code 1, without a traceback;
-    speaks the interface language in --help and usage errors."""
+    speaks the interface language in --help and usage errors; builds a sub-command only when it
+    is used (``Commands``): ``--help`` and shell completion read each one's short help from where
+    it is written, without building it."""
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        self.commands = Commands(self, _names(), dict(self.commands))
         _name_metavars(self)
         self._help_lang = "en"
         # The language is known before anything is parsed (shell completion reads help too).
@@ -104,19 +167,71 @@ class HoptacGroup(TyperGroup):
 
     def _speak(self, lang: str) -> None:
         """Help texts in ``lang``: Vietnamese from ``i18n.help``, English as written in the code
-        (again when Vietnamese: typer adds the completion options after building the group)."""
+        (again when Vietnamese: typer adds the completion options after building the group).
+        Commands built later get theirs when they are built (``_adopt``)."""
         lang = "vi" if lang == "vi" else "en"
         if lang != self._help_lang or lang == "vi":
             from hoptac_cli.cli import helptext
 
-            helptext.apply(self, lang)
+            with self.commands.only_built():
+                helptext.apply(self, lang)
             self._help_lang = lang
+
+    def _adopt(self, command: Any) -> None:
+        """A sub-command just built: name its options' values, speak the help language."""
+        _name_metavars(command)
+        if self._help_lang == "vi":
+            self._speak("vi")
+
+    def list_commands(self, ctx):  # type: ignore[no-untyped-def]
+        return list(self.commands)
+
+    def _summary(self, name: str) -> Any:
+        """``name``'s command if built, else a stand-in holding only its help (for listings)."""
+        return self.commands.built(name) or _stand_in(name, self._help_lang)  # type: ignore[attr-defined]
+
+    def format_commands(self, ctx, formatter):  # type: ignore[no-untyped-def]
+        commands = [(name, self._summary(name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if not command.hidden]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section(_commands_heading()):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in commands])
+
+    def shell_complete(self, ctx, incomplete):  # type: ignore[no-untyped-def]
+        from typer._click.core import Command
+        from typer._click.shell_completion import CompletionItem
+
+        results = []
+        for name in self.list_commands(ctx):
+            if name.startswith(incomplete):
+                command = self._summary(name)
+                if not command.hidden:
+                    results.append(CompletionItem(name, help=command.get_short_help_str()))
+        results.extend(Command.shell_complete(self, ctx, incomplete))
+        return results
+
+    def _invoked(self, args: list[str]) -> str | None:
+        """The sub-command named in the raw arguments (after the global options), if any."""
+        takes_value = {opt for param in self.params if param.param_type_name == "option" and not param.is_flag for opt in param.opts}
+        skip = False
+        for arg in args:
+            if skip:
+                skip = False
+            elif arg.startswith("-"):
+                skip = arg in takes_value
+            else:
+                return arg if arg in self.commands else None
+        return None
 
     def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
         if parent is None:
             # Refused before anything is parsed, in the language asked for (the callback has not run).
             set_lang(detect_lang(_lang_arg(list(args))))
             self._speak(current_lang())
+            invoked = self._invoked(list(args))
+            if invoked:
+                self.commands[invoked]  # built now: ``_door`` knows its flags
             refusal = _door(list(args))
             if refusal:
                 typer.echo(f"{t('word.error')}: {refusal}", err=True)
@@ -221,18 +336,192 @@ def root(
     files.protect(db_path)
 
 
-#: command modules, in the order their groups appear in --help; each has ``register(app)``
+#: command modules; each has ``register(app)``
 COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
 
+#: every top-level command, in the order of --help (commands, then groups, as typer lists them),
+#: and the command modules that make it: the first registers it, the others add sub-commands to it.
+#: Only the modules of the command being run are imported; tests/test_startup.py checks this table
+#: against what the modules register (a module missing here is registered at every start).
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "init": ("database",), "status": ("status",), "export": ("export",), "summary": ("summary",),
+    "settings": ("settings",), "search": ("search",), "serve": ("serve",), "history": ("history",), "undo": ("history",),
+    "db": ("database",), "party": ("party",), "agreement": ("agreement",), "sector": ("sector",), "agency": ("agency",),
+    "action": ("action",), "report": ("report", "remind"), "review": ("review",), "commend": ("commend",),
+}
 
-def _register() -> None:
-    import importlib
+#: where the command modules register their commands; each top-level one is converted from here
+#: into a click command when it is used (``_convert``)
+_REGISTRY = typer.Typer()
+#: the command modules registered so far, and the top-level names each added
+_REGISTERED: dict[str, list[str]] = {}
 
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"hoptac_cli.cli.{name}").register(app)
+
+def register_module(module: str) -> list[str]:
+    """Import ``hoptac_cli.cli.<module>`` and register its commands (once per process); the
+    top-level command names it added."""
+    if module not in _REGISTERED:
+        import importlib
+
+        before = set(_sources())
+        importlib.import_module(f"hoptac_cli.cli.{module}").register(_REGISTRY)
+        _REGISTERED[module] = [name for name in _sources() if name not in before]
+    return _REGISTERED[module]
 
 
-_register()
+def _sources() -> dict[str, Any]:
+    """The registered top-level commands by name: typer's ``CommandInfo`` or ``TyperInfo``."""
+    from typer.main import get_command_name, solve_typer_info_defaults
+    from typer.models import DefaultPlaceholder
+
+    found: dict[str, Any] = {}
+    for command in _REGISTRY.registered_commands:
+        found[command.name or get_command_name(command.callback.__name__)] = command  # type: ignore[union-attr]
+    for group in _REGISTRY.registered_groups:
+        name = group.name if not isinstance(group.name, DefaultPlaceholder) else solve_typer_info_defaults(group).name
+        found[name] = group  # type: ignore[index]
+    return found
+
+
+def _unlisted() -> list[str]:
+    """Command modules named in COMMAND_MODULES but not in COMMANDS."""
+    listed = {module for modules in COMMANDS.values() for module in modules}
+    return [module for module in COMMAND_MODULES if module not in listed]
+
+
+def _names() -> list[str]:
+    """Every top-level command name, in --help order."""
+    names = list(COMMANDS)
+    for module in _unlisted():  # safe, not lean: each start imports such a module
+        names += [name for name in register_module(module) if name not in names]
+    return names
+
+
+def _source(name: str) -> Any:
+    for module in COMMANDS.get(name, ()):
+        register_module(module)
+    return _sources()[name]
+
+
+def _convert(name: str) -> Any:
+    """The click command of top-level command ``name``, converted from its registration."""
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo
+
+    source = _source(name)
+    if isinstance(source, CommandInfo):
+        return get_command_from_info(source, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode)
+    return get_group_from_info(
+        source, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode, suggest_commands=app.suggest_commands
+    )
+
+
+#: (help, short help, hidden, deprecated) of a top-level command, as typer would take them
+Written = tuple[Optional[str], Optional[str], bool, Any]
+
+
+def _stand_in(name: str, lang: str) -> Any:
+    """A command holding only ``name``'s help (and hidden and deprecated marks), without its
+    options: what --help and shell completion list. The English is read where it is written
+    (``written``); the Vietnamese comes from ``i18n.help``, as for the built command."""
+    from typer.core import TyperCommand
+
+    text, short, hidden, deprecated = written(name) or registered(name)
+    if lang == "vi":
+        from hoptac_cli.cli import helptext
+
+        vietnamese = helptext.vietnamese(name, text)
+        if vietnamese:
+            text, short = vietnamese, None
+    return TyperCommand(name=name, help=text, short_help=short, hidden=bool(hidden), deprecated=deprecated)
+
+
+def registered(name: str) -> Written:
+    """``name``'s help as typer takes it from the registration (imports its modules)."""
+    import inspect
+
+    from typer.main import solve_typer_info_defaults
+    from typer.models import CommandInfo
+
+    source = _source(name)
+    if isinstance(source, CommandInfo):
+        text = inspect.cleandoc(source.help) if source.help is not None else inspect.getdoc(source.callback)
+        return text, source.short_help, bool(source.hidden), source.deprecated
+    solved = solve_typer_info_defaults(source)
+    return solved.help, solved.short_help, bool(solved.hidden), solved.deprecated
+
+
+def written(name: str) -> Written | None:
+    """``name``'s help read from its module's source without importing it: the docstring of the
+    function of that name, or the ``help=`` of the ``typer.Typer(...)`` added under that name.
+    Importing every command module would cost --help about as much as the rest of its start-up;
+    None when the source does not say it that way (then ``registered`` imports the module;
+    tests/test_startup.py checks that both agree for every command)."""
+    import ast
+
+    modules = COMMANDS.get(name)
+    source = _module_source(modules[0]) if modules else None
+    if not source:
+        return None
+    groups = {added: variable for variable, added in _PATTERNS["add_typer"].findall(source)}
+    if name in groups:
+        begin = source.find(f"\n{groups[name]} = typer.Typer(") + 1
+        if not begin:
+            return None
+        after = _PATTERNS["statement"].search(source, source.index("\n", begin) + 1)
+        try:
+            call = ast.parse(source[begin: after.start() if after else None]).body[0].value  # type: ignore[attr-defined]
+            options = {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
+        except (SyntaxError, IndexError, AttributeError, ValueError):
+            return None
+        import inspect
+
+        text = options.get("help")
+        return (inspect.cleandoc(text) if text else ""), options.get("short_help"), bool(options.get("hidden")), options.get("deprecated", False)
+    begin = source.find(f"\ndef {name}(") + 1
+    if not begin:
+        return None
+    # the docstring: the first string literal, right after the signature
+    opened = min((found for found in (source.find('"""', begin), source.find("'''", begin)) if found >= 0), default=-1)
+    if opened < 0 or _PATTERNS["statement"].search(source, source.index("\n", begin) + 1, opened):
+        return None  # no docstring before the next top-level statement
+    signature = _PATTERNS["signature"].search(source, begin, opened)
+    closed = source.find(source[opened: opened + 3], opened + 3) if signature else -1
+    if closed < 0:
+        return None
+    try:
+        text = ast.literal_eval(source[signature.end(): closed + 3])
+    except (SyntaxError, ValueError):
+        return None
+    import inspect
+
+    return (inspect.cleandoc(text) if isinstance(text, str) else None), None, False, False
+
+
+#: what ``written`` looks for in a command module's source
+_PATTERNS: dict[str, Any] = {}
+
+
+def _module_source(module: str) -> str | None:
+    """The source of command module ``module`` (None if it is not there)."""
+    import re
+
+    if not _PATTERNS:
+        _PATTERNS["add_typer"] = re.compile(r"\.add_typer\(\s*(\w+)\s*,\s*name\s*=\s*[\"']([\w-]+)[\"']\s*\)")
+        _PATTERNS["statement"] = re.compile(r"^[A-Za-z_@]", re.MULTILINE)
+        # the end of a signature and the indent of the body, up to the docstring (and its prefix)
+        _PATTERNS["signature"] = re.compile(r"\)\s*(?:->[^\n]*)?:[ \t]*\n[ \t]+(?=[rRuU]?$)")
+    try:
+        with open(os.path.join(os.path.dirname(__file__), f"{module}.py"), encoding="utf-8") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _commands_heading() -> str:
+    from gettext import gettext
+
+    return gettext("Commands")
 
 
 def main() -> None:

@@ -5,7 +5,9 @@ SQLite file stamped with hoptac's ``application_id`` (or, made before the stamp 
 hoptac's migrations), and not made by a newer hoptac. A directory, a text or image file, another
 application's SQLite file or an empty file is refused; a 0-byte file becomes a database only
 through ``init``. Connections use WAL, enforce foreign keys, wait up to ``BUSY_TIMEOUT`` seconds
-for a lock, and begin every write transaction IMMEDIATE (``storage.sqlite``).
+for a lock, and begin every write transaction IMMEDIATE (``storage.sqlite``). Opening an
+up-to-date file reads its migrations with plain ``sqlite3``: sqlite-utils is imported only when
+some are pending (or for a write).
 """
 
 from __future__ import annotations
@@ -166,10 +168,11 @@ def newer_refusal(path: Path, state: FileState) -> HoptacError:
 # connections ---------------------------------------------------------------------------------
 
 def connect(path: Path, conn: sqlite3.Connection | None = None) -> Database:
-    """A connection in WAL mode with foreign keys enforced and a busy timeout; no checks, no migration."""
+    """A connection in WAL mode with foreign keys enforced and a busy timeout; no checks, no
+    migration. It reads without sqlite-utils, which it imports only for writes (``storage.sqlite``)."""
     from hoptac_cli.storage.sqlite import HoptacDatabase
 
-    db = HoptacDatabase(conn or _raw(path), execute_plugins=False)
+    db = HoptacDatabase(conn or _raw(path))
     db.execute("PRAGMA foreign_keys = ON")
     mode = db.execute("PRAGMA journal_mode").fetchone()[0]
     if str(mode).lower() != "wal":

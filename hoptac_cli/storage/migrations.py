@@ -11,15 +11,66 @@ afterwards. An old file is upgraded the first time a newer hoptac opens it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-migrations = Migrations("hoptac")
+
+class _Step:
+    """One migration, as sqlite-utils' ``Migrations._Migration`` holds it."""
+
+    __slots__ = ("name", "fn", "transactional")
+
+    def __init__(self, name: str, fn: Callable[..., Any], transactional: bool = True) -> None:
+        self.name, self.fn, self.transactional = name, fn, transactional
+
+
+class _Migrations:
+    """sqlite-utils' ``Migrations("hoptac")``, made the first time it is used (``pending``,
+    ``apply`` …) and sharing this list of steps: the steps and their names (``known()``) are there
+    without importing sqlite-utils (~50 ms), so that opening an up-to-date file does not import
+    it (``storage.db``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[Any] = []
+        self._made: Any = None
+
+    @property
+    def _migrations(self) -> list[Any]:
+        return self._steps
+
+    @_migrations.setter
+    def _migrations(self, steps: list[Any]) -> None:
+        self._steps = steps
+        if self._made is not None:
+            self._made._migrations = steps
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        def step(function: Callable[..., Any]) -> Callable[..., Any]:
+            step_name = name or function.__name__
+            if any(known.name == step_name for known in self._steps):
+                raise ValueError(f"Migration '{step_name}' is already registered in set '{self.name}'")
+            self._steps.append(_Step(step_name, function, transactional))
+            return function
+
+        return step
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__") or attribute in ("_steps", "_made"):
+            raise AttributeError(attribute)
+        if self._made is None:
+            from sqlite_utils.migrations import Migrations
+
+            made = Migrations(self.name)
+            made._migrations = self._steps
+            self._made = made
+        return getattr(self._made, attribute)
+
+
+migrations = _Migrations("hoptac")
 
 _STATUS_CHECK = "CHECK (status IN ('not-started','in-progress','done','behind','paused','cancelled'))"
 
