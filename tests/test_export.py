@@ -10,8 +10,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import Hoptac
-from test_status import EVIL_TITLE, _programme_bytes, programme  # noqa: F401 - fixtures
+from conftest import EVIL_TITLE, Hoptac
 
 BOM = b"\xef\xbb\xbf"
 

@@ -9,17 +9,6 @@ import pytest
 from conftest import digest
 
 
-@pytest.fixture
-def actions(two_parties):
-    """Action 1 led by Sở Y tế Hậu Giang; 2 led by Sở Y tế Kiên Giang with a target of 20 children;
-    3 led by Sở GTVT Hậu Giang."""
-    h = two_parties
-    h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg")
-    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--unit", "em", "--target", "20")
-    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg")
-    return h
-
-
 def read_csv(path):
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))

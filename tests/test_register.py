@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from tests.conftest import Hoptac
+from conftest import Hoptac
 
 
 def rows(db, sql, *params):
