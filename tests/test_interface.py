@@ -64,8 +64,7 @@ VERBATIM = {("history",): "command", ("undo", "--list"): "command", ("settings",
 
 
 def enrich(h) -> None:
-    """The sample, plus what the README tour does, so that every table has rows."""
-    h.ok("init", "--sample")
+    """The sample (already loaded), plus what the README tour does, so that every table has rows."""
     h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "80", "--submitted", "18/12/2025",
          "--result", "Đã trao đổi thông tin tuyển dụng 2 đợt")
     h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "100", "--status", "done", "--amend")
@@ -90,8 +89,8 @@ def enrich(h) -> None:
 
 
 @pytest.fixture(scope="session")
-def _enriched_bytes(tmp_path_factory) -> bytes:
-    return snapshot(tmp_path_factory, "enriched", enrich)
+def _enriched_bytes(tmp_path_factory, _sample_bytes) -> bytes:
+    return snapshot(tmp_path_factory, "enriched", enrich, start=_sample_bytes)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import snapshot
 
 
 def add_review(hoptac, *args):
@@ -92,13 +93,21 @@ def test_unknown_review_is_refused(two_parties):
 
 # decisions through a review ------------------------------------------------------------------
 
+def _build_decided(h) -> None:
+    h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--due", "31/12/2023")
+    h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--unit", "km", "--target", "20")
+    add_review(h, "--year", "2022", "--held", "15/12/2022", "--conclusion", "Điều chỉnh, bổ sung nhiệm vụ")
+
+
+@pytest.fixture(scope="session")
+def _decided_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "decided", _build_decided, start=_two_parties_bytes)
+
+
 @pytest.fixture
-def decided(two_parties):
+def decided(hoptac, _decided_bytes):
     """Two actions and a 2022 review with a conclusion."""
-    two_parties.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--due", "31/12/2023")
-    two_parties.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--unit", "km", "--target", "20")
-    add_review(two_parties, "--year", "2022", "--held", "15/12/2022", "--conclusion", "Điều chỉnh, bổ sung nhiệm vụ")
-    return two_parties
+    return hoptac.load(_decided_bytes)
 
 
 def history(hoptac, action_id):
