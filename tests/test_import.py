@@ -260,8 +260,10 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         def isatty(self):
             return True
 
+    # Not a terminal (a pipe, a file): whatever pytest's own stderr is (a terminal under `pytest -s`).
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
     with _progress(500) as tick:
-        assert tick is None  # pytest's stderr is not a terminal
+        assert tick is None
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     with _progress(10) as tick:
