@@ -91,6 +91,27 @@ class Hoptac:
         return json.loads(self.ok(*args, "--format", "json", **kwargs).stdout)
 
 
+@pytest.fixture
+def vietnam_time():
+    """The process's local time is Vietnam's (UTC+7, no daylight saving) for the test: a time
+    stored in UTC must be converted to be shown right (on a UTC machine, skipping the conversion
+    would go unnoticed). POSIX spelling, so that it needs no time zone database."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "ICT-7"
+    time.tzset()
+    assert time.timezone == -7 * 3600 and time.daylight == 0
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
 def digest(path: Path) -> str | None:
     """What a refused command must leave unchanged. A database in WAL mode keeps recent writes in
     its ``-wal`` file, so its bytes alone prove nothing: compare a logical dump of every table
