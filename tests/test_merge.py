@@ -78,8 +78,9 @@ def test_agency_merge_refusals(merged):
     merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     merged.ok("agency", "merge", "sgtvt-hg", "--into", "sxd-ct", "--on", "01/07/2025")
     assert "would make a cycle" in merged.fails("agency", "merge", "sxd-ct", "--into", "sgtvt-hg", "--on", "01/08/2025").stderr
-    assert merged.fails("agency", "merge", "sgtvt-hg", "--into", "sgtvt-kg", "--on", "01/07/2025")
-    assert merged.fails("party", "merge", "--into", "can-tho", "--on", "01/07/2025", code=2)
+    refused = merged.fails("agency", "merge", "sgtvt-hg", "--into", "sgtvt-kg", "--on", "01/07/2025")
+    assert "Sở Giao thông vận tải tỉnh Kiên Giang belongs to Kiên Giang" in refused.stderr
+    assert "Missing argument 'OLD...'" in merged.fails("party", "merge", "--into", "can-tho", "--on", "01/07/2025", code=2).stderr
 
 
 def test_action_list_by_agency_finds_the_work_of_predecessors(merged):
