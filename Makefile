@@ -20,7 +20,7 @@ demo: install
 	$(BIN)/hoptac --db $(DEMO_DB) status
 
 # The default suite, in parallel: one pytest-xdist worker per core (at most 4); `make test WORKERS=0`
-# runs it in one process (as does plain `.venv/bin/python -m pytest`). Its temporary databases go to the
+# runs it in one process, as `.venv/bin/python -m pytest -m "not slow"` does. Its temporary databases go to the
 # RAM disk when there is one: SQLite's fsync at each commit costs nothing there, and other
 # programs' disk traffic does not slow the suite (test-slow keeps them on disk).
 WORKERS ?= auto
