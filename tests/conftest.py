@@ -64,7 +64,10 @@ class Hoptac:
 
     def load(self, data: bytes) -> Hoptac:
         """Replace this database with a snapshot's bytes (the path stays: a fixture built on
-        ``hoptac`` keeps being the same object and the same file)."""
+        ``hoptac`` keeps being the same object and the same file). A write-ahead log left by an
+        earlier use of the file would belong to other contents: it goes too."""
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.db}{suffix}").unlink(missing_ok=True)
         self.db.write_bytes(data)
         return self
 
