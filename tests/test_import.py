@@ -4,8 +4,6 @@ import csv
 import json
 import unicodedata
 
-import pytest
-
 from conftest import digest
 
 
