@@ -24,8 +24,15 @@ demo: install
 	$(BIN)/hoptac --db $(DEMO_DB) init --sample
 	$(BIN)/hoptac --db $(DEMO_DB) status
 
+# The default suite, in parallel: one pytest-xdist worker per core (at most 4); `make test WORKERS=0`
+# runs it in one process, as `.venv/bin/python -m pytest -m "not slow"` does. Its temporary databases go to the
+# RAM disk when there is one: SQLite's fsync at each commit costs nothing there, and other
+# programs' disk traffic does not slow the suite (test-slow keeps them on disk).
+WORKERS ?= auto
+TEST_TMPDIR ?= $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm)
+
 test: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -q -m "not slow" -n $(WORKERS) --maxprocesses 4
 
 # concurrent writers and readers, and imports killed at random moments (a few minutes)
 test-slow: install

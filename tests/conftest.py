@@ -1,4 +1,10 @@
-"""Shared fixtures: a CliRunner bound to a temporary database, and the sample programme."""
+"""Shared fixtures: a CliRunner bound to a temporary database, and the programmes tests start from.
+
+Import helpers as ``from conftest import ...`` (pytest puts ``tests/`` on the path; ``tests.conftest``
+would be a second copy of this module). A programme that takes more than one command to build is
+built once per session (per xdist worker) with ``snapshot`` and copied for each test with
+``restored`` or ``Hoptac.load``: a test never sees another test's changes.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from hoptac_cli.cli import app
@@ -24,6 +31,22 @@ os.environ.pop("HOPTAC_BY", None)
 os.environ["HOPTAC_TODAY"] = "2026-11-25"
 
 
+#: the click command typer builds from ``app``, one per interface language (see ``_command``)
+_COMMANDS: dict[str, object] = {}
+
+
+def _command(lang: str):
+    """The click command tree of ``app``, built once per language and reused.
+
+    ``hoptac`` builds this tree once per process, at start-up; typer's ``CliRunner.invoke`` would
+    build it again for every call (three quarters of a short command's time in a test). Keeping one
+    tree per language means a tree only ever speaks the language it was first asked for, as in a
+    real process; parsing, callbacks and output are per call as before."""
+    if lang not in _COMMANDS:
+        _COMMANDS[lang] = typer.main.get_command(app)
+    return _COMMANDS[lang]
+
+
 class Hoptac:
     """Runs ``hoptac --db <tmp file> ...`` in-process and keeps the result."""
 
@@ -32,7 +55,21 @@ class Hoptac:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, lang: str = "en", input: str | None = None, env: dict | None = None):
-        return self.runner.invoke(app, ["--db", str(self.db), "--lang", lang, *args], input=input, env=env)
+        command = _command(lang)
+        built, typer.testing._get_command = typer.testing._get_command, lambda _app: command
+        try:
+            return self.runner.invoke(app, ["--db", str(self.db), "--lang", lang, *args], input=input, env=env)
+        finally:
+            typer.testing._get_command = built
+
+    def load(self, data: bytes) -> Hoptac:
+        """Replace this database with a snapshot's bytes (the path stays: a fixture built on
+        ``hoptac`` keeps being the same object and the same file). A write-ahead log left by an
+        earlier use of the file would belong to other contents: it goes too."""
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.db}{suffix}").unlink(missing_ok=True)
+        self.db.write_bytes(data)
+        return self
 
     def ok(self, *args: str, **kwargs):
         result = self(*args, **kwargs)
@@ -55,6 +92,27 @@ class Hoptac:
         import json
 
         return json.loads(self.ok(*args, "--format", "json", **kwargs).stdout)
+
+
+@pytest.fixture
+def vietnam_time():
+    """The process's local time is Vietnam's (UTC+7, no daylight saving) for the test: a time
+    stored in UTC must be converted to be shown right (on a UTC machine, skipping the conversion
+    would go unnoticed). POSIX spelling, so that it needs no time zone database."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "ICT-7"
+    time.tzset()
+    assert time.timezone == -7 * 3600 and time.daylight == 0
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def digest(path: Path) -> str | None:
@@ -108,9 +166,12 @@ def dump(path: Path, *, history: bool = False) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def snapshot(tmp_path_factory, name: str, build) -> bytes:
-    """Build a database once per session with ``build(Hoptac)`` and keep its bytes."""
+def snapshot(tmp_path_factory, name: str, build, *, start: bytes | None = None) -> bytes:
+    """Build a database once per session with ``build(Hoptac)`` and keep its bytes; ``start``
+    is the snapshot it builds on (else ``build`` starts from no file at all)."""
     path = tmp_path_factory.mktemp(name) / f"{name}.db"
+    if start is not None:
+        path.write_bytes(start)
     build(Hoptac(path))
     return path.read_bytes()
 
@@ -144,19 +205,47 @@ def sample(tmp_path: Path, _sample_bytes: bytes) -> Hoptac:
     return restored(tmp_path, "sample", _sample_bytes)
 
 
+def build_two_parties(h: Hoptac) -> None:
+    h.ok("party", "add", "Hậu Giang")
+    h.ok("party", "add", "Kiên Giang")
+    h.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
+    h.ok("sector", "add", "Y tế")
+    h.ok("sector", "add", "Giao thông")
+    h.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
+    h.ok("agency", "add", "Sở Y tế tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "syt-kg")
+    h.ok("agency", "add", "Sở Giao thông vận tải tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "sgtvt-hg")
+    h.ok("agency", "add", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "sgtvt-kg")
+
+
+@pytest.fixture(scope="session")
+def _two_parties_bytes(tmp_path_factory, _empty_bytes: bytes) -> bytes:
+    return snapshot(tmp_path_factory, "two_parties", build_two_parties, start=_empty_bytes)
+
+
 @pytest.fixture
-def two_parties(hoptac: Hoptac) -> Hoptac:
-    """Two provinces, an agreement with two sectors and two agencies each side."""
-    hoptac.ok("party", "add", "Hậu Giang")
-    hoptac.ok("party", "add", "Kiên Giang")
-    hoptac.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
-    hoptac.ok("sector", "add", "Y tế")
-    hoptac.ok("sector", "add", "Giao thông")
-    hoptac.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
-    hoptac.ok("agency", "add", "Sở Y tế tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "syt-kg")
-    hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "sgtvt-hg")
-    hoptac.ok("agency", "add", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "sgtvt-kg")
-    return hoptac
+def two_parties(hoptac: Hoptac, _two_parties_bytes: bytes) -> Hoptac:
+    """Two provinces, an agreement (thu, 2021-2025) with two sectors (y-te, giao-thong) and two
+    agencies each side (syt-hg, syt-kg, sgtvt-hg, sgtvt-kg); the same object and file as ``hoptac``."""
+    return hoptac.load(_two_parties_bytes)
+
+
+def build_actions(h: Hoptac) -> None:
+    h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg")
+    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--unit", "em", "--target", "20")
+    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg")
+
+
+@pytest.fixture(scope="session")
+def _actions_bytes(tmp_path_factory, _two_parties_bytes: bytes) -> bytes:
+    return snapshot(tmp_path_factory, "actions", build_actions, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def actions(hoptac: Hoptac, _actions_bytes: bytes) -> Hoptac:
+    """``two_parties`` with three actions: 1 led by Sở Y tế Hậu Giang (partner Sở Y tế Kiên Giang);
+    2 led by Sở Y tế Kiên Giang with a target of 20 children (em); 3 led by Sở GTVT Hậu Giang.
+    (tests/test_reports.py has its own ``actions``, with dates and partners.)"""
+    return hoptac.load(_actions_bytes)
 
 
 def _build_many(runner: Hoptac) -> None:
@@ -187,3 +276,80 @@ def many(tmp_path: Path, _many_bytes: bytes) -> Hoptac:
     """One agreement (2021-2030) with 5,000 actions, all led by one agency: a template for any
     period has 5,000 rows."""
     return restored(tmp_path, "many", _many_bytes)
+
+
+# The programme of tests/test_status.py (its docstring has the table), for status, export, summary,
+# documents and reminders.
+
+EVIL_TITLE = '=HYPERLINK("http://example.com/x","bấm vào đây")'
+
+
+def build_programme(h: Hoptac) -> None:
+    """The programme of tests/test_status.py's docstring, typed through the CLI."""
+    h.ok("init")
+    h.ok("party", "add", "Hậu Giang")
+    h.ok("party", "add", "Kiên Giang")
+    h.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
+    h.ok("sector", "add", "Y tế")
+    h.ok("sector", "add", "Giao thông")
+    for name, party, slug in (
+        ("Sở Y tế tỉnh Hậu Giang", "hau-giang", "syt-hg"),
+        ("Sở Y tế tỉnh Kiên Giang", "kien-giang", "syt-kg"),
+        ("Sở Giao thông vận tải tỉnh Hậu Giang", "hau-giang", "sgtvt-hg"),
+        ("Sở Giao thông vận tải tỉnh Kiên Giang", "kien-giang", "sgtvt-kg"),
+    ):
+        h.ok("agency", "add", name, "--party", party, "--slug", slug)
+    h.ok("sector", "add", "Công nghiệp")
+    h.ok("action", "add", "Khám sàng lọc tim", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg",
+         "--start", "01/01/2022", "--due", "31/12/2022", "--unit", "em", "--target", "20")
+    h.ok("action", "add", "Đào tạo bác sĩ", "--sector", "y-te", "--lead", "syt-kg", "--due", "31/12/2025")
+    h.ok("action", "add", "Dự án hủy", "--sector", "y-te", "--lead", "syt-hg", "--due", "31/12/2023")
+    h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--due", "30/06/2022")
+    h.ok("action", "add", EVIL_TITLE, "--sector", "giao-thong", "--lead", "sgtvt-kg", "--due", "31/12/2027")
+    report = ("report", "add", "--submitted", "20/06/2022")
+    h.ok(*report, "--action", "1", "--period", "2022-H1", "--value", "10", "--result", "10 em được phẫu thuật")
+    h.ok("report", "add", "--action", "1", "--period", "2022-H2", "--value", "20", "--status", "done", "--submitted", "15/12/2022")
+    h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "20")
+    h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "40", "--amend")
+    h.ok(*report, "--action", "3", "--period", "2022-H1", "--progress", "10")
+    h.ok(*report, "--action", "4", "--period", "2022-H1", "--progress", "70", "--status", "behind",
+         "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị bố trí vốn trung hạn")
+    h.ok("report", "add", "--action", "5", "--period", "2025-H2", "--progress", "30", "--submitted", "18/12/2025",
+         "--proposal", "Đề nghị hỗ trợ mặt bằng")
+    h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
+    h.ok("action", "cancel", "3", "--review", "1", "--reason", "Không còn phù hợp")
+
+
+@pytest.fixture(scope="session")
+def _programme_bytes(tmp_path_factory) -> bytes:
+    return snapshot(tmp_path_factory, "programme", build_programme)
+
+
+@pytest.fixture
+def programme(tmp_path: Path, _programme_bytes: bytes) -> Hoptac:
+    """The programme of tests/test_status.py (five actions, reports, a review cancelling one)."""
+    return restored(tmp_path, "programme", _programme_bytes)
+
+
+def configure_documents(h: Hoptac) -> None:
+    """Who issues the programme's documents: database settings and one agreement override."""
+    h.ok("settings", "governing_body", "UBND thành phố Cần Thơ")
+    h.ok("settings", "issuing_body", "Sở Tài chính")
+    h.ok("settings", "number_pattern", "{number}/BC-STC")
+    h.ok("settings", "signer_authority", "KT. Giám đốc")
+    h.ok("settings", "signer_title", "Phó Giám đốc")
+    h.ok("settings", "signer_name", "Nguyễn Văn An")
+    h.ok("settings", "recipients", "Ban Chỉ đạo; UBND tỉnh An Giang")
+    h.ok("settings", "archive", "VT, KTĐN")
+    h.ok("agreement", "update", "thu", "--place", "Cần Thơ")
+
+
+@pytest.fixture(scope="session")
+def _configured_bytes(tmp_path_factory, _programme_bytes: bytes) -> bytes:
+    return snapshot(tmp_path_factory, "configured", configure_documents, start=_programme_bytes)
+
+
+@pytest.fixture
+def configured(tmp_path: Path, _configured_bytes: bytes) -> Hoptac:
+    """``programme`` with its documents' issuer set."""
+    return restored(tmp_path, "configured", _configured_bytes)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import snapshot
 
 
 def _total(rows):
@@ -63,18 +64,26 @@ def test_an_action_with_a_start_date_exists_from_it(hoptac):
 
 # decisions -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def decided(hoptac):
-    """One action (target 20 em, due 31/12/2023) reported in 2022; a review on 15/12/2023 moves
-    its due date, doubles its target and hands it to the other province's department."""
-    h = _new_programme(hoptac)
+def _build_decided(h) -> None:
+    _new_programme(h)
     h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-hg", "--due", "31/12/2023", "--unit", "em", "--target", "20")
     h.ok("action", "add", "Khám lưu động", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("report", "add", "--action", "1", "--period", "2022-H2", "--value", "10", "--submitted", "10/12/2022")
     h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
     h.ok("action", "update", "1", "--due", "31/12/2025", "--target", "40", "--lead", "syt-kg", "--review", "1")
     h.ok("action", "cancel", "2", "--review", "1", "--reason", "Không còn phù hợp")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _decided_bytes(tmp_path_factory, _empty_bytes):
+    return snapshot(tmp_path_factory, "decided", _build_decided, start=_empty_bytes)
+
+
+@pytest.fixture
+def decided(hoptac, _decided_bytes):
+    """One action (target 20 em, due 31/12/2023) reported in 2022; a review on 15/12/2023 moves
+    its due date, doubles its target and hands it to the other province's department."""
+    return hoptac.load(_decided_bytes)
 
 
 def test_an_adjustment_shows_only_from_its_review_on(decided):

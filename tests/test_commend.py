@@ -5,13 +5,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import snapshot
+
+
+def _build_reviewed(h) -> None:
+    h.ok("review", "add", "--year", "2022", "--held", "15/12/2022")
+    h.ok("review", "add", "--year", "2023", "--held", "14/12/2023")
+
+
+@pytest.fixture(scope="session")
+def _reviewed_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "reviewed", _build_reviewed, start=_two_parties_bytes)
 
 
 @pytest.fixture
-def reviewed(two_parties):
-    two_parties.ok("review", "add", "--year", "2022", "--held", "15/12/2022")
-    two_parties.ok("review", "add", "--year", "2023", "--held", "14/12/2023")
-    return two_parties
+def reviewed(hoptac, _reviewed_bytes):
+    """``two_parties`` with two interim reviews: 2022 (review 1, 15/12/2022) and 2023 (review 2, 14/12/2023)."""
+    return hoptac.load(_reviewed_bytes)
 
 
 def commend(hoptac, review, recipient, *args):

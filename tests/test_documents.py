@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import restored, snapshot
-from test_status import _programme_bytes, build_programme, programme  # noqa: F401 - fixtures
 
 TNR = "Times New Roman"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -15,30 +13,6 @@ DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
 NUMBER = re.compile(r"^\d[\d.,]*%?$")
 #: Times digit and separator widths (em): a conservative check independent of the renderer's
 DIGIT_EM, SEPARATOR_EM = 0.5, 0.278
-
-
-def _configure(h):
-    """Who issues the programme's documents: database settings and one agreement override."""
-    h.ok("settings", "governing_body", "UBND thành phố Cần Thơ")
-    h.ok("settings", "issuing_body", "Sở Tài chính")
-    h.ok("settings", "number_pattern", "{number}/BC-STC")
-    h.ok("settings", "signer_authority", "KT. Giám đốc")
-    h.ok("settings", "signer_title", "Phó Giám đốc")
-    h.ok("settings", "signer_name", "Nguyễn Văn An")
-    h.ok("settings", "recipients", "Ban Chỉ đạo; UBND tỉnh An Giang")
-    h.ok("settings", "archive", "VT, KTĐN")
-    h.ok("agreement", "update", "thu", "--place", "Cần Thơ")
-
-
-@pytest.fixture(scope="session")
-def _configured_bytes(tmp_path_factory) -> bytes:
-    return snapshot(tmp_path_factory, "configured", lambda h: (build_programme(h), _configure(h)))
-
-
-@pytest.fixture
-def configured(tmp_path, _configured_bytes):
-    """The test programme with its documents' issuer set (built once per session)."""
-    return restored(tmp_path, "configured", _configured_bytes)
 
 
 def _texts(cell):

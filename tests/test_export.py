@@ -10,8 +10,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import Hoptac
-from test_status import EVIL_TITLE, _programme_bytes, programme  # noqa: F401 - fixtures
+from conftest import EVIL_TITLE, Hoptac
 
 BOM = b"\xef\xbb\xbf"
 
@@ -219,6 +218,7 @@ def _peak(hoptac: Hoptac, out: Path) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow  # generates 220,000 reports and exports them: about 30 s
 def test_memory_stays_flat_from_20_000_to_200_000_reports(tmp_path):
     bench = _bench()
     small, large = tmp_path / "small.db", tmp_path / "large.db"

@@ -4,20 +4,7 @@ import csv
 import json
 import unicodedata
 
-import pytest
-
 from conftest import digest
-
-
-@pytest.fixture
-def actions(two_parties):
-    """Action 1 led by Sở Y tế Hậu Giang; 2 led by Sở Y tế Kiên Giang with a target of 20 children;
-    3 led by Sở GTVT Hậu Giang."""
-    h = two_parties
-    h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg")
-    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--unit", "em", "--target", "20")
-    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg")
-    return h
 
 
 def read_csv(path):
@@ -271,8 +258,10 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
         def isatty(self):
             return True
 
+    # Not a terminal (a pipe, a file): whatever pytest's own stderr is (a terminal under `pytest -s`).
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
     with _progress(500) as tick:
-        assert tick is None  # pytest's stderr is not a terminal
+        assert tick is None
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     with _progress(10) as tick:

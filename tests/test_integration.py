@@ -8,7 +8,7 @@ def test_status_heading_names_parties_as_they_answer_now(sample):
 
 
 def test_sample_load_says_what_it_loaded(tmp_path):
-    from tests.conftest import Hoptac
+    from conftest import Hoptac
 
     result = Hoptac(tmp_path / "demo.db").ok("init", "--sample", lang="vi")
     # One confirmation line, on stdout (issue 14).

@@ -9,6 +9,7 @@ terminal must not do (a line wider than the terminal, a word or syllable cut in 
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 
@@ -64,8 +65,7 @@ VERBATIM = {("history",): "command", ("undo", "--list"): "command", ("settings",
 
 
 def enrich(h) -> None:
-    """The sample, plus what the README tour does, so that every table has rows."""
-    h.ok("init", "--sample")
+    """The sample (already loaded), plus what the README tour does, so that every table has rows."""
     h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "80", "--submitted", "18/12/2025",
          "--result", "Đã trao đổi thông tin tuyển dụng 2 đợt")
     h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "100", "--status", "done", "--amend")
@@ -90,8 +90,8 @@ def enrich(h) -> None:
 
 
 @pytest.fixture(scope="session")
-def _enriched_bytes(tmp_path_factory) -> bytes:
-    return snapshot(tmp_path_factory, "enriched", enrich)
+def _enriched_bytes(tmp_path_factory, _sample_bytes) -> bytes:
+    return snapshot(tmp_path_factory, "enriched", enrich, start=_sample_bytes)
 
 
 @pytest.fixture(scope="module")
@@ -283,8 +283,10 @@ def test_report_add_current_period_of_a_running_programme(two_parties):
 def test_progress_bar_only_on_a_terminal(monkeypatch):
     from hoptac_cli.render import progress as module
 
+    # Not a terminal (a pipe, a file): whatever pytest's own stderr is (a terminal under `pytest -s`).
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
     with module.progress("x") as tick:
-        assert tick is None  # pytest's stderr is not a terminal
+        assert tick is None
 
     class Terminal:
         def isatty(self):

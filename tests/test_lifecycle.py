@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import snapshot
 
 
 def agreement(hoptac, slug):
@@ -95,10 +96,7 @@ def test_show_without_links_has_no_chain(two_parties):
 
 # carrying actions over -----------------------------------------------------------------------
 
-@pytest.fixture
-def carried(two_parties):
-    """thu with four actions (one done, one cancelled) ended by a tổng kết; tiep follows it."""
-    h = two_parties
+def _build_carried(h) -> None:
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--unit", "đợt", "--target", "4")
     h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--partner", "sgtvt-hg", "--start", "01/01/2022", "--due", "31/12/2025")
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-kg")
@@ -111,7 +109,17 @@ def carried(two_parties):
     h.ok("agreement", "end", "thu", "--on", "31/12/2025", "--review", "1")
     successor(h, "--predecessor", "thu")
     h.ok("sector", "add", "Y tế", "--agreement", "tiep")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _carried_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "carried", _build_carried, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def carried(hoptac, _carried_bytes):
+    """thu with four actions (one done, one cancelled) ended by a tổng kết; tiep follows it."""
+    return hoptac.load(_carried_bytes)
 
 
 def test_carry_refuses_when_the_successor_lacks_the_sector(carried):

@@ -4,6 +4,7 @@ checked against their context."""
 from __future__ import annotations
 
 import pytest
+from conftest import snapshot
 
 
 # no active agreement -------------------------------------------------------------------------
@@ -40,15 +41,23 @@ def test_without_any_agreement_the_error_stays(hoptac):
 
 # reports against decisions -------------------------------------------------------------------
 
-@pytest.fixture
-def decided(two_parties):
-    h = two_parties
+def _build_decided(h) -> None:
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-kg")
     h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
     h.ok("action", "cancel", "1", "--review", "1", "--reason", "Không còn phù hợp")
     h.ok("action", "pause", "2", "--review", "1", "--reason", "Chờ vốn")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _decided_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "decided", _build_decided, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def decided(hoptac, _decided_bytes):
+    """``two_parties`` with two actions and a 2023 review (15/12/2023) that cancels 1 and pauses 2."""
+    return hoptac.load(_decided_bytes)
 
 
 def test_no_report_on_an_action_cancelled_before_the_period(decided):

@@ -4,17 +4,27 @@ by questions about the present while history keeps its names."""
 from __future__ import annotations
 
 import pytest
+from conftest import snapshot
 
 
-@pytest.fixture
-def merged(two_parties):
-    h = two_parties
+def _build_merged(h) -> None:
     h.ok("party", "add", "Cần Thơ", "--kind", "city")
     h.ok("party", "add", "An Giang")
     h.ok("agency", "add", "Sở Xây dựng thành phố Cần Thơ", "--party", "can-tho", "--slug", "sxd-ct")
     h.ok("action", "add", "Xe buýt liên tỉnh", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg")
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _merged_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "merged", _build_merged, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def merged(hoptac, _merged_bytes):
+    """``two_parties`` with Cần Thơ (a city, with Sở Xây dựng sxd-ct) and An Giang; action 1 Xe buýt liên tỉnh
+    (sgtvt-hg with sgtvt-kg), action 2 Khám bệnh lưu động (syt-hg)."""
+    return hoptac.load(_merged_bytes)
 
 
 def test_party_merge_is_recorded_and_listed(merged):
@@ -68,8 +78,9 @@ def test_agency_merge_refusals(merged):
     merged.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     merged.ok("agency", "merge", "sgtvt-hg", "--into", "sxd-ct", "--on", "01/07/2025")
     assert "would make a cycle" in merged.fails("agency", "merge", "sxd-ct", "--into", "sgtvt-hg", "--on", "01/08/2025").stderr
-    assert merged.fails("agency", "merge", "sgtvt-hg", "--into", "sgtvt-kg", "--on", "01/07/2025")
-    assert merged.fails("party", "merge", "--into", "can-tho", "--on", "01/07/2025", code=2)
+    refused = merged.fails("agency", "merge", "sgtvt-hg", "--into", "sgtvt-kg", "--on", "01/07/2025")
+    assert "Sở Giao thông vận tải tỉnh Kiên Giang belongs to Kiên Giang" in refused.stderr
+    assert "Missing argument 'OLD...'" in merged.fails("party", "merge", "--into", "can-tho", "--on", "01/07/2025", code=2).stderr
 
 
 def test_action_list_by_agency_finds_the_work_of_predecessors(merged):

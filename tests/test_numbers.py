@@ -12,7 +12,7 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from test_import import actions, fill, read_csv, write_csv  # noqa: F401 - fixture
+from test_import import fill, read_csv, write_csv
 
 from hoptac_cli.domain.numbers import LIMIT, canonical, parse_number, show_number
 from hoptac_cli.errors import HoptacError

@@ -30,7 +30,7 @@ LABELS = re.compile(r"Total|Tổng cộng|\(formerly|\(trước đây|6 tháng|2
 
 
 def build_rich_sample(h: Hoptac) -> None:
-    h.ok("init", "--sample")
+    """The sample (already loaded) with a review, a decision, a commendation and an amended report."""
     h.ok("review", "add", "--year", "2024", "--host", "kien-giang", "--held", "18/12/2024")
     h.ok("action", "update", "9", "--due", "30/06/2026", "--review", "1", "--reason", "Chờ bố trí vốn")
     h.ok("commend", "add", "--review", "1", "--recipient", "Sở Giao thông vận tải tỉnh Kiên Giang", "--collective",
@@ -40,8 +40,8 @@ def build_rich_sample(h: Hoptac) -> None:
 
 
 @pytest.fixture(scope="session")
-def _rich_bytes(tmp_path_factory) -> bytes:
-    return snapshot(tmp_path_factory, "rich", build_rich_sample)
+def _rich_bytes(tmp_path_factory, _sample_bytes) -> bytes:
+    return snapshot(tmp_path_factory, "rich", build_rich_sample, start=_sample_bytes)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from tests.conftest import Hoptac
+from conftest import Hoptac
 
 
 def rows(db, sql, *params):
@@ -263,10 +263,12 @@ def test_help_names_what_each_option_takes(hoptac):
     assert "<str>" not in text.split("Options:")[1]
 
 
-def test_history_shows_local_day_and_minute(two_parties):
-    add_heart_surgery(two_parties)
-    (event,) = two_parties.json("action", "show", "1")["history"]
+def test_history_shows_local_day_and_minute(two_parties, vietnam_time):
     import datetime as dt
 
-    stored = dt.datetime.fromisoformat(event["at"]).replace(tzinfo=dt.timezone.utc).astimezone()
-    assert stored.strftime("%d/%m/%Y %H:%M") in two_parties.ok("action", "show", "1").stdout
+    add_heart_surgery(two_parties)
+    (event,) = two_parties.json("action", "show", "1")["history"]
+    utc = dt.datetime.fromisoformat(event["at"])  # stored in UTC, as SQLite's datetime('now')
+    shown = two_parties.ok("action", "show", "1").stdout
+    assert (utc + dt.timedelta(hours=7)).strftime("%d/%m/%Y %H:%M") in shown
+    assert utc.strftime("%d/%m/%Y %H:%M") not in shown

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_documents import _configured_bytes, configured  # noqa: F401 - fixtures
-from test_status import EVIL_TITLE, _programme_bytes, build_programme, programme  # noqa: F401 - fixtures
+from conftest import EVIL_TITLE
 
 LETTERS = ["don-doc-2022-H2-sgtvt-hg.docx", "don-doc-2022-H2-sgtvt-kg.docx", "don-doc-2022-H2-syt-hg.docx",
            "don-doc-2022-H2-syt-kg.docx"]

@@ -1,19 +1,28 @@
 """report add / list / show / missing, agreement update: validation, amendments, derived status."""
 
 import pytest
+from conftest import snapshot
 
 
-@pytest.fixture
-def actions(two_parties):
-    """Three actions: 1 plain (03/2022–12/2023), 2 with a target of 20 children, 3 in transport."""
-    h = two_parties
+def _build_actions(h) -> None:
     h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg",
          "--start", "01/03/2022", "--due", "31/12/2023")
     h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--partner", "syt-hg",
          "--unit", "em", "--target", "20")
     h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg",
          "--start", "01/07/2022", "--due", "30/06/2024")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _dated_actions_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "dated_actions", _build_actions, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def actions(hoptac, _dated_actions_bytes):
+    """Three actions: 1 plain (03/2022–12/2023), 2 with a target of 20 children, 3 in transport; each
+    with a partner (this module's own ``actions``, in place of conftest.py's)."""
+    return hoptac.load(_dated_actions_bytes)
 
 
 def report(h, *args):

@@ -4,6 +4,7 @@ import sqlite3
 import unicodedata
 
 import pytest
+from conftest import digest, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,10 +12,7 @@ from hoptac_cli.domain.search import match_expression, snippet
 from hoptac_cli.storage import search as search_store
 
 
-@pytest.fixture
-def texts(two_parties):
-    """Actions and a report whose texts exercise every folding case."""
-    h = two_parties
+def _build_texts(h) -> None:
     h.ok("action", "add", "Đầu tư hoàn chỉnh Đường tỉnh 962, 963", "--sector", "giao-thong", "--lead", "sgtvt-kg",
          "--start", "01/01/2022", "--due", "31/12/2023")
     h.ok("action", "add", "Xây dựng cầu Cái Tư trên Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-hg",
@@ -22,7 +20,17 @@ def texts(two_parties):
     h.ok("action", "add", "Khám bệnh cho trẻ em xã Hòa An", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("report", "add", "--action", "2", "--period", "2022-H2", "--progress", "40",
          "--result", "Khởi công cầu Cái Tư", "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị Bộ hỗ trợ")
-    return h
+
+
+@pytest.fixture(scope="session")
+def _texts_bytes(tmp_path_factory, _two_parties_bytes):
+    return snapshot(tmp_path_factory, "texts", _build_texts, start=_two_parties_bytes)
+
+
+@pytest.fixture
+def texts(hoptac, _texts_bytes):
+    """Actions and a report whose texts exercise every folding case."""
+    return hoptac.load(_texts_bytes)
 
 
 def found(h, *args):
@@ -173,8 +181,6 @@ def test_triggers_dropped_by_a_table_rebuild_come_back(sample, monkeypatch):
 
 
 def test_search_does_not_write(texts):
-    from tests.conftest import digest
-
     before = digest(texts.db)
     texts.ok("search", "cau")
     assert digest(texts.db) == before

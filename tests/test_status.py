@@ -1,6 +1,6 @@
 """``hoptac status`` against figures worked out by hand on a small programme.
 
-The programme (today is 25/11/2026; default period 2025-H2, the agreement's last):
+The programme (``programme`` in conftest.py; today is 25/11/2026; default period 2025-H2, the agreement's last):
 
 | id | sector     | action            | reports (current)                        | due        |
 |----|------------|-------------------|------------------------------------------|------------|
@@ -18,57 +18,6 @@ import csv
 import io
 
 import pytest
-from conftest import Hoptac, restored, snapshot
-
-EVIL_TITLE = '=HYPERLINK("http://example.com/x","bấm vào đây")'
-
-
-def build_programme(h: Hoptac) -> None:
-    """The programme of the module docstring, typed through the CLI (also used by the export and
-    summary tests)."""
-    h.ok("init")
-    h.ok("party", "add", "Hậu Giang")
-    h.ok("party", "add", "Kiên Giang")
-    h.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
-    h.ok("sector", "add", "Y tế")
-    h.ok("sector", "add", "Giao thông")
-    for name, party, slug in (
-        ("Sở Y tế tỉnh Hậu Giang", "hau-giang", "syt-hg"),
-        ("Sở Y tế tỉnh Kiên Giang", "kien-giang", "syt-kg"),
-        ("Sở Giao thông vận tải tỉnh Hậu Giang", "hau-giang", "sgtvt-hg"),
-        ("Sở Giao thông vận tải tỉnh Kiên Giang", "kien-giang", "sgtvt-kg"),
-    ):
-        h.ok("agency", "add", name, "--party", party, "--slug", slug)
-    h.ok("sector", "add", "Công nghiệp")
-    h.ok("action", "add", "Khám sàng lọc tim", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg",
-         "--start", "01/01/2022", "--due", "31/12/2022", "--unit", "em", "--target", "20")
-    h.ok("action", "add", "Đào tạo bác sĩ", "--sector", "y-te", "--lead", "syt-kg", "--due", "31/12/2025")
-    h.ok("action", "add", "Dự án hủy", "--sector", "y-te", "--lead", "syt-hg", "--due", "31/12/2023")
-    h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--due", "30/06/2022")
-    h.ok("action", "add", EVIL_TITLE, "--sector", "giao-thong", "--lead", "sgtvt-kg", "--due", "31/12/2027")
-    report = ("report", "add", "--submitted", "20/06/2022")
-    h.ok(*report, "--action", "1", "--period", "2022-H1", "--value", "10", "--result", "10 em được phẫu thuật")
-    h.ok("report", "add", "--action", "1", "--period", "2022-H2", "--value", "20", "--status", "done", "--submitted", "15/12/2022")
-    h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "20")
-    h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "40", "--amend")
-    h.ok(*report, "--action", "3", "--period", "2022-H1", "--progress", "10")
-    h.ok(*report, "--action", "4", "--period", "2022-H1", "--progress", "70", "--status", "behind",
-         "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị bố trí vốn trung hạn")
-    h.ok("report", "add", "--action", "5", "--period", "2025-H2", "--progress", "30", "--submitted", "18/12/2025",
-         "--proposal", "Đề nghị hỗ trợ mặt bằng")
-    h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
-    h.ok("action", "cancel", "3", "--review", "1", "--reason", "Không còn phù hợp")
-
-
-@pytest.fixture(scope="session")
-def _programme_bytes(tmp_path_factory) -> bytes:
-    return snapshot(tmp_path_factory, "programme", build_programme)
-
-
-@pytest.fixture
-def programme(tmp_path, _programme_bytes) -> Hoptac:
-    return restored(tmp_path, "programme", _programme_bytes)
-
 
 def _by_slug(rows):
     return {row["sector_slug"] or "TOTAL": row for row in rows}

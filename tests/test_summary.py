@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from test_status import _programme_bytes, programme  # noqa: F401 - fixtures
 
 OUTLINE = [
     "I. TÌNH HÌNH TRIỂN KHAI",

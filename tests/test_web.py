@@ -14,7 +14,7 @@ from hoptac_cli.domain.periods import parse_period
 from hoptac_cli.i18n import t_in
 from hoptac_cli.web import metadata
 from hoptac_cli.web.server import build
-from tests.conftest import digest, restored, snapshot
+from conftest import digest, restored, snapshot
 
 TODAY = dt.date(2026, 11, 25)  # conftest's HOPTAC_TODAY
 WORDS = metadata.words()
