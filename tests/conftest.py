@@ -115,6 +115,21 @@ def vietnam_time():
         time.tzset()
 
 
+#: the benchmark kit, whose register generator some tests use at a small scale
+BENCH = Path(__file__).parents[1] / "bench"
+
+
+def bench_generator():
+    """``bench/generate.py`` as a module (the benchmark kit is not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
+    module = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
+    spec.loader.exec_module(module)
+    return module
+
+
 def digest(path: Path) -> str | None:
     """What a refused command must leave unchanged. A database in WAL mode keeps recent writes in
     its ``-wal`` file, so its bytes alone prove nothing: compare a logical dump of every table

@@ -5,32 +5,22 @@ its rows obey hoptac's rules, and the figures hoptac prints from it match a hand
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import sqlite3
-import sys
-from pathlib import Path
 
 import pytest
-from conftest import Hoptac, restored
+from conftest import BENCH, Hoptac, bench_generator, restored
 
 from hoptac_cli.domain.periods import Period, parse_period
 from hoptac_cli.domain.text import fold
 
-BENCH = Path(__file__).parents[1] / "bench"
 
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    module = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="session")
 def _national(tmp_path_factory):
     folder = tmp_path_factory.mktemp("national")
-    info = _generator().generate(
+    info = bench_generator().generate(
         folder / "national.db", agreements=3, actions_per_sector=4, periods=10, seed=7, import_csv=folder / "missing.csv"
     )
     return (folder / "national.db").read_bytes(), info
@@ -302,7 +292,7 @@ def _slugs(runner: Hoptac) -> list[str]:
 
 
 def test_generator_refuses_an_existing_file_and_too_many_agreements(tmp_path):
-    generator = _generator()
+    generator = bench_generator()
     (tmp_path / "taken.db").write_bytes(b"")
     with pytest.raises(SystemExit, match="exists"):
         generator.generate(tmp_path / "taken.db", agreements=1)

@@ -85,7 +85,7 @@ def test_the_readme_commands_for_your_own_programme_run(tmp_path):
     """The commands of README.md's "Your own programme", run in order on a new file, all succeed."""
     import shlex
 
-    from tests.conftest import Hoptac
+    from conftest import Hoptac
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n## Your own programme\n", 1)[1].split("\n## ", 1)[0]

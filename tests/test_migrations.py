@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from hoptac_cli.storage.migrations import applied, known, upgrade
-from tests.conftest import Hoptac
+from conftest import Hoptac
 from tests.schema_snapshot import SNAPSHOT, schema
 
 ACTION = "Khám chữa bệnh liên tỉnh; chuyển tuyến"  # a ';' in a value, as users write them

@@ -13,14 +13,12 @@ listings cut to their first rows in a table only.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import Hoptac, restored, snapshot
+from conftest import BENCH, Hoptac, bench_generator, restored, snapshot
 
 from hoptac_cli.domain.periods import parse_period
 from hoptac_cli.domain.text import fold
@@ -28,7 +26,6 @@ from hoptac_cli.storage import register as store
 from hoptac_cli.storage.db import open_db
 from hoptac_cli.storage.where import Where
 
-BENCH = Path(__file__).parents[1] / "bench"
 
 # The query of list_actions before phase 2 (main at 090c088), the reference of the rule.
 _WINDOW_SQL = """
@@ -216,17 +213,11 @@ def test_the_rule_itself_on_the_cases(rules):
 
 # the benchmark register -----------------------------------------------------------------------------
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generate", BENCH / "generate.py")
-    module = sys.modules.setdefault("bench_generate", importlib.util.module_from_spec(spec))
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture(scope="session")
 def _register(tmp_path_factory):
     folder = tmp_path_factory.mktemp("scale")
-    info = _generator().generate(folder / "register.db", agreements=4, actions_per_sector=3, periods=10, seed=11)
+    info = bench_generator().generate(folder / "register.db", agreements=4, actions_per_sector=3, periods=10, seed=11)
     return (folder / "register.db").read_bytes(), info
 
 
