@@ -18,7 +18,7 @@ from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.dates import parse_date, show_date, today
 from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
-from hoptac_cli.domain.periods import Period, containing, parse_cadence, parse_period
+from hoptac_cli.domain.periods import Period, containing, parse_period
 from hoptac_cli.domain.progress import derive, owes_report, report_progress
 from hoptac_cli.domain.statuses import CLOSED, parse_status
 from hoptac_cli.domain.succession import Successions
@@ -412,11 +412,6 @@ def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
     else:
         previous = report_store.latest(db, draft.action["id"], draft.agency["id"], draft.period.code)
     return report_store.insert(db, _record(draft, source, previous))
-
-
-def save_all(db: Database, drafts: list[Draft], *, source: str | None = None) -> list[int]:
-    """``save`` for many drafts of distinct chains, in bulk; their new ids in order."""
-    return report_store.insert_many(db, (_record(draft, source, draft.existing) for draft in drafts))
 
 
 def stage(db: Database, drafts: list[Draft], *, source: str | None = None, first: bool = False) -> None:

@@ -34,7 +34,3 @@ def parse_status(value: str) -> str:
     if key in _ALIASES:
         return _ALIASES[key]
     raise HoptacError(t("err.status", value=value, accepted=", ".join(STATUSES)))
-
-
-def status_label(code: str) -> str:
-    return t(f"status.{code}")
