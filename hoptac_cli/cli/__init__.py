@@ -221,18 +221,18 @@ def root(
     files.protect(db_path)
 
 
-#: command modules, in the order their groups appear in --help; each has ``register(app)``
+#: command modules, in the order their groups appear in --help; each has ``add_commands(app)``
 COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
 
 
-def _register() -> None:
+def _add_commands() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        importlib.import_module(f"hoptac_cli.cli.{name}").register(app)
+        importlib.import_module(f"hoptac_cli.cli.{name}").add_commands(app)
 
 
-_register()
+_add_commands()
 
 
 def main() -> None:

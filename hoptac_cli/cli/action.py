@@ -245,5 +245,5 @@ def resume(action_id: Annotated[int, typer.Argument(metavar="ID")], review: Revi
     _decide(action_id, "resume", review, reason)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(action_app, name="action")

@@ -1,9 +1,6 @@
 """``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
 
 
-import contextlib
-import sys
-from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -348,6 +345,7 @@ def import_(
 
     from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import importer
+    from hoptac_cli.render.progress import progress
     from hoptac_cli.render.template import iter_table
 
     chosen = output_format(fmt, as_json)
@@ -358,7 +356,7 @@ def import_(
         return
     # The rows are streamed from the file: a 100,000-row file is never held whole.
     header, data, size = iter_table(path, importer.looks_like_header)
-    with session(write=not dry_run) as db, _progress(size) as tick:
+    with session(write=not dry_run) as db, progress(t("title.import"), size, threshold=IMPORT_BAR) as tick:
         try:
             plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
         except importer.ImportRefused as refused:
@@ -378,6 +376,8 @@ def import_(
          data_on_stdout=chosen != "table")
 
 
+#: a file of fewer rows imports too fast to be worth a progress bar
+IMPORT_BAR = 50
 #: a folder import's closing table: one row per file
 FOLDER_COLUMNS = [
     Column("file", "col.file", ratio=2),
@@ -444,20 +444,5 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
         raise typer.Exit(1)
 
 
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None] | None]:
-    """A Rich progress bar on stderr, only when stderr is a terminal and the file is long."""
-    if total < 50 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    from hoptac_cli.render.output import console
-
-    with Progress(console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task(t("title.import"), total=total)
-        yield lambda: bar.advance(task)
-
-
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")

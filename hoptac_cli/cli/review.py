@@ -132,5 +132,5 @@ def show(review_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
         emit(detail["commendations_made"], COMMEND_COLUMNS, chosen)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")

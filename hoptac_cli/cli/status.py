@@ -106,5 +106,5 @@ def shorten(text: str, limit: int) -> str:
     return cut(text, limit)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("status")(status)

@@ -20,7 +20,7 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
-from hoptac_cli.storage import reviews as lifecycle_store
+from hoptac_cli.storage import reviews as review_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -164,7 +164,7 @@ def add_agreement(
     predecessor_row = store.get(db, "agreements", agreement(db, predecessor)["id"]) if predecessor else None
     predecessor_id = predecessor_row["id"] if predecessor_row else None
     if predecessor_row:
-        taken = lifecycle_store.successor_agreements(db, predecessor_row["id"])
+        taken = review_store.successor_agreements(db, predecessor_row["id"])
         if taken:
             raise HoptacError(t("err.predecessor_taken", value=predecessor_row["slug"], successor=taken[0]["slug"]))
     if not 1 <= deadline_day <= 31:

@@ -173,7 +173,7 @@ def _agencies(row: Row, partners: bool) -> Text:
     return text
 
 
-def _progress(row: Row, bar_width: int) -> Text:
+def _progress_cell(row: Row, bar_width: int) -> Text:
     from hoptac_cli.render.output import display
 
     text = bar(row["progress"], bar_width)
@@ -243,7 +243,7 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
             columns.append(Spec(t("stat.col.latest_report"), lines=3, ratio=2))
         table = []
         for row in rows:
-            cells = [str(row["id"]), title(row, inline), _agencies(row, partners), state(row), _progress(row, bar_width)]
+            cells = [str(row["id"]), title(row, inline), _agencies(row, partners), state(row), _progress_cell(row, bar_width)]
             if not inline:
                 cells.append(latest(row, False))
             table.append(cells)
