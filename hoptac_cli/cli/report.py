@@ -135,10 +135,11 @@ def add(
             chosen = current_period(db, action_id)
             period = chosen.code
             note(t("msg.period_default", period=chosen.label()))
-        row = reports.add(
-            db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
-            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
+        fields = reports.ReportFields(
+            action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
+            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted,
         )
+        row = reports.add(db, fields, amend=amend)
     amount = (
         t("msg.report_value", value=show_number(row["value"]), target=show_number(row["target"]), unit=row["unit"] or "")
         if row["value"] is not None

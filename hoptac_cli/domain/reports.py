@@ -66,6 +66,23 @@ def _checked(field: str, parse: Callable[..., Any], *args: Any, **kwargs: Any) -
         raise FieldError(field, error.message) from None
 
 
+@dataclass(frozen=True)
+class ReportFields:
+    """A report as given (typed options, a row of a department file, the sample's entries): raw
+    text, not yet validated; None where not given (an amendment keeps the earlier version's)."""
+
+    action_id: int
+    period: str
+    progress: str | None = None
+    value: str | None = None
+    status: str | None = None
+    result: str | None = None
+    difficulty: str | None = None
+    proposal: str | None = None
+    agency: str | None = None
+    submitted: str | None = None
+
+
 @dataclass
 class Draft:
     """A validated report, not yet written; ``existing`` is the current version it would replace."""
@@ -318,28 +335,13 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
         )
 
 
-def prepare(
-    db: Database,
-    *,
-    action_id: int,
-    period: str,
-    progress: str | None = None,
-    value: str | None = None,
-    status: str | None = None,
-    result: str | None = None,
-    difficulty: str | None = None,
-    proposal: str | None = None,
-    agency: str | None = None,
-    submitted: str | None = None,
-    labels: dict[str, str] = CLI_LABELS,
-    lookups: Lookups | None = None,
-) -> Draft:
+def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_LABELS, lookups: Lookups | None = None) -> Draft:
     """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault.
     When the agency has filed for the period before, what is not given is kept from that report.
     ``lookups`` (an import's) holds what the rows of a file share."""
     lookups = lookups or Lookups(db)
-    action = _checked("action_id", lookups.action, action_id)
-    when = _checked("period", parse_period, period)
+    action = _checked("action_id", lookups.action, fields.action_id)
+    when = _checked("period", parse_period, fields.period)
     agreement = lookups.agreement(action["agreement_id"])
     check_period(agreement, when, labels["period"])
     check_begun(agreement, when, labels["period"])
@@ -350,11 +352,11 @@ def prepare(
     # The indicator in force at the period's end; an indicator added since serves earlier periods too.
     indicator = at_end if at_end["target"] is not None else action
     basis = {**before, **{key: indicator[key] for key in ("target", "baseline", "unit", "measure")}}
-    reporter = _agency(lookups, action, agency)
+    reporter = _agency(lookups, action, fields.agency)
     existing = lookups.current(action["id"], reporter["id"], when)
-    percent, amount, given = _figures(basis, existing, progress, value, labels)
-    chosen = _status(status, percent, labels["status"], existing)
-    if given and value is None and amount is not None and chosen != "done":
+    percent, amount, given = _figures(basis, existing, fields.progress, fields.value, labels)
+    chosen = _status(fields.status, percent, labels["status"], existing)
+    if given and fields.value is None and amount is not None and chosen != "done":
         implied = report_progress(basis, amount)
         if implied != percent:
             raise FieldError(
@@ -366,10 +368,10 @@ def prepare(
         "progress": percent,
         "value": amount,
         "status": chosen,
-        "result": _kept(result, existing, "result"),
-        "difficulty": _kept(difficulty, existing, "difficulty"),
-        "proposal": _kept(proposal, existing, "proposal"),
-        "submitted_on": _submitted(submitted, when, labels["submitted"]),
+        "result": _kept(fields.result, existing, "result"),
+        "difficulty": _kept(fields.difficulty, existing, "difficulty"),
+        "proposal": _kept(fields.proposal, existing, "proposal"),
+        "submitted_on": _submitted(fields.submitted, when, labels["submitted"]),
     }
     return Draft(action, reporter, when, values, existing)
 
@@ -431,10 +433,10 @@ def drop_staged(db: Database) -> None:
     report_store.drop_staging(db)
 
 
-def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:
+def add(db: Database, fields: ReportFields, *, amend: bool = False, source: str | None = None) -> Row:
     """``report add``: refuse a second report for the same chain unless amending, and an amendment
     that changes nothing."""
-    draft = prepare(db, **fields)
+    draft = prepare(db, fields)
     if draft.existing and not amend:
         raise HoptacError(t("err.report_exists", id=draft.existing["id"], period=draft.period.code, agency=draft.agency["name"]))
     if draft.same_as_existing():

@@ -95,8 +95,9 @@ def load_reports(db: Database, data: dict[str, Any], counts: dict[str, int]) -> 
     for entry in data.get("reports", []):
         scope = register.agreement(db, entry["agreement"])["id"]
         (action,) = [row for row in store.list_actions(db, agreement_id=scope) if fold(row["title"]) == fold(entry["action"])]
-        reports.add(
-            db, action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
-            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"], source="sample",
+        fields = reports.ReportFields(
+            action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
+            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"],
         )
+        reports.add(db, fields, source="sample")
         counts["reports"] += 1
