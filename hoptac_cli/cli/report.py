@@ -358,13 +358,7 @@ def import_(
     # The rows are streamed from the file: a 100,000-row file is never held whole.
     header, data, size = iter_table(path, importer.looks_like_header)
     with session(write=not dry_run) as db, progress(t("title.import"), size, threshold=IMPORT_BAR) as tick:
-        try:
-            plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
-        except importer.ImportRefused as refused:
-            typer.echo(f"{t('word.error')}: {refused.message}", err=True)
-            for error in refused.errors:
-                typer.echo("  " + t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason), err=True)
-            raise typer.Exit(1) from None
+        plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
         if dry_run:
             _dry(plan)
         else:
@@ -418,11 +412,10 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
                 plan = importer.check(db, path, header, data, amend=amend, stage=not dry_run)
             except importer.ImportRefused as error:
                 row["errors"] = len({problem.row for problem in error.errors})
-                problems = [t("msg.import_row_error", row=p.row, column=p.column, reason=p.reason) for p in error.errors]
-                refused.append((path.name, error.message, problems))
+                refused.append((path.name, error.message, error.details))
             except HoptacError as error:
                 row["errors"] = 1
-                refused.append((path.name, error.message, []))
+                refused.append((path.name, error.message, error.details))
             else:
                 if dry_run:
                     _dry(plan)

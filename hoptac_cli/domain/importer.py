@@ -160,10 +160,11 @@ class RowError:
 
 
 class ImportRefused(HoptacError):
-    """A file with bad rows: nothing was imported; ``errors`` lists every bad row."""
+    """A file with bad rows: nothing was imported; ``errors`` lists every bad row (and the
+    details, printed under the message, say each in words)."""
 
     def __init__(self, message: str, errors: list[RowError]):
-        super().__init__(message)
+        super().__init__(message, [t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason) for error in errors])
         self.errors = errors
 
 
