@@ -243,6 +243,7 @@ def missing(
     from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.i18n import formerly
 
     chosen = output_format(fmt, as_json)
     listing.check(limit, show_all)
@@ -258,6 +259,8 @@ def missing(
         emit(shown, MISSING_CSV, chosen)
         listing.left_out(len(shown), total)
         return
+    for row in (*found["missing"], *found["late"]):
+        row["agency_label"] = formerly(row["agency"], row["formerly"])
     several = found["agreement"] is None
     deadline = show_date(found["deadline"]) if found["deadline"] else None
     if several:

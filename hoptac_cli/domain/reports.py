@@ -617,9 +617,7 @@ def _who(successions: Successions, agencies: dict[int, Row], parties: dict[int, 
     current = successions.current(agency_id, now)
     name = agencies[current]["name"]
     formerly = agencies[agency_id]["name"] if current != agency_id else None
-    label = name + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
-    return {"agency_id": current, "agency": name, "formerly": formerly, "agency_label": label,
-            "party": parties[agencies[current]["party_id"]]}
+    return {"agency_id": current, "agency": name, "formerly": formerly, "party": parties[agencies[current]["party_id"]]}
 
 
 def _covered(db: Database, period: Period, agreement_ref: str | None, every_active: bool) -> list[Row]:
@@ -707,12 +705,13 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
             "submitted_on": row["first_submitted_on"],
             "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
         })
+    # By the agency as it answers now (then the one it absorbed): the same order in every language.
     if several:  # one province's departments together, then each agency's programmes
         def order(row: Row) -> tuple:
-            return fold(row["party"]), fold(row["agency_label"]), row["agreement"], row["action_id"]
+            return fold(row["party"]), fold(row["agency"]), fold(row["formerly"] or ""), row["agreement"], row["action_id"]
     else:
         def order(row: Row) -> tuple:
-            return row["agency_label"], row["action_id"]
+            return row["agency"], row["formerly"] or "", row["action_id"]
     rows.sort(key=order)
     late.sort(key=order)
     deadline = _common(list(deadlines.values()))

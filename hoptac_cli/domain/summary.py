@@ -20,7 +20,7 @@ from hoptac_cli.domain.numbers import show_number
 from hoptac_cli.domain.official import Block, Column, Document, Table, TableRow
 from hoptac_cli.domain.statuses import CLOSED, STATUSES
 from hoptac_cli.domain.succession import Successions
-from hoptac_cli.i18n import t_in
+from hoptac_cli.i18n import formerly, t_in
 from hoptac_cli.storage import register as register_store
 from hoptac_cli.storage import status as status_store
 
@@ -90,9 +90,7 @@ class Names:
 
     def party(self, party_id: int) -> str:
         now = self.parties.current(party_id, self.on)
-        if now == party_id:
-            return self.party_names[party_id]
-        return t_in("vi", "label.formerly", name=self.party_names[now], formerly=self.party_names[party_id])
+        return formerly(self.party_names[now], self.party_names[party_id] if now != party_id else None, lang="vi")
 
 
 def build(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.domain.text import clean
-from hoptac_cli.i18n import count, t
+from hoptac_cli.i18n import count, formerly, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -110,7 +110,7 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     out = _console()
     width = out.width
     _heading(out, shot.agreement["title"])
-    _heading(out, t("stat.parties", parties=", ".join(shot.parties)), bold=False)
+    _heading(out, t("stat.parties", parties=", ".join(formerly(party["name"], party["formerly"]) for party in shot.parties)), bold=False)
     bar_width = 10 if width >= WIDE else 5
     empty = [clean(row["sector"]) for row in rows if row["row"] != "total" and row["actions"] == 0]
 
