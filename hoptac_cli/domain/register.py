@@ -32,6 +32,28 @@ PARTY_KINDS = ("province", "city", "other")
 _PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
 
 
+# listings ------------------------------------------------------------------------------------
+
+def find_parties(db: Database) -> list[Row]:
+    """``party list``: every party with its counts and, once merged, its successor."""
+    return store.list_parties(db)
+
+
+def find_agencies(db: Database, party_ref: str | None = None) -> list[Row]:
+    """``agency list``: every agency, or those of one party."""
+    return store.list_agencies(db, party(db, party_ref)["id"] if party_ref else None)
+
+
+def find_sectors(db: Database, agreement_ref: str | None = None) -> list[Row]:
+    """``sector list``: the sectors of one agreement, or of all."""
+    return store.list_sectors(db, agreement(db, agreement_ref)["id"] if agreement_ref else None)
+
+
+def find_agreements(db: Database) -> list[Row]:
+    """``agreement list``: every agreement with its years (``period``)."""
+    return [{**row, "period": year_span(row["start_year"], row["end_year"])} for row in store.list_agreements(db)]
+
+
 # references ----------------------------------------------------------------------------------
 
 def party(db: Database, ref: str) -> Row:
@@ -112,10 +134,16 @@ def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: 
 
 
 def parse_year_span(value: str) -> tuple[int, int]:
+    """An agreement's years as typed (``2021-2025``, ``2021–2025``, ``2021/2025``)."""
     match = _PERIOD_SPAN.match(value)
     if not match or int(match[1]) > int(match[2]) or not 1945 <= int(match[1]) <= 2200:
         raise HoptacError(t("err.year_span", value=value))
     return int(match[1]), int(match[2])
+
+
+def year_span(first: int, last: int) -> str:
+    """An agreement's years as every listing, message and JSON record writes them: ``2021–2025``."""
+    return f"{first}–{last}"
 
 
 # parties -------------------------------------------------------------------------------------
@@ -213,7 +241,7 @@ def agreement_detail(db: Database, ref: str | None) -> Row:
     predecessor = store.get(db, "agreements", row["predecessor_id"]) if row["predecessor_id"] else None
     return {
         **row,
-        "period": f"{row['start_year']}–{row['end_year']}",
+        "period": year_span(row["start_year"], row["end_year"]),
         "predecessor": predecessor["title"] if predecessor else None,
         "parties": store.agreement_parties(db, row["id"]),
         "sectors": store.list_sectors(db, row["id"]),

@@ -112,7 +112,7 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
             t("err.report_cadence", option=label, value=period.code, cadence=t(f"cadence.{cadence}"),
               example=Period(period.year, cadence).code),
         )
-    years = f"{agreement['start_year']}–{agreement['end_year']}"
+    years = register.year_span(agreement["start_year"], agreement["end_year"])
     if not period.overlaps(dt.date(agreement["start_year"], 1, 1), dt.date(agreement["end_year"], 12, 31)):
         raise FieldError("period", t("err.report_period_agreement", option=label, value=period.code, years=years))
     ended = _date(agreement.get("ended_on"))

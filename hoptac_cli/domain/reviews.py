@@ -107,7 +107,8 @@ def add_review(
     allowed = range(first, last + 1) if kind == "so-ket" else range(last, last + 2)
     if year not in allowed:
         raise HoptacError(
-            t(f"err.review_year_{kind.replace('-', '_')}", value=year, first=allowed[0], last=allowed[-1], agreement=agreement["slug"])
+            t(f"err.review_year_{kind.replace('-', '_')}", value=year, first=allowed[0], last=allowed[-1],
+              years=register.year_span(allowed[0], allowed[-1]), agreement=agreement["slug"])
         )
     held_on = parse_optional_date(held, option="--held")
     clash = review_store.find_review(db, agreement["id"], year, kind)
