@@ -117,7 +117,7 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
         raise FieldError("period", t("err.report_period_agreement", option=label, value=period.code, years=years))
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
-        raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=ended.strftime("%d/%m/%Y")))
+        raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=show_date(ended)))
 
 
 def check_begun(agreement: Row, period: Period, label: str = "--period") -> None:
@@ -318,7 +318,7 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
     if period.end < exists or (before["status"] in CLOSED and before["due_on"] and before["due_on"] < period.start.isoformat()):
         raise FieldError(
             "period",
-            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=_show(before["due_on"])),
+            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=show_date(before["due_on"]) or "…"),
         )
     if before["carried_on"]:
         copy = review_store.carried_copies(db, action_id)[0]
@@ -381,10 +381,6 @@ def _kept(text: str | None, existing: Row | None, field: str) -> str | None:
     if text is None:
         return existing[field] if existing else None
     return nfc_or_none(text)
-
-
-def _show(iso: str | None) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "…"
 
 
 # writing -------------------------------------------------------------------------------------
