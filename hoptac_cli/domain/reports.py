@@ -19,8 +19,8 @@ from hoptac_cli.domain.dates import parse_date, show_date, today
 from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
 from hoptac_cli.domain.periods import Period, containing, parse_period
-from hoptac_cli.domain.progress import derive, owes_report, report_progress
-from hoptac_cli.domain.statuses import CLOSED, parse_status
+from hoptac_cli.domain.progress import contradicts, derive, owes_report, report_progress, report_status
+from hoptac_cli.domain.statuses import CLOSED, DECIDED, parse_status
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold, nfc_or_none
 from hoptac_cli.errors import HoptacError
@@ -153,33 +153,18 @@ def _figures(
     return round(percent, 1), kept, True
 
 
-def derive_status(progress: float) -> str:
-    """The status a report means when it gives none: nothing yet, under way, or done."""
-    if progress <= 0:
-        return "not-started"
-    return "done" if progress >= 100 else "in-progress"
-
-
-def _contradicts(status: str, progress: float) -> bool:
-    return (
-        (status == "done" and progress < 100)
-        or (status == "not-started" and progress > 0)
-        or (status == "behind" and progress >= 100)
-    )
-
-
 def _status(text: str | None, progress: float, label: str, existing: Row | None = None) -> str:
     """The status given; else, amending, the earlier one (a status that only followed the earlier
     progress follows the new one, and one the new progress contradicts gives way); else the
-    status the progress means."""
+    status the progress means (``progress.report_status``)."""
     if text is None:
         if existing is not None:
             earlier = existing["status"]
-            if earlier != derive_status(existing["progress"]) and not _contradicts(earlier, progress):
+            if earlier != report_status(existing["progress"]) and not contradicts(earlier, progress):
                 return earlier
-        return derive_status(progress)
+        return report_status(progress)
     status = _checked("status", parse_status, text)
-    if _contradicts(status, progress):
+    if contradicts(status, progress):
         raise FieldError("status", t("err.report_status_progress", option=label, status=t(f"status.{status}"), value=text, progress=show_number(progress)))
     return status
 
@@ -327,7 +312,7 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
             t("err.report_carried", option=label, value=period.code, id=action_id, target=copy["agreement"], copy=copy["id"],
               date=show_date(before["carried_on"])),
         )
-    if before["status"] in ("cancelled", "paused"):
+    if before["status"] in DECIDED:
         raise FieldError(
             "period",
             t("err.report_decided", option=label, value=period.code, id=action_id, status=t(f"status.{before['status']}"),

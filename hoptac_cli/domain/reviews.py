@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import mergers, register
 from hoptac_cli.domain.dates import parse_optional_date, show_date
 from hoptac_cli.domain.progress import effective_status
+from hoptac_cli.domain.statuses import CLOSED, RESTING
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
@@ -220,7 +221,7 @@ def decide(db: Database, action_id: int, decision: str, *, review_id: int | None
         new = _status_before_pause(db, action_id)
     else:
         new = {"cancel": "cancelled", "pause": "paused"}[decision]
-        refused = ("done", "cancelled") if decision == "cancel" else ("done", "cancelled", "paused")
+        refused = CLOSED if decision == "cancel" else RESTING
         if status in refused:
             raise HoptacError(t(f"err.cannot_{decision}", id=action_id, status=t(f"status.{status}")))
         if decision == "cancel" and not nfc_or_none(reason):
