@@ -190,6 +190,7 @@ def list_(
     with session() as db:
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
     shown, total = listing.limited(rows, chosen, limit, show_all)
+    _name_periods(shown)
     columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
     emit(shown, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
     listing.left_out(len(shown), total)
@@ -206,6 +207,7 @@ def show(report_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
     if chosen == "json":
         print_json(row)
         return
+    _name_periods([row])
     emit_record(row, DETAIL_FIELDS, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
     if chosen == "table":
         section(t("title.report_history"))
@@ -214,9 +216,17 @@ def show(report_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
         emit(row["history"], HISTORY_COLUMNS, chosen)
 
 
+def _name_periods(rows: list[dict]) -> None:
+    """Each report's period in words, for the table (``period_label``; JSON and CSV keep the code)."""
+    from hoptac_cli.render.output import show_period
+
+    for row in rows:
+        row["period_label"] = show_period(row["period"])
+
+
 def _change(change: dict) -> str:
     """``progress: 40 → 60``: one field a revision changed, as a person reads it."""
-    from hoptac_cli.cli.status import shorten
+    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import display
 
     kind = {"progress": "number", "value": "number", "status": "status"}.get(change["field"], "text")
@@ -244,6 +254,7 @@ def missing(
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.dates import show_date
     from hoptac_cli.i18n import formerly
+    from hoptac_cli.render.output import show_period
 
     chosen = output_format(fmt, as_json)
     listing.check(limit, show_all)
@@ -261,21 +272,22 @@ def missing(
         return
     for row in (*found["missing"], *found["late"]):
         row["agency_label"] = formerly(row["agency"], row["formerly"])
+    period_label = show_period(found["period"])
     several = found["agreement"] is None
     deadline = show_date(found["deadline"]) if found["deadline"] else None
     if several:
         # Every programme's agency together; a deadline shared by all goes into the titles.
-        period_words = found["period_label"] + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
+        period_words = period_label + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
         title = t("title.missing_all", period=period_words)
         agreement_column = Column("agreement", "col.agreement")
         columns = [MISSING_COLUMNS[0], agreement_column, *(c for c in MISSING_COLUMNS[1:] if not deadline or c.kind not in ("date", "bool"))]
         late_columns = [LATE_COLUMNS[0], agreement_column, *(c for c in LATE_COLUMNS[1:] if not deadline or c.key != "deadline")]
         late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
     else:
-        title = t("title.missing", period=found["period_label"], deadline=deadline)
+        title = t("title.missing", period=period_label, deadline=deadline)
         columns, late_title, late_columns = MISSING_COLUMNS, t("title.late", deadline=deadline), LATE_COLUMNS
     shown, total = listing.limited(found["missing"], chosen, limit, show_all)
-    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=found["period_label"]))
+    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=period_label))
     listing.left_out(len(shown), total)
     if found["late"]:
         section(late_title)

@@ -53,7 +53,7 @@ def search(
 def _print(rows: list[dict], query: str) -> None:
     """The table, laid out by ``render.table`` for the terminal's width (words never cut), the
     words found in bold where the terminal shows colour."""
-    from hoptac_cli.cli.status import shorten
+    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import console
     from hoptac_cli.render.table import COMFORT, Spec, build
 

@@ -439,17 +439,12 @@ def add(db: Database, fields: ReportFields, *, amend: bool = False, source: str 
 
 # reading -------------------------------------------------------------------------------------
 
-def _label(code: str) -> str:
-    return parse_period(code).label()
-
-
 def shape(row: Row, deadline_day: int | None = None) -> Row:
-    """A report as listings print it: stable keys, raw values."""
+    """A report as listings print it: stable keys, raw values (``render`` names the period)."""
     shaped = {
         "id": row["id"],
         "agreement": row["agreement"],
         "period": row["period"],
-        "period_label": _label(row["period"]),
         "action_id": row["action_id"],
         "action": row["action"],
         "sector": row["sector"],
@@ -700,7 +695,6 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
         "agreement": None if several else covered[0]["slug"],
         "agreements": [row["slug"] for row in covered],
         "period": period.code,
-        "period_label": period.label(),
         "deadline": deadline.isoformat() if deadline else None,
         "past_deadline": now > deadline if deadline else None,
         "owed": owing,
