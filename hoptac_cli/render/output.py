@@ -57,8 +57,8 @@ def display(value: Any, kind: str) -> str:
     if kind == "interval":
         from hoptac_cli.domain.dates import show_date
 
-        start, _, end = str(value).partition("/")
-        return f"{show_date(start)} – {show_date(end)}"
+        start, _, end = str(value).partition("/")  # ISO 8601 "start/end"; an end not set is "…"
+        return f"{show_date(start) or '…'} – {show_date(end) or '…'}" if start or end else ""
     if kind == "status":
         return t(f"status.{value}")
     if kind == "timestamp":
