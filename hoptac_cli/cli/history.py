@@ -30,7 +30,7 @@ UNDOABLE_DATA = [*COLUMNS[:4], Column("what", "col.history_changed"), UNDOABLE_C
 #: the longest old or new text a change shows in the table
 _TEXT_CHARS = 40
 #: a field of a table whose values are not an action's (``render.output.change_kind``)
-_TABLE_KINDS = {("agreements", "status"): "label:agreement_status"}
+_TABLE_KINDS: dict[tuple[str | None, str], str] = {("agreements", "status"): "label:agreement_status"}
 
 
 def _value(field: str, value: object, table: str | None = None) -> str:

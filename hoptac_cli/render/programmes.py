@@ -78,7 +78,7 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
         Spec(t("stat.col.reports"), "right", wrap=False),
     ]
     width = 10 if out.width >= 120 else 5
-    table = []
+    table: list[list[str | Text]] = []
     for number, row in enumerate(rows, start=start):
         if not row["actions"]:
             progress = Text(t("stat.no_actions"), style="bold yellow")
