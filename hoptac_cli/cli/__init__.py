@@ -223,18 +223,18 @@ def root(
     files.protect(db_path)
 
 
-#: command modules, in the order their groups appear in --help; each has ``add_commands(app)``
+#: command modules, in the order their groups appear in --help; each has ``register(app)``
 COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
 
 
-def _add_commands() -> None:
+def _register() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        importlib.import_module(f"hoptac_cli.cli.{name}").add_commands(app)
+        importlib.import_module(f"hoptac_cli.cli.{name}").register(app)
 
 
-_add_commands()
+_register()
 
 
 def main() -> None:

@@ -246,5 +246,5 @@ def resume(action_id: Annotated[int, typer.Argument(metavar="ID")], review: Revi
     _decide(action_id, "resume", review, reason)
 
 
-def add_commands(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.add_typer(action_app, name="action")

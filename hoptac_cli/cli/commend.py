@@ -143,5 +143,5 @@ def remove(commendation_id: Annotated[int, typer.Argument(metavar="ID")]) -> Non
     done(t("msg.commend_removed", id=commendation_id, recipient=row["recipient"], form=row["form"]))
 
 
-def add_commands(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.add_typer(commend_app, name="commend")

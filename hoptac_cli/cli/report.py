@@ -453,5 +453,5 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
         raise typer.Exit(1)
 
 
-def add_commands(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")

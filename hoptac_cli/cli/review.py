@@ -133,5 +133,5 @@ def show(review_id: Annotated[int, typer.Argument(metavar="ID")], fmt: FormatOpt
         emit(detail["commendations_made"], COMMEND_COLUMNS, chosen)
 
 
-def add_commands(app: typer.Typer) -> None:
+def register(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")
