@@ -283,3 +283,13 @@ def test_import_of_five_thousand_rows_is_one_undo(many, tmp_path):
     assert latest(many)["changed"] == "reports: 5000 added"
     many.ok("undo")
     assert dump(many.db) == before
+
+
+def test_history_says_an_agreement_status_change_in_words(sample):
+    """An agreement's status (active → ended) is an agreement's word, not an action's status code."""
+    sample.ok("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "20/12/2025")
+    sample.ok("agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025", "--review", "1")
+    assert sample.json("history", "--limit", "1")[0]["command"].startswith("hoptac agreement end")
+    assert "ended" in sample.ok("history", "--limit", "1").stdout
+    vietnamese = sample.ok("history", "--limit", "1", lang="vi").stdout
+    assert "đã kết thúc" in vietnamese and "ngày kết thúc" in vietnamese and "ended on" not in vietnamese

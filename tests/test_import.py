@@ -252,7 +252,12 @@ def test_progress_bar_only_on_a_terminal(monkeypatch):
     import io
     import sys
 
-    from hoptac_cli.cli.report import _progress
+    from hoptac_cli.cli.report import IMPORT_BAR
+    from hoptac_cli.i18n import t
+    from hoptac_cli.render.progress import progress
+
+    def _progress(total):  # the bar ``report import`` shows
+        return progress(t("title.import"), total, threshold=IMPORT_BAR)
 
     class Terminal(io.StringIO):
         def isatty(self):

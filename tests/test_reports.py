@@ -189,6 +189,25 @@ def test_missing_across_the_deadline(actions, monkeypatch):
     h.fails("report", "missing", "--period", "2022")  # the agreement reports half-yearly
 
 
+def test_missing_orders_agencies_the_same_in_both_languages(hoptac):
+    """Across programmes, agencies are ordered by the name they answer under, then the one they
+    absorbed: not by the words "(formerly: …)" / "(trước đây: …)", which sort differently."""
+    h = hoptac
+    h.ok("party", "add", "Hậu Giang")
+    h.ok("party", "add", "Kiên Giang")
+    for slug in ("p1", "p2"):
+        h.ok("agreement", "add", f"Chương trình {slug}", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", slug)
+        h.ok("sector", "add", "Y tế", "--agreement", slug)
+    for name, slug in (("Sở A", "a"), ("Sở A Mới", "a-moi"), ("Sở B", "b")):
+        h.ok("agency", "add", name, "--party", "hau-giang", "--slug", slug)
+    h.ok("action", "add", "Việc một", "--sector", "y-te", "--agreement", "p1", "--lead", "b")
+    h.ok("action", "add", "Việc hai", "--sector", "y-te", "--agreement", "p1", "--lead", "a-moi")
+    h.ok("agency", "merge", "b", "--into", "a", "--on", "01/01/2026")
+    orders = [[(row["agency"], row["formerly"]) for row in h.json("report", "missing", "--period", "2025-H2", lang=lang)["missing"]]
+              for lang in ("en", "vi")]
+    assert orders[0] == orders[1] == [("Sở A", "Sở B"), ("Sở A Mới", None)]
+
+
 def test_missing_follows_mergers(actions):
     """After a merger the successor owes the report, shown with the old name; old reports count."""
     from hoptac_cli.storage.db import connect

@@ -408,7 +408,7 @@ def test_a_figure_stopped_by_the_time_limit_stops_its_query_as_a_timeout(generat
     from hoptac_cli.web import functions
 
     conn = sqlite3.connect(generated.db)
-    functions.register(conn)
+    functions.install(conn)
     checks = []
     conn.set_progress_handler(lambda: checks.append(1) or len(checks) > 50, 1)  # stops inside the function's query
     with pytest.raises(sqlite3.OperationalError, match="^interrupted$"):

@@ -257,6 +257,8 @@ class HoptacGroup(TyperGroup):
             raise
         except HoptacError as error:
             typer.echo(f"{t('word.error')}: {error.message}", err=True)
+            for line in error.details:
+                typer.echo(f"  {line}", err=True)
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

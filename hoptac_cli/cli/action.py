@@ -102,15 +102,15 @@ def add(
     """Add an action to a sector (with --review: a review's decision to supplement the list)."""
     from hoptac_cli.domain import register, reviews
 
-    fields = dict(
-        sector_ref=sector, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
+    fields = register.ActionFields(
+        title=title, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
         baseline=baseline, measure=measure, plan=plan, note=note,
     )
     with session(write=True) as db:
         if review is None:
-            action_id = register.add_action(db, title, agreement_ref=agreement, **fields)
+            action_id = register.add_action(db, fields, sector_ref=sector, agreement_ref=agreement)
         else:
-            action_id = reviews.supplement(db, title, review_id=review, agreement_ref=agreement, **fields)
+            action_id = reviews.supplement(db, fields, sector_ref=sector, review_id=review, agreement_ref=agreement)
             label = reviews.label(reviews.review(db, review))
     done(t("msg.action_added", id=action_id) if review is None else t("msg.action_supplemented", id=action_id, review=label))
 
@@ -190,13 +190,14 @@ def update(
     reason: ReasonOpt = None,
 ) -> None:
     """Change an action; every change is kept in its history (with --review: as that review's adjustment)."""
-    from hoptac_cli.domain import reviews
+    from hoptac_cli.domain import register, reviews
 
+    changes = register.ActionFields(
+        title=title, status=status, start=start, due=due, lead=lead, partners=partners, unit=unit, target=target,
+        baseline=baseline, measure=measure, plan=plan, note=note,
+    )
     with session(write=True) as db:
-        events = reviews.adjust(
-            db, action_id, review_id=review, reason=reason, title=title, status=status, start=start, due=due,
-            lead=lead, partners=partners, unit=unit, target=target, baseline=baseline, measure=measure, plan=plan, note=note,
-        )
+        events = reviews.adjust(db, action_id, changes, review_id=review, reason=reason)
         label = reviews.label(reviews.review(db, review)) if review is not None else None
     from hoptac_cli.render.output import display
 

@@ -46,11 +46,9 @@ def list_(
 ) -> None:
     """List agencies."""
     from hoptac_cli.domain import register
-    from hoptac_cli.storage import register as store
 
     with session() as db:
-        scope = register.party(db, party)["id"] if party else None
-        rows = store.list_agencies(db, scope)
+        rows = register.find_agencies(db, party)
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.agencies"))
 
 

@@ -100,12 +100,10 @@ def add(
 @agreement_app.command("list")
 def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """List agreements."""
-    from hoptac_cli.storage import register as store
+    from hoptac_cli.domain import register
 
     with session() as db:
-        rows = store.list_agreements(db)
-    for row in rows:
-        row["period"] = f"{row['start_year']}–{row['end_year']}"
+        rows = register.find_agreements(db)
     emit(rows, LIST_COLUMNS, output_format(fmt, as_json), title=t("title.agreements"))
 
 

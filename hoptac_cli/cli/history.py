@@ -29,16 +29,18 @@ UNDOABLE_DATA = [*COLUMNS[:4], Column("what", "col.history_changed"), UNDOABLE_C
 
 #: the longest old or new text a change shows in the table
 _TEXT_CHARS = 40
+#: a field of a table whose values are not an action's (``render.output.change_kind``)
+_TABLE_KINDS: dict[tuple[str | None, str], str] = {("agreements", "status"): "label:agreement_status"}
 
 
-def _value(field: str, value: object) -> str:
+def _value(field: str, value: object, table: str | None = None) -> str:
     """An old or new value of a changed field the way the interface shows it (a date dd/mm/yyyy,
     a status in words, a number with the language's separators, an id as #id, a text quoted)."""
     from hoptac_cli.render.output import change_kind, display
 
     if value is None or value == "":
         return "∅"
-    kind = change_kind(field)
+    kind = _TABLE_KINDS.get((table, field)) or change_kind(field)
     if kind != "text" or isinstance(value, bool):
         return display(value, "bool" if isinstance(value, bool) else kind)
     if field.endswith("_id") and isinstance(value, int):
@@ -62,7 +64,7 @@ def _changed_rows(rows: list[dict]) -> str:
             continue
         old = row.get("old") or {}
         changes = [
-            f"{fields([key])} {_value(key, old.get(key))} → {_value(key, value)}"
+            f"{fields([key])} {_value(key, old.get(key), row['table'])} → {_value(key, value, row['table'])}"
             for key, value in (row.get("new") or {}).items()
             if key != "search_key"
         ]

@@ -42,10 +42,10 @@ def add(
 @party_app.command("list")
 def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """List parties."""
-    from hoptac_cli.storage import register as store
+    from hoptac_cli.domain import register
 
     with session() as db:
-        rows = store.list_parties(db)
+        rows = register.find_parties(db)
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.parties"))
 
 

@@ -12,7 +12,7 @@ from hoptac_cli.cli.settings import (
 )
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.render.output import Column, emit, show_period
 
 LETTER_FORMATS = ("docx", "md")
 WRITTEN_COLUMNS = [
@@ -79,7 +79,7 @@ def remind(
         found, letters = reminders.build(db, period, agreement, agency, overrides=given, date=date, reply_by=reply_by,
                                          option_names=OPTION_NAMES)
     if not letters:
-        done(t("msg.remind_nobody", period=found["period_label"]))
+        done(t("msg.remind_nobody", period=show_period(found["period"])))
         return
     code = found["period"]
     files = {letter.agency_id: f"don-doc-{code}-{letter.slug}.{chosen}" for letter in letters}
@@ -103,7 +103,7 @@ def remind(
          "file": str(folder / files[letter.agency_id])}
         for letter in letters
     ]
-    emit(written, WRITTEN_COLUMNS, "table", title=t("title.remind", period=found["period_label"]))
+    emit(written, WRITTEN_COLUMNS, "table", title=t("title.remind", period=show_period(found["period"])))
     done(t("msg.remind_written", letters=len(letters), actions=len(rows), sheet=str(sheet_path)))
 
 

@@ -1,9 +1,6 @@
 """``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
 
 
-import contextlib
-import sys
-from collections.abc import Callable, Iterator
 from typing import Annotated, Optional
 
 import typer
@@ -139,10 +136,11 @@ def add(
             chosen = current_period(db, action_id)
             period = chosen.code
             note(t("msg.period_default", period=chosen.label()))
-        row = reports.add(
-            db, action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
-            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted, amend=amend,
+        fields = reports.ReportFields(
+            action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
+            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted,
         )
+        row = reports.add(db, fields, amend=amend)
     amount = (
         t("msg.report_value", value=show_number(row["value"]), target=show_number(row["target"]), unit=row["unit"] or "")
         if row["value"] is not None
@@ -193,6 +191,7 @@ def list_(
     with session() as db:
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
     shown, total = listing.limited(rows, chosen, limit, show_all)
+    _name_periods(shown)
     columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
     emit(shown, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
     listing.left_out(len(shown), total)
@@ -209,6 +208,7 @@ def show(report_id: ReportIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
     if chosen == "json":
         print_json(row)
         return
+    _name_periods([row])
     emit_record(row, DETAIL_FIELDS, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
     if chosen == "table":
         section(t("title.report_history"))
@@ -217,9 +217,17 @@ def show(report_id: ReportIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
         emit(row["history"], HISTORY_COLUMNS, chosen)
 
 
+def _name_periods(rows: list[dict]) -> None:
+    """Each report's period in words, for the table (``period_label``; JSON and CSV keep the code)."""
+    from hoptac_cli.render.output import show_period
+
+    for row in rows:
+        row["period_label"] = show_period(row["period"])
+
+
 def _change(change: dict) -> str:
     """``progress: 40 → 60``: one field a revision changed, as a person reads it."""
-    from hoptac_cli.cli.status import shorten
+    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import display
 
     kind = {"progress": "number", "value": "number", "status": "status"}.get(change["field"], "text")
@@ -246,6 +254,8 @@ def missing(
     from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import reports
     from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.i18n import formerly
+    from hoptac_cli.render.output import show_period
 
     chosen = output_format(fmt, as_json)
     listing.check(limit, show_all)
@@ -261,21 +271,24 @@ def missing(
         emit(shown, MISSING_CSV, chosen)
         listing.left_out(len(shown), total)
         return
+    for row in (*found["missing"], *found["late"]):
+        row["agency_label"] = formerly(row["agency"], row["formerly"])
+    period_label = show_period(found["period"])
     several = found["agreement"] is None
     deadline = show_date(found["deadline"]) if found["deadline"] else None
     if several:
         # Every programme's agency together; a deadline shared by all goes into the titles.
-        period_words = found["period_label"] + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
+        period_words = period_label + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
         title = t("title.missing_all", period=period_words)
         agreement_column = Column("agreement", "col.agreement")
         columns = [MISSING_COLUMNS[0], agreement_column, *(c for c in MISSING_COLUMNS[1:] if not deadline or c.kind not in ("date", "bool"))]
         late_columns = [LATE_COLUMNS[0], agreement_column, *(c for c in LATE_COLUMNS[1:] if not deadline or c.key != "deadline")]
         late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
     else:
-        title = t("title.missing", period=found["period_label"], deadline=deadline)
+        title = t("title.missing", period=period_label, deadline=deadline)
         columns, late_title, late_columns = MISSING_COLUMNS, t("title.late", deadline=deadline), LATE_COLUMNS
     shown, total = listing.limited(found["missing"], chosen, limit, show_all)
-    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=found["period_label"]))
+    emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=period_label))
     listing.left_out(len(shown), total)
     if found["late"]:
         section(late_title)
@@ -349,6 +362,7 @@ def import_(
 
     from hoptac_cli.cli import rows as listing
     from hoptac_cli.domain import importer
+    from hoptac_cli.render.progress import progress
     from hoptac_cli.render.template import iter_table
 
     chosen = output_format(fmt, as_json)
@@ -359,14 +373,8 @@ def import_(
         return
     # The rows are streamed from the file: a 100,000-row file is never held whole.
     header, data, size = iter_table(path, importer.looks_like_header)
-    with session(write=not dry_run) as db, _progress(size) as tick:
-        try:
-            plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
-        except importer.ImportRefused as refused:
-            typer.echo(f"{t('word.error')}: {refused.message}", err=True)
-            for error in refused.errors:
-                typer.echo("  " + t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason), err=True)
-            raise typer.Exit(1) from None
+    with session(write=not dry_run) as db, progress(t("title.import"), size, threshold=IMPORT_BAR) as tick:
+        plan = importer.check(db, path, header, data, amend=amend, tick=tick, stage=not dry_run)
         if dry_run:
             _dry(plan)
         else:
@@ -379,6 +387,8 @@ def import_(
          data_on_stdout=chosen != "table")
 
 
+#: a file of fewer rows imports too fast to be worth a progress bar
+IMPORT_BAR = 50
 #: a folder import's closing table: one row per file
 FOLDER_COLUMNS = [
     Column("file", "col.file", ratio=2),
@@ -418,11 +428,10 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
                 plan = importer.check(db, path, header, data, amend=amend, stage=not dry_run)
             except importer.ImportRefused as error:
                 row["errors"] = len({problem.row for problem in error.errors})
-                problems = [t("msg.import_row_error", row=p.row, column=p.column, reason=p.reason) for p in error.errors]
-                refused.append((path.name, error.message, problems))
+                refused.append((path.name, error.message, error.details))
             except HoptacError as error:
                 row["errors"] = 1
-                refused.append((path.name, error.message, []))
+                refused.append((path.name, error.message, error.details))
             else:
                 if dry_run:
                     _dry(plan)
@@ -443,21 +452,6 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
            refused=len(refused), **totals), data_on_stdout=fmt != "table")
     if refused:
         raise typer.Exit(1)
-
-
-@contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None] | None]:
-    """A Rich progress bar on stderr, only when stderr is a terminal and the file is long."""
-    if total < 50 or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    from hoptac_cli.render.output import console
-
-    with Progress(console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task(t("title.import"), total=total)
-        yield lambda: bar.advance(task)
 
 
 def register(app: typer.Typer) -> None:

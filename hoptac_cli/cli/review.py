@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import formerly, t
 from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
 
 review_app = typer.Typer(help="Yearly review meetings (sơ kết / tổng kết) and their decisions.", no_args_is_help=True, rich_markup_mode=None)
@@ -77,11 +77,12 @@ def add(
         )
         row = reviews.review(db, review_id)
     if proposed is not None:
+        host_words = formerly(proposed["name"], proposed["formerly"])
         previous = proposed["previous"]
         if previous:
-            note(t("msg.review_host_proposed", host=proposed["label"], previous=previous["host"], year=previous["year"]))
+            note(t("msg.review_host_proposed", host=host_words, previous=previous["host"], year=previous["year"]))
         else:
-            note(t("msg.review_host_first", host=proposed["label"]))
+            note(t("msg.review_host_first", host=host_words))
     done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
 
 

@@ -53,7 +53,7 @@ def search(
 def _print(rows: list[dict], query: str) -> None:
     """The table, laid out by ``render.table`` for the terminal's width (words never cut), the
     words found in bold where the terminal shows colour."""
-    from hoptac_cli.cli.status import shorten
+    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import console
     from hoptac_cli.render.table import COMFORT, Spec, build
 
@@ -70,12 +70,34 @@ def _print(rows: list[dict], query: str) -> None:
         Spec(t("search.col.snippet"), comfort=COMFORT + 24, ratio=4),
     ]
     cells = [
-        [str(row["rank"]), row["what_label"], shorten(row["where_label"], _WHERE_CHARS), row["period_label"],
+        [str(row["rank"]), t(f"search.field.{row['kind']}.{row['field']}"), shorten(_where(row), _WHERE_CHARS), _when(row),
          highlighted(row["snippet"], styled)]
         for row in rows
     ]
     out.print(build(specs, cells, out.width))
     out.print(t("search.count", count=len(rows), query=query), markup=False)
+
+
+def _where(row: dict) -> str:
+    """The action a hit belongs to (``#3 title``), else its review, with a commendation's recipient."""
+    from hoptac_cli.domain.reviews import label
+
+    if row["kind"] in ("action", "report"):
+        return f"#{row['action_id']} {row['action']}"
+    review = label({"kind": row["review_kind"], "year": row["review_year"], "id": row["review_id"]})
+    return f"{row['recipient']} — {review}" if row["kind"] == "commendation" else review
+
+
+def _when(row: dict) -> str:
+    """A report's period in words, an action's dates (… for one not set), a review's date (else its year)."""
+    from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.render.output import display, show_period
+
+    if row["kind"] == "report":
+        return show_period(row["period"])
+    if row["kind"] == "action":
+        return display(f"{row['date_from'] or ''}/{row['date_to'] or ''}", "interval")
+    return show_date(row["date_from"]) or str(row["review_year"])
 
 
 def highlighted(snippet: str, styled: bool):  # type: ignore[no-untyped-def]

@@ -41,11 +41,9 @@ def add(
 def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None:
     """List sectors (of one agreement, or of all)."""
     from hoptac_cli.domain import register
-    from hoptac_cli.storage import register as store
 
     with session() as db:
-        scope = register.agreement(db, agreement)["id"] if agreement else None
-        rows = store.list_sectors(db, scope)
+        rows = register.find_sectors(db, agreement)
     emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.sectors"))
 
 

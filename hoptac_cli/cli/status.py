@@ -99,12 +99,5 @@ def _programmes(db, party, agreement, sector, period, chosen, limit, show_all) -
     listing.left_out(len(shown), total)
 
 
-def shorten(text: str, limit: int) -> str:
-    """Kept here for its callers; the status tables live in ``render.status``."""
-    from hoptac_cli.render.status import shorten as cut
-
-    return cut(text, limit)
-
-
 def register(app: typer.Typer) -> None:
     app.command("status")(status)

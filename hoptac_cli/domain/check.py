@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from hoptac_cli.domain.numbers import show_number
+from hoptac_cli.domain.register import year_span
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import check as store
 from hoptac_cli.storage.db import examine, refusal
@@ -41,6 +42,8 @@ def problems(path: Path) -> list[str]:
             for row in query(conn):
                 if "value" in row and isinstance(row["value"], (int, float)):
                     row["value"] = show_number(row["value"])
+                if "first" in row and "last" in row:
+                    row["years"] = year_span(row["first"], row["last"])
                 found.append(t(key, **row))
     except sqlite3.DatabaseError as error:  # damaged beyond what the checks above could read
         found.append(t("check.unreadable", reason=error))

@@ -46,6 +46,8 @@ EDITABLE = ("progress", "value", "status", "result", "difficulty", "proposal", "
 REQUIRED = ("action_id", "period", "progress")
 #: a row with all of these empty was left blank: the agency did not report on that action
 FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
+#: the cells of a row that give ``reports.ReportFields`` besides the action and period (an empty cell gives nothing)
+_GIVEN = ("progress", "value", "status", "result", "difficulty", "proposal", "agency", "submitted")
 
 
 #: the department files' words, in both languages
@@ -158,10 +160,11 @@ class RowError:
 
 
 class ImportRefused(HoptacError):
-    """A file with bad rows: nothing was imported; ``errors`` lists every bad row."""
+    """A file with bad rows: nothing was imported; ``errors`` lists every bad row (and the
+    details, printed under the message, say each in words)."""
 
     def __init__(self, message: str, errors: list[RowError]):
-        super().__init__(message)
+        super().__init__(message, [t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason) for error in errors])
         self.errors = errors
 
 
@@ -320,21 +323,8 @@ def _prepare(db: Database, values: Row, labels: dict[str, str], lookups: reports
     action_id = _action_id(values["action_id"])
     if action_id is None:
         raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"]))
-    return reports.prepare(
-        db,
-        action_id=action_id,
-        period=values["period"],
-        progress=values.get("progress") or None,
-        value=values.get("value") or None,
-        status=values.get("status") or None,
-        result=values.get("result") or None,
-        difficulty=values.get("difficulty") or None,
-        proposal=values.get("proposal") or None,
-        agency=values.get("agency") or None,
-        submitted=values.get("submitted") or None,
-        labels=labels,
-        lookups=lookups,
-    )
+    given = {key: values.get(key) or None for key in _GIVEN}
+    return reports.prepare(db, reports.ReportFields(action_id=action_id, period=values["period"], **given), labels=labels, lookups=lookups)
 
 
 def folder_files(folder: Path) -> list[Path]:

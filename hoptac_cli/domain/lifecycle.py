@@ -73,7 +73,8 @@ def chain(db: Database, agreement_id: int) -> list[Row]:
         seen.add(following[0]["id"])
         found.append(store.get(db, "agreements", following[0]["id"]))
     return [
-        {"id": row["id"], "slug": row["slug"], "title": row["title"], "period": f"{row['start_year']}–{row['end_year']}", "status": row["status"]}
+        {"id": row["id"], "slug": row["slug"], "title": row["title"], "period": register.year_span(row["start_year"], row["end_year"]),
+         "status": row["status"]}
         for row in found
     ]
 

@@ -100,9 +100,8 @@ def with_predecessors(db: Database, table: str, row_id: int) -> list[int]:
 
 def current(db: Database, table: str, row_id: int, as_of: dt.date) -> Row:
     """The row that answers for ``row_id`` on ``as_of``, with ``formerly`` naming ``row_id``
-    when that is another row (else ``None``) and ``label`` for display."""
+    when that is another row (else ``None``)."""
     now_id = Successions(db, table).current(row_id, as_of)
     row = store.get(db, table, now_id)
     formerly = store.get(db, table, row_id)["name"] if now_id != row_id else None
-    label = t("label.formerly", name=row["name"], formerly=formerly) if formerly else row["name"]
-    return {**row, "formerly": formerly, "label": label}
+    return {**row, "formerly": formerly}

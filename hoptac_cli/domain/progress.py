@@ -13,6 +13,10 @@
   latest period reported.
 - An action's status: ``cancelled`` or ``paused`` when so decided on the action itself; else
   the status of its deciding report; else the status recorded on the action.
+- A report's status: the one it gives, which must not contradict its progress (``done`` below
+  100, ``not-started`` above 0, ``behind`` at 100); else ``not-started`` at 0, ``done`` at 100,
+  ``in-progress`` between (an amendment keeps a status the earlier version chose, unless the new
+  progress contradicts it).
 - Indicators: reported values are cumulative ("achieved so far", the default) or per period
   (``--measure per-period``: summed over the periods' deciding reports). The achieved value is
   the deciding report's value, or that sum; a carried action starts from what its original
@@ -23,6 +27,9 @@
 - Overdue: a due date before the reference date (the period's end, or today) and not done or
   cancelled.
 - A sector's progress: the mean progress of its actions that are not cancelled.
+- Done in a period: done by its end, and not yet at 100 the day before it began. Stalled in a
+  period: neither overdue nor done or cancelled, and behind, or owing the period's report with
+  no more progress than the day before it began (the consolidated report's shortcomings).
 - A report is expected for a period from every action that exists by the period's end and, as
   of the day before the period began, was not cancelled, paused, done or carried over to a
   successor agreement. It is received when the action has a current report for a period lying
@@ -34,21 +41,35 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from hoptac_cli.domain.statuses import CLOSED
+from hoptac_cli.domain.statuses import CLOSED, DECIDED, RESTING
 
 Row = dict[str, Any]
 
 #: how an indicator's reported values add up
 MEASURES = ("cumulative", "per-period")
-#: decided on the action itself, these outrank anything a report says
-_DECIDED = ("cancelled", "paused")
 
 
 def effective_status(action: Row) -> str:
     recorded = action["recorded_status"]
-    if recorded in _DECIDED:
+    if recorded in DECIDED:
         return recorded
     return action.get("report_status") or recorded
+
+
+def report_status(progress: float) -> str:
+    """The status a report means when it gives none: nothing yet, under way, or done."""
+    if progress <= 0:
+        return "not-started"
+    return "done" if progress >= 100 else "in-progress"
+
+
+def contradicts(status: str, progress: float) -> bool:
+    """Does a report's status contradict its progress?"""
+    return (
+        (status == "done" and progress < 100)
+        or (status == "not-started" and progress > 0)
+        or (status == "behind" and progress >= 100)
+    )
 
 
 def indicator_progress(value: float, target: float, baseline: float | None) -> float:
@@ -124,7 +145,19 @@ def owes_report(before: Row, period_start: dt.date | str, period_end: dt.date | 
     so that an action finishing during the period still reports."""
     exists = before["exists_from"] <= _iso(period_end)
     carried = bool(before.get("carried_on")) and before["carried_on"] < _iso(period_start)
-    return exists and not carried and before["status"] not in ("done", "cancelled", "paused")
+    return exists and not carried and before["status"] not in RESTING
+
+
+def done_in_period(action: Row) -> bool:
+    """``action`` as of a period's end, with ``progress_before`` (the day before it began)."""
+    return action["status"] == "done" and action["progress_before"] < 100
+
+
+def stalled(action: Row) -> bool:
+    """``action`` as of a period's end, with ``expected`` and ``progress_before``."""
+    if action["overdue"] or action["status"] in CLOSED:
+        return False
+    return action["status"] == "behind" or (action["expected"] and action["progress"] <= action["progress_before"])
 
 
 def mean_progress(actions: list[Row]) -> float | None:

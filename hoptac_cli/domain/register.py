@@ -8,6 +8,7 @@ before anything is written.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import refs
@@ -20,7 +21,7 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
-from hoptac_cli.storage import reviews as lifecycle_store
+from hoptac_cli.storage import reviews as review_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -29,6 +30,28 @@ Row = dict[str, Any]
 
 PARTY_KINDS = ("province", "city", "other")
 _PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+
+
+# listings ------------------------------------------------------------------------------------
+
+def find_parties(db: Database) -> list[Row]:
+    """``party list``: every party with its counts and, once merged, its successor."""
+    return store.list_parties(db)
+
+
+def find_agencies(db: Database, party_ref: str | None = None) -> list[Row]:
+    """``agency list``: every agency, or those of one party."""
+    return store.list_agencies(db, party(db, party_ref)["id"] if party_ref else None)
+
+
+def find_sectors(db: Database, agreement_ref: str | None = None) -> list[Row]:
+    """``sector list``: the sectors of one agreement, or of all."""
+    return store.list_sectors(db, agreement(db, agreement_ref)["id"] if agreement_ref else None)
+
+
+def find_agreements(db: Database) -> list[Row]:
+    """``agreement list``: every agreement with its years (``period``)."""
+    return [{**row, "period": year_span(row["start_year"], row["end_year"])} for row in store.list_agreements(db)]
 
 
 # references ----------------------------------------------------------------------------------
@@ -111,10 +134,16 @@ def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: 
 
 
 def parse_year_span(value: str) -> tuple[int, int]:
+    """An agreement's years as typed (``2021-2025``, ``2021–2025``, ``2021/2025``)."""
     match = _PERIOD_SPAN.match(value)
     if not match or int(match[1]) > int(match[2]) or not 1945 <= int(match[1]) <= 2200:
         raise HoptacError(t("err.year_span", value=value))
     return int(match[1]), int(match[2])
+
+
+def year_span(first: int, last: int) -> str:
+    """An agreement's years as every listing, message and JSON record writes them: ``2021–2025``."""
+    return f"{first}–{last}"
 
 
 # parties -------------------------------------------------------------------------------------
@@ -164,7 +193,7 @@ def add_agreement(
     predecessor_row = store.get(db, "agreements", agreement(db, predecessor)["id"]) if predecessor else None
     predecessor_id = predecessor_row["id"] if predecessor_row else None
     if predecessor_row:
-        taken = lifecycle_store.successor_agreements(db, predecessor_row["id"])
+        taken = review_store.successor_agreements(db, predecessor_row["id"])
         if taken:
             raise HoptacError(t("err.predecessor_taken", value=predecessor_row["slug"], successor=taken[0]["slug"]))
     if not 1 <= deadline_day <= 31:
@@ -212,7 +241,7 @@ def agreement_detail(db: Database, ref: str | None) -> Row:
     predecessor = store.get(db, "agreements", row["predecessor_id"]) if row["predecessor_id"] else None
     return {
         **row,
-        "period": f"{row['start_year']}–{row['end_year']}",
+        "period": year_span(row["start_year"], row["end_year"]),
         "predecessor": predecessor["title"] if predecessor else None,
         "parties": store.agreement_parties(db, row["id"]),
         "sectors": store.list_sectors(db, row["id"]),
@@ -253,6 +282,26 @@ def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = No
 
 # actions -------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ActionFields:
+    """An action's fields as given (typed options, the sample's entries, a review's decision):
+    raw text, not yet validated; None where not given. ``add_action`` needs ``title`` and
+    ``lead``; ``update_action`` changes what is given (an empty ``plan`` or ``note`` clears it)."""
+
+    title: str | None = None
+    lead: str | None = None
+    partners: list[str] | None = None
+    start: str | None = None
+    due: str | None = None
+    unit: str | None = None
+    target: str | None = None
+    baseline: str | None = None
+    measure: str | None = None
+    plan: str | None = None
+    note: str | None = None
+    status: str | None = None
+
+
 #: how users may name a measure (folded) → the stored code
 _MEASURES = {"cumulative": "cumulative", "luy-ke": "cumulative", "per-period": "per-period", "trong-ky": "per-period"}
 
@@ -273,18 +322,19 @@ def _check_indicator(values: Row) -> None:
         raise HoptacError(t("err.baseline_target", baseline=show_number(values["baseline"]), target=show_number(values["target"])))
 
 
-def _indicator(unit: str | None, target: str | None, baseline: str | None, measure: str | None = None) -> Row:
+def _indicator(fields: ActionFields) -> Row:
+    """The indicator columns ``fields`` gives, validated."""
     values: Row = {}
-    if measure is not None:
-        values["measure"] = parse_measure(measure)
-    if unit is not None:
-        values["unit"] = one_line(unit) or None
-    if target is not None:
-        values["target"] = parse_number(target, option="--target")
+    if fields.measure is not None:
+        values["measure"] = parse_measure(fields.measure)
+    if fields.unit is not None:
+        values["unit"] = one_line(fields.unit) or None
+    if fields.target is not None:
+        values["target"] = parse_number(fields.target, option="--target")
         if values["target"] <= 0:
-            raise HoptacError(t("err.target_positive", value=target))
-    if baseline is not None:
-        values["baseline"] = parse_number(baseline, option="--baseline")
+            raise HoptacError(t("err.target_positive", value=fields.target))
+    if fields.baseline is not None:
+        values["baseline"] = parse_number(fields.baseline, option="--baseline")
     return values
 
 
@@ -294,32 +344,17 @@ def _check_dates(start_on: str | None, due_on: str | None) -> None:
 
 
 def add_action(
-    db: Database,
-    title: str,
-    *,
-    sector_ref: str,
-    agreement_ref: str | None = None,
-    lead: str,
-    partners: list[str] | None = None,
-    start: str | None = None,
-    due: str | None = None,
-    unit: str | None = None,
-    target: str | None = None,
-    baseline: str | None = None,
-    measure: str | None = None,
-    plan: str | None = None,
-    note: str | None = None,
-    status: str | None = None,
-    review_id: int | None = None,
+    db: Database, fields: ActionFields, *, sector_ref: str, agreement_ref: str | None = None, review_id: int | None = None
 ) -> int:
-    title = _name(title, what="action")
+    """A new action in a sector (of the agreement named, or the one ``agreement`` picks); its id."""
+    title = _name(fields.title or "", what="action")
     home = sector(db, sector_ref, agreement_ref)
-    lead_row = agency(db, lead)
-    partner_ids = _partner_ids(db, partners or [], lead_row["id"])
-    start_on = parse_optional_date(start, option="--start")
-    due_on = parse_optional_date(due, option="--due")
+    lead_row = agency(db, fields.lead or "")
+    partner_ids = _partner_ids(db, fields.partners or [], lead_row["id"])
+    start_on = parse_optional_date(fields.start, option="--start")
+    due_on = parse_optional_date(fields.due, option="--due")
     _check_dates(start_on, due_on)
-    indicator = _indicator(unit, target, baseline, measure)
+    indicator = _indicator(fields)
     if ("target" in indicator) != bool(indicator.get("unit")):
         raise HoptacError(t("err.indicator_pair"))
     _check_indicator(indicator)
@@ -337,9 +372,9 @@ def add_action(
                 "lead_agency_id": lead_row["id"],
                 "start_on": start_on,
                 "due_on": due_on,
-                "status": parse_status(status) if status else "not-started",
-                "plan_ref": nfc_or_none(plan),
-                "note": nfc_or_none(note),
+                "status": parse_status(fields.status) if fields.status else "not-started",
+                "plan_ref": nfc_or_none(fields.plan),
+                "note": nfc_or_none(fields.note),
                 **indicator,
             },
         )
@@ -366,48 +401,38 @@ UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", 
 def update_action(
     db: Database,
     action_id: int,
+    fields: ActionFields,
     *,
-    title: str | None = None,
-    status: str | None = None,
-    start: str | None = None,
-    due: str | None = None,
-    lead: str | None = None,
-    partners: list[str] | None = None,
-    unit: str | None = None,
-    target: str | None = None,
-    baseline: str | None = None,
-    measure: str | None = None,
-    plan: str | None = None,
-    note: str | None = None,
     review_id: int | None = None,
     reason: str | None = None,
     event_kind: str = "updated",
 ) -> list[Row]:
-    """Apply the given changes; return the recorded (field, old, new) events. No change → error."""
+    """Apply the changes ``fields`` gives; return the recorded (field, old, new) events. No change → error."""
     current = store.get(db, "actions", action_id)
     if current is None:
         raise HoptacError(t("err.action_unknown", value=action_id))
     changes: Row = {}
-    if title is not None:
-        changes["title"] = _name(title, what="action")
+    if fields.title is not None:
+        changes["title"] = _name(fields.title, what="action")
         changes["search_key"] = fold(changes["title"])
-    if status is not None:
-        changes["status"] = parse_status(status)
-    if start is not None:
-        changes["start_on"] = parse_optional_date(start, option="--start")
-    if due is not None:
-        changes["due_on"] = parse_optional_date(due, option="--due")
-    if lead is not None:
-        changes["lead_agency_id"] = agency(db, lead)["id"]
-    changes.update(_indicator(unit, target, baseline, measure))
+    if fields.status is not None:
+        changes["status"] = parse_status(fields.status)
+    if fields.start is not None:
+        changes["start_on"] = parse_optional_date(fields.start, option="--start")
+    if fields.due is not None:
+        changes["due_on"] = parse_optional_date(fields.due, option="--due")
+    if fields.lead is not None:
+        changes["lead_agency_id"] = agency(db, fields.lead)["id"]
+    changes.update(_indicator(fields))
     _check_indicator({key: changes.get(key, current[key]) for key in ("target", "baseline", "measure")})
-    if plan is not None:
-        changes["plan_ref"] = nfc_or_none(plan)
-    if note is not None:
-        changes["note"] = nfc_or_none(note)
+    if fields.plan is not None:
+        changes["plan_ref"] = nfc_or_none(fields.plan)
+    if fields.note is not None:
+        changes["note"] = nfc_or_none(fields.note)
     _check_dates(changes.get("start_on", current["start_on"]), changes.get("due_on", current["due_on"]))
     lead_id = changes.get("lead_agency_id", current["lead_agency_id"])
     old_partners = [row["id"] for row in store.action_partners(db, action_id)]
+    partners = fields.partners
     new_partners = _partner_ids(db, partners, lead_id) if partners is not None else old_partners
     if lead_id in new_partners:
         raise HoptacError(t("err.partner_is_lead", value=agency(db, str(lead_id))["name"]))

@@ -18,9 +18,9 @@ from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.dates import parse_date, show_date, today
 from hoptac_cli.domain.mergers import with_predecessors
 from hoptac_cli.domain.numbers import parse_number, show_number
-from hoptac_cli.domain.periods import Period, containing, parse_cadence, parse_period
-from hoptac_cli.domain.progress import derive, owes_report, report_progress
-from hoptac_cli.domain.statuses import CLOSED, parse_status
+from hoptac_cli.domain.periods import Period, containing, parse_period
+from hoptac_cli.domain.progress import contradicts, derive, owes_report, report_progress, report_status
+from hoptac_cli.domain.statuses import CLOSED, DECIDED, parse_status
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold, nfc_or_none
 from hoptac_cli.errors import HoptacError
@@ -66,6 +66,23 @@ def _checked(field: str, parse: Callable[..., Any], *args: Any, **kwargs: Any) -
         raise FieldError(field, error.message) from None
 
 
+@dataclass(frozen=True)
+class ReportFields:
+    """A report as given (typed options, a row of a department file, the sample's entries): raw
+    text, not yet validated; None where not given (an amendment keeps the earlier version's)."""
+
+    action_id: int
+    period: str
+    progress: str | None = None
+    value: str | None = None
+    status: str | None = None
+    result: str | None = None
+    difficulty: str | None = None
+    proposal: str | None = None
+    agency: str | None = None
+    submitted: str | None = None
+
+
 @dataclass
 class Draft:
     """A validated report, not yet written; ``existing`` is the current version it would replace."""
@@ -95,12 +112,12 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
             t("err.report_cadence", option=label, value=period.code, cadence=t(f"cadence.{cadence}"),
               example=Period(period.year, cadence).code),
         )
-    years = f"{agreement['start_year']}–{agreement['end_year']}"
+    years = register.year_span(agreement["start_year"], agreement["end_year"])
     if not period.overlaps(dt.date(agreement["start_year"], 1, 1), dt.date(agreement["end_year"], 12, 31)):
         raise FieldError("period", t("err.report_period_agreement", option=label, value=period.code, years=years))
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
-        raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=ended.strftime("%d/%m/%Y")))
+        raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=show_date(ended)))
 
 
 def check_begun(agreement: Row, period: Period, label: str = "--period") -> None:
@@ -136,33 +153,18 @@ def _figures(
     return round(percent, 1), kept, True
 
 
-def derive_status(progress: float) -> str:
-    """The status a report means when it gives none: nothing yet, under way, or done."""
-    if progress <= 0:
-        return "not-started"
-    return "done" if progress >= 100 else "in-progress"
-
-
-def _contradicts(status: str, progress: float) -> bool:
-    return (
-        (status == "done" and progress < 100)
-        or (status == "not-started" and progress > 0)
-        or (status == "behind" and progress >= 100)
-    )
-
-
 def _status(text: str | None, progress: float, label: str, existing: Row | None = None) -> str:
     """The status given; else, amending, the earlier one (a status that only followed the earlier
     progress follows the new one, and one the new progress contradicts gives way); else the
-    status the progress means."""
+    status the progress means (``progress.report_status``)."""
     if text is None:
         if existing is not None:
             earlier = existing["status"]
-            if earlier != derive_status(existing["progress"]) and not _contradicts(earlier, progress):
+            if earlier != report_status(existing["progress"]) and not contradicts(earlier, progress):
                 return earlier
-        return derive_status(progress)
+        return report_status(progress)
     status = _checked("status", parse_status, text)
-    if _contradicts(status, progress):
+    if contradicts(status, progress):
         raise FieldError("status", t("err.report_status_progress", option=label, status=t(f"status.{status}"), value=text, progress=show_number(progress)))
     return status
 
@@ -301,7 +303,7 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
     if period.end < exists or (before["status"] in CLOSED and before["due_on"] and before["due_on"] < period.start.isoformat()):
         raise FieldError(
             "period",
-            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=_show(before["due_on"])),
+            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=show_date(before["due_on"]) or "…"),
         )
     if before["carried_on"]:
         copy = review_store.carried_copies(db, action_id)[0]
@@ -310,7 +312,7 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
             t("err.report_carried", option=label, value=period.code, id=action_id, target=copy["agreement"], copy=copy["id"],
               date=show_date(before["carried_on"])),
         )
-    if before["status"] in ("cancelled", "paused"):
+    if before["status"] in DECIDED:
         raise FieldError(
             "period",
             t("err.report_decided", option=label, value=period.code, id=action_id, status=t(f"status.{before['status']}"),
@@ -318,28 +320,13 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
         )
 
 
-def prepare(
-    db: Database,
-    *,
-    action_id: int,
-    period: str,
-    progress: str | None = None,
-    value: str | None = None,
-    status: str | None = None,
-    result: str | None = None,
-    difficulty: str | None = None,
-    proposal: str | None = None,
-    agency: str | None = None,
-    submitted: str | None = None,
-    labels: dict[str, str] = CLI_LABELS,
-    lookups: Lookups | None = None,
-) -> Draft:
+def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_LABELS, lookups: Lookups | None = None) -> Draft:
     """Validate one report completely, writing nothing; raise ``FieldError`` on the first fault.
     When the agency has filed for the period before, what is not given is kept from that report.
     ``lookups`` (an import's) holds what the rows of a file share."""
     lookups = lookups or Lookups(db)
-    action = _checked("action_id", lookups.action, action_id)
-    when = _checked("period", parse_period, period)
+    action = _checked("action_id", lookups.action, fields.action_id)
+    when = _checked("period", parse_period, fields.period)
     agreement = lookups.agreement(action["agreement_id"])
     check_period(agreement, when, labels["period"])
     check_begun(agreement, when, labels["period"])
@@ -350,11 +337,11 @@ def prepare(
     # The indicator in force at the period's end; an indicator added since serves earlier periods too.
     indicator = at_end if at_end["target"] is not None else action
     basis = {**before, **{key: indicator[key] for key in ("target", "baseline", "unit", "measure")}}
-    reporter = _agency(lookups, action, agency)
+    reporter = _agency(lookups, action, fields.agency)
     existing = lookups.current(action["id"], reporter["id"], when)
-    percent, amount, given = _figures(basis, existing, progress, value, labels)
-    chosen = _status(status, percent, labels["status"], existing)
-    if given and value is None and amount is not None and chosen != "done":
+    percent, amount, given = _figures(basis, existing, fields.progress, fields.value, labels)
+    chosen = _status(fields.status, percent, labels["status"], existing)
+    if given and fields.value is None and amount is not None and chosen != "done":
         implied = report_progress(basis, amount)
         if implied != percent:
             raise FieldError(
@@ -366,10 +353,10 @@ def prepare(
         "progress": percent,
         "value": amount,
         "status": chosen,
-        "result": _kept(result, existing, "result"),
-        "difficulty": _kept(difficulty, existing, "difficulty"),
-        "proposal": _kept(proposal, existing, "proposal"),
-        "submitted_on": _submitted(submitted, when, labels["submitted"]),
+        "result": _kept(fields.result, existing, "result"),
+        "difficulty": _kept(fields.difficulty, existing, "difficulty"),
+        "proposal": _kept(fields.proposal, existing, "proposal"),
+        "submitted_on": _submitted(fields.submitted, when, labels["submitted"]),
     }
     return Draft(action, reporter, when, values, existing)
 
@@ -379,10 +366,6 @@ def _kept(text: str | None, existing: Row | None, field: str) -> str | None:
     if text is None:
         return existing[field] if existing else None
     return nfc_or_none(text)
-
-
-def _show(iso: str | None) -> str:
-    return dt.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "…"
 
 
 # writing -------------------------------------------------------------------------------------
@@ -414,11 +397,6 @@ def save(db: Database, draft: Draft, *, source: str | None = None) -> int:
     return report_store.insert(db, _record(draft, source, previous))
 
 
-def save_all(db: Database, drafts: list[Draft], *, source: str | None = None) -> list[int]:
-    """``save`` for many drafts of distinct chains, in bulk; their new ids in order."""
-    return report_store.insert_many(db, (_record(draft, source, draft.existing) for draft in drafts))
-
-
 def stage(db: Database, drafts: list[Draft], *, source: str | None = None, first: bool = False) -> None:
     """Keep validated drafts of distinct chains to write later with ``save_staged`` (an import
     stages each batch of rows as it is validated: memory stays flat); ``first`` starts afresh."""
@@ -436,10 +414,10 @@ def drop_staged(db: Database) -> None:
     report_store.drop_staging(db)
 
 
-def add(db: Database, *, amend: bool = False, source: str | None = None, **fields: Any) -> Row:
+def add(db: Database, fields: ReportFields, *, amend: bool = False, source: str | None = None) -> Row:
     """``report add``: refuse a second report for the same chain unless amending, and an amendment
     that changes nothing."""
-    draft = prepare(db, **fields)
+    draft = prepare(db, fields)
     if draft.existing and not amend:
         raise HoptacError(t("err.report_exists", id=draft.existing["id"], period=draft.period.code, agency=draft.agency["name"]))
     if draft.same_as_existing():
@@ -461,17 +439,12 @@ def add(db: Database, *, amend: bool = False, source: str | None = None, **field
 
 # reading -------------------------------------------------------------------------------------
 
-def _label(code: str) -> str:
-    return parse_period(code).label()
-
-
 def shape(row: Row, deadline_day: int | None = None) -> Row:
-    """A report as listings print it: stable keys, raw values."""
+    """A report as listings print it: stable keys, raw values (``render`` names the period)."""
     shaped = {
         "id": row["id"],
         "agreement": row["agreement"],
         "period": row["period"],
-        "period_label": _label(row["period"]),
         "action_id": row["action_id"],
         "action": row["action"],
         "sector": row["sector"],
@@ -620,9 +593,7 @@ def _who(successions: Successions, agencies: dict[int, Row], parties: dict[int, 
     current = successions.current(agency_id, now)
     name = agencies[current]["name"]
     formerly = agencies[agency_id]["name"] if current != agency_id else None
-    label = name + (f" ({t('word.formerly')}: {formerly})" if formerly else "")
-    return {"agency_id": current, "agency": name, "formerly": formerly, "agency_label": label,
-            "party": parties[agencies[current]["party_id"]]}
+    return {"agency_id": current, "agency": name, "formerly": formerly, "party": parties[agencies[current]["party_id"]]}
 
 
 def _covered(db: Database, period: Period, agreement_ref: str | None, every_active: bool) -> list[Row]:
@@ -710,12 +681,13 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
             "submitted_on": row["first_submitted_on"],
             "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
         })
+    # By the agency as it answers now (then the one it absorbed): the same order in every language.
     if several:  # one province's departments together, then each agency's programmes
         def order(row: Row) -> tuple:
-            return fold(row["party"]), fold(row["agency_label"]), row["agreement"], row["action_id"]
+            return fold(row["party"]), fold(row["agency"]), fold(row["formerly"] or ""), row["agreement"], row["action_id"]
     else:
         def order(row: Row) -> tuple:
-            return row["agency_label"], row["action_id"]
+            return row["agency"], row["formerly"] or "", row["action_id"]
     rows.sort(key=order)
     late.sort(key=order)
     deadline = _common(list(deadlines.values()))
@@ -723,7 +695,6 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
         "agreement": None if several else covered[0]["slug"],
         "agreements": [row["slug"] for row in covered],
         "period": period.code,
-        "period_label": period.label(),
         "deadline": deadline.isoformat() if deadline else None,
         "past_deadline": now > deadline if deadline else None,
         "owed": owing,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import mergers, register
 from hoptac_cli.domain.dates import parse_optional_date, show_date
 from hoptac_cli.domain.progress import effective_status
+from hoptac_cli.domain.statuses import CLOSED, RESTING
 from hoptac_cli.domain.text import fold, nfc, nfc_or_none
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
@@ -107,7 +108,8 @@ def add_review(
     allowed = range(first, last + 1) if kind == "so-ket" else range(last, last + 2)
     if year not in allowed:
         raise HoptacError(
-            t(f"err.review_year_{kind.replace('-', '_')}", value=year, first=allowed[0], last=allowed[-1], agreement=agreement["slug"])
+            t(f"err.review_year_{kind.replace('-', '_')}", value=year, first=allowed[0], last=allowed[-1],
+              years=register.year_span(allowed[0], allowed[-1]), agreement=agreement["slug"])
         )
     held_on = parse_optional_date(held, option="--held")
     clash = review_store.find_review(db, agreement["id"], year, kind)
@@ -187,20 +189,24 @@ def decision_review(db: Database, review_id: int, action: Row) -> Row:
     return row
 
 
-def supplement(db: Database, title: str, *, review_id: int, agreement_ref: str | None = None, **fields: Any) -> int:
+def supplement(
+    db: Database, fields: register.ActionFields, *, sector_ref: str, review_id: int, agreement_ref: str | None = None
+) -> int:
     """``action add --review``: an action added by a review's decision, in the review's agreement."""
     row = review(db, review_id)
     if agreement_ref is not None and register.agreement(db, agreement_ref)["id"] != row["agreement_id"]:
         raise HoptacError(t("err.review_agreement_option", review=label(row), agreement=row["agreement"], value=agreement_ref))
-    return register.add_action(db, title, agreement_ref=str(row["agreement_id"]), review_id=review_id, **fields)
+    return register.add_action(db, fields, sector_ref=sector_ref, agreement_ref=str(row["agreement_id"]), review_id=review_id)
 
 
-def adjust(db: Database, action_id: int, *, review_id: int | None = None, reason: str | None = None, **changes: Any) -> list[Row]:
+def adjust(
+    db: Database, action_id: int, changes: register.ActionFields, *, review_id: int | None = None, reason: str | None = None
+) -> list[Row]:
     """``action update``: with a review the changes are recorded as its adjustments."""
     if review_id is not None:
         decision_review(db, review_id, register.action(db, action_id))
     kind = "adjusted" if review_id is not None else "updated"
-    return register.update_action(db, action_id, review_id=review_id, reason=reason, event_kind=kind, **changes)
+    return register.update_action(db, action_id, changes, review_id=review_id, reason=reason, event_kind=kind)
 
 
 def decide(db: Database, action_id: int, decision: str, *, review_id: int | None = None, reason: str | None = None) -> str:
@@ -215,13 +221,13 @@ def decide(db: Database, action_id: int, decision: str, *, review_id: int | None
         new = _status_before_pause(db, action_id)
     else:
         new = {"cancel": "cancelled", "pause": "paused"}[decision]
-        refused = ("done", "cancelled") if decision == "cancel" else ("done", "cancelled", "paused")
+        refused = CLOSED if decision == "cancel" else RESTING
         if status in refused:
             raise HoptacError(t(f"err.cannot_{decision}", id=action_id, status=t(f"status.{status}")))
         if decision == "cancel" and not nfc_or_none(reason):
             raise HoptacError(t("err.reason_needed", id=action_id))
     kind = {"cancel": "cancelled", "pause": "paused", "resume": "resumed"}[decision]
-    register.update_action(db, action_id, status=new, review_id=review_id, reason=reason, event_kind=kind)
+    register.update_action(db, action_id, register.ActionFields(status=new), review_id=review_id, reason=reason, event_kind=kind)
     return new
 
 

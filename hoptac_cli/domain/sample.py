@@ -6,6 +6,7 @@ and in one transaction: a failure leaves nothing behind.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SAMPLE_FILE = "sample-programme.json"
+#: what an action of the sample gives, besides its sector: the fields of ``register.ActionFields``
+_ACTION_KEYS = [field.name for field in dataclasses.fields(register.ActionFields)]
 
 
 def read() -> dict[str, Any]:
@@ -58,22 +61,8 @@ def load(db: Database) -> dict[str, int]:
                 register.add_sector(db, sector["name"], agreement_ref=agreement["slug"], slug=sector["slug"])
                 counts["sectors"] += 1
             for action in agreement["actions"]:
-                register.add_action(
-                    db,
-                    action["title"],
-                    sector_ref=action["sector"],
-                    agreement_ref=agreement["slug"],
-                    lead=action["lead"],
-                    partners=action.get("partners"),
-                    start=action.get("start"),
-                    due=action.get("due"),
-                    unit=action.get("unit"),
-                    target=action.get("target"),
-                    baseline=action.get("baseline"),
-                    measure=action.get("measure"),
-                    note=action.get("note"),
-                    plan=action.get("plan"),
-                )
+                fields = register.ActionFields(**{key: action.get(key) for key in _ACTION_KEYS})
+                register.add_action(db, fields, sector_ref=action["sector"], agreement_ref=agreement["slug"])
                 counts["actions"] += 1
         load_reports(db, data, counts)
         load_successors(db, data, counts)
@@ -106,8 +95,9 @@ def load_reports(db: Database, data: dict[str, Any], counts: dict[str, int]) -> 
     for entry in data.get("reports", []):
         scope = register.agreement(db, entry["agreement"])["id"]
         (action,) = [row for row in store.list_actions(db, agreement_id=scope) if fold(row["title"]) == fold(entry["action"])]
-        reports.add(
-            db, action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
-            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"], source="sample",
+        fields = reports.ReportFields(
+            action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
+            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"],
         )
+        reports.add(db, fields, source="sample")
         counts["reports"] += 1

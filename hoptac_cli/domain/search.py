@@ -77,31 +77,18 @@ def snippet(text: str, query: str, *, size: int = _SNIPPET_WORDS) -> str:
     return "".join(out)
 
 
-def _where_label(row: Row) -> str:
-    if row["kind"] in ("action", "report"):
-        return f"#{row['action_id']} {row['action']}"
-    review = t("label.review", kind=t(f"review_kind.{row['review_kind']}"), year=row["review_year"], id=row["review_id"])
-    if row["kind"] == "commendation":
-        return f"{row['recipient']} — {review}"
-    return review
-
-
-def _period(row: Row) -> tuple[str | None, str]:
-    from hoptac_cli.domain.dates import show_date
-    from hoptac_cli.domain.periods import parse_period
-
+def _period(row: Row) -> str | None:
+    """The period a hit belongs to: a report's period, a review's year (an action has dates)."""
     if row["kind"] == "report":
-        return row["period"], parse_period(row["period"]).label()
+        return row["period"]
     if row["kind"] == "action":
-        span = " – ".join(show_date(day) if day else "…" for day in (row["date_from"], row["date_to"]))
-        return None, "" if span == "… – …" else span
-    return str(row["review_year"]), show_date(row["date_from"]) or str(row["review_year"])
+        return None
+    return str(row["review_year"])
 
 
 def shape(row: Row, query: str, number: int) -> Row:
-    """A hit as listings print it: data under stable keys, the same in every language; the keys
-    ending in ``_label`` are words for the table only."""
-    period, period_label = _period(row)
+    """A hit as listings print it: data under stable keys, the same in every language
+    (``cli/search.py`` says what, where and when in words for the table)."""
     return {
         "rank": number,
         "kind": row["kind"],
@@ -114,14 +101,13 @@ def shape(row: Row, query: str, number: int) -> Row:
         "agreement": row["agreement"],
         "sector": row["sector"],
         "sector_slug": row["sector_slug"],
-        "period": period,
+        "period": _period(row),
         "date_from": row["date_from"],
         "date_to": row["date_to"],
         "snippet": snippet(row["text"], query),
         "text": row["text"],
-        "what_label": t(f"search.field.{row['kind']}.{row['field']}"),
-        "where_label": _where_label(row),
-        "period_label": period_label,
+        "review_kind": row["review_kind"],
+        "review_year": row["review_year"],
     }
 
 

@@ -21,7 +21,6 @@ from hoptac_cli.domain.progress import (
     derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_of, owes_report,
 )
 from hoptac_cli.domain.statuses import STATUSES
-from hoptac_cli.i18n import t
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import status as status_store
 
@@ -49,7 +48,7 @@ class Picture:
     reference: dt.date
     sectors: list[Row]
     actions: list[Row]  # shaped actions plus ``expected``, ``reported`` and ``progress_before``
-    parties: list[str]  # the signing parties as they answer today: "Cần Thơ (formerly: Hậu Giang)"
+    parties: list[Row]  # the signing parties as they answer today: ``name``, and ``formerly`` the one that signed
 
 
 def agreements(db: Database, agreement_ref: str | None) -> list[Row]:
@@ -241,22 +240,21 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
 
 
 class _Parties:
-    """The signing parties of agreements as they answer today ("Cần Thơ (formerly: Hậu Giang)")."""
+    """The signing parties of agreements as they answer today (``name``, ``formerly``)."""
 
     def __init__(self, db: Database, now: dt.date):
         self.db, self.now = db, now
         self.successions = Successions(db, "parties")
         self.names = {row["id"]: row["name"] for row in store.candidates(db, "parties")}
 
-    def label(self, party_id: int) -> str:
+    def answering(self, party_id: int) -> Row:
+        """The party that answers now for ``party_id`` (``name``), and the one that signed when it has merged (``formerly``)."""
         current = self.successions.current(party_id, self.now)
-        if current == party_id:
-            return self.names[party_id]
-        return t("label.formerly", name=self.names[current], formerly=self.names[party_id])
+        return {"name": self.names[current], "formerly": self.names[party_id] if current != party_id else None}
 
-    def of(self, agreement_ids: list[int]) -> dict[int, list[str]]:
-        """Each agreement's parties, labelled."""
-        return {key: [self.label(party) for party in parties] for key, parties in self.ids(agreement_ids).items()}
+    def of(self, agreement_ids: list[int]) -> dict[int, list[Row]]:
+        """Each agreement's parties as they answer now."""
+        return {key: [self.answering(party) for party in parties] for key, parties in self.ids(agreement_ids).items()}
 
     def ids(self, agreement_ids: list[int]) -> dict[int, list[int]]:
         """Each agreement's signing parties (ids), in signing order."""
@@ -304,9 +302,8 @@ def programmes(db: Database, period_ref: str | None, party_ref: str | None = Non
             "agreement": agreement["slug"],
             "title": agreement["title"],
             "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
-            "party_labels": [parties.label(party_id) for party_id in ids],
+            "signing": [parties.answering(party_id) for party_id in ids],
             "period": shot.period.code,
-            "period_label": shot.period.label(),
             "as_of": shot.reference.isoformat(),
             "explicit": shot.explicit,
             "deadline": shot.period.deadline(agreement["deadline_day"]).isoformat(),

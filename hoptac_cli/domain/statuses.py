@@ -7,6 +7,10 @@ from hoptac_cli.i18n import t
 STATUSES = ("not-started", "in-progress", "done", "behind", "paused", "cancelled")
 #: statuses that end an action's claim on reports and on the overdue list
 CLOSED = ("done", "cancelled")
+#: statuses decided on the action itself (``action cancel|pause``, a review): they outrank any report
+DECIDED = ("cancelled", "paused")
+#: an action in one of these on the day before a period owes no report for it
+RESTING = (*CLOSED, "paused")
 
 _ALIASES = {
     "chua-thuc-hien": "not-started",
@@ -34,7 +38,3 @@ def parse_status(value: str) -> str:
     if key in _ALIASES:
         return _ALIASES[key]
     raise HoptacError(t("err.status", value=value, accepted=", ".join(STATUSES)))
-
-
-def status_label(code: str) -> str:
-    return t(f"status.{code}")

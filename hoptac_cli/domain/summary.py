@@ -18,9 +18,10 @@ from hoptac_cli.domain import status as figures
 from hoptac_cli.domain.dates import show_date
 from hoptac_cli.domain.numbers import show_number
 from hoptac_cli.domain.official import Block, Column, Document, Table, TableRow
+from hoptac_cli.domain.progress import done_in_period, stalled
 from hoptac_cli.domain.statuses import CLOSED, STATUSES
 from hoptac_cli.domain.succession import Successions
-from hoptac_cli.i18n import t_in
+from hoptac_cli.i18n import formerly, t_in
 from hoptac_cli.storage import register as register_store
 from hoptac_cli.storage import status as status_store
 
@@ -90,9 +91,7 @@ class Names:
 
     def party(self, party_id: int) -> str:
         now = self.parties.current(party_id, self.on)
-        if now == party_id:
-            return self.party_names[party_id]
-        return t_in("vi", "label.formerly", name=self.party_names[now], formerly=self.party_names[party_id])
+        return formerly(self.party_names[now], self.party_names[party_id] if now != party_id else None, lang="vi")
 
 
 def build(
@@ -221,14 +220,10 @@ def _part_two(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[Bl
 
 
 def _part_three(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[Block]:
-    done_now = [a for a in shot.actions if a["status"] == "done" and a["progress_before"] < 100]
+    done_now = [a for a in shot.actions if done_in_period(a)]
     empty = [s["name"] for s in shot.sectors if not any(a["sector_slug"] == s["slug"] for a in shot.actions)]
     overdue = [a for a in shot.actions if a["overdue"]]
-    stalled = [
-        a for a in shot.actions
-        if not a["overdue"] and a["status"] not in CLOSED
-        and (a["status"] == "behind" or (a["expected"] and a["progress"] <= a["progress_before"]))
-    ]
+    slow = [a for a in shot.actions if stalled(a)]
     missing: dict[str, list[str]] = {}
     for action in shot.actions:
         if action["expected"] and not action["reported"]:
@@ -244,7 +239,7 @@ def _part_three(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[
     ]
     shortcomings += [
         f"Chậm hoặc chưa có chuyển biến trong kỳ: {a['title']} ({a['lead']}), tiến độ {_pct(a['progress'])}."
-        for a in stalled
+        for a in slow
     ]
     shortcomings += [f"Chưa gửi báo cáo kỳ này: {lead} — nhiệm vụ {'; '.join(items)}." for lead, items in missing.items()]
     return [

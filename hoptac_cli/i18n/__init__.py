@@ -73,6 +73,14 @@ def count(key: str, n: int) -> str:
     return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 
 
+def formerly(name: str, old: str | None, *, lang: str | None = None) -> str:
+    """A name with the one it has replaced by a merger, "Cần Thơ (formerly: Hậu Giang)", the one
+    way every listing, message and document says it; the name alone when it replaced none."""
+    if not old:
+        return name
+    return t_in(lang or _state["lang"], "label.formerly", name=name, formerly=old)
+
+
 def fields(names: list[str]) -> str:
     """Record fields as users know them ("due date", "hạn hoàn thành"), never their codes."""
     return ", ".join(t(f"field.{name}") if has(f"field.{name}") else name.replace("_", " ") for name in names)

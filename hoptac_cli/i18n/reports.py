@@ -5,7 +5,6 @@ files are written with the Vietnamese headers, and ``report import`` accepts eit
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "word.formerly": ("formerly", "trước đây"),
     # table titles
     "title.reports": ("Reports", "Báo cáo định kỳ"),
     "title.report": ("Report {id} — {period}", "Báo cáo {id} — {period}"),

@@ -93,8 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: {value} không phải là bên tham gia chương trình; chấp nhận: {accepted} (hoặc địa phương đã sáp nhập các bên này)",
     ),
     "err.review_year_so_ket": (
-        "--year {value} is outside {agreement}: an interim review (so-ket) is held in {first}–{last}",
-        "--year {value} nằm ngoài {agreement}: hội nghị sơ kết tổ chức trong các năm {first}–{last}",
+        "--year {value} is outside {agreement}: an interim review (so-ket) is held in {years}",
+        "--year {value} nằm ngoài {agreement}: hội nghị sơ kết tổ chức trong các năm {years}",
     ),
     "err.review_year_tong_ket": (
         "--year {value}: the final review (tong-ket) of {agreement} is held in {first} or {last}",

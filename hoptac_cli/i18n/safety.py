@@ -105,13 +105,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "report {id}: status done with progress {value}% (below 100%)",
         "báo cáo {id}: tình trạng đã hoàn thành nhưng tiến độ {value}% (dưới 100%)",
     ),
-    "check.action_done_below": (
-        "action {id}: recorded as done but its latest report (#{report}) says {value}%",
-        "nhiệm vụ {id}: ghi là đã hoàn thành nhưng báo cáo mới nhất (#{report}) ghi {value}%",
-    ),
     "check.report_outside": (
-        "report {id}: period {period} is outside its agreement's years ({first}–{last})",
-        "báo cáo {id}: kỳ {period} nằm ngoài giai đoạn của chương trình ({first}–{last})",
+        "report {id}: period {period} is outside its agreement's years ({years})",
+        "báo cáo {id}: kỳ {period} nằm ngoài giai đoạn của chương trình ({years})",
     ),
     "check.revision_missing": (
         "report {id}: revises report {supersedes}, which does not exist",

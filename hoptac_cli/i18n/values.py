@@ -70,6 +70,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.succeeded_on": ("merger date", "ngày sáp nhập"),
     "field.start_year": ("first year", "năm bắt đầu"),
     "field.end_year": ("last year", "năm kết thúc"),
+    "field.ended_on": ("end date", "ngày kết thúc"),
+    "field.end_review_id": ("closing review", "hội nghị tổng kết"),
     "field.signed_on": ("signing date", "ngày ký"),
     "field.signatories": ("signatories", "người ký"),
     "field.predecessor_note": ("earlier programmes", "chương trình trước"),

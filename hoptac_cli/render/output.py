@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from hoptac_cli.i18n import t
 
-FORMATS = ("table", "json", "csv")
 #: keys holding words for people, in the interface language: tables only
 _LABEL_SUFFIX = "_label"
 #: a column that can wait gives way when the table gets at least this much shorter without it
@@ -58,8 +57,8 @@ def display(value: Any, kind: str) -> str:
     if kind == "interval":
         from hoptac_cli.domain.dates import show_date
 
-        start, _, end = str(value).partition("/")
-        return f"{show_date(start)} – {show_date(end)}"
+        start, _, end = str(value).partition("/")  # ISO 8601 "start/end"; an end not set is "…"
+        return f"{show_date(start) or '…'} – {show_date(end) or '…'}" if start or end else ""
     if kind == "status":
         return t(f"status.{value}")
     if kind == "timestamp":
@@ -160,7 +159,6 @@ def emit(
     *,
     title: str | None = None,
     empty: str | None = None,
-    footer: Callable[[], None] | None = None,
 ) -> None:
     """Print a listing in the chosen format. JSON and CSV carry every key of ``columns``."""
     keys = [column.key for column in columns if not column.key.endswith(_LABEL_SUFFIX)]
@@ -175,8 +173,6 @@ def emit(
         out.print(empty or t("msg.nothing"))
         return
     out.print(table(rows, columns, out.width, title=title))
-    if footer:
-        footer()
 
 
 def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, title: str | None = None):  # type: ignore[no-untyped-def]
@@ -273,7 +269,6 @@ def emit_record(record: dict[str, Any], fields: list[Column], fmt: str, *, title
         }
         print_csv([flat], list(flat))
         return
-    from rich import box
     from rich.table import Table
     from rich.text import Text
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import formerly, t
 
 Row = dict[str, Any]
 
@@ -34,6 +34,7 @@ def heading(count: int, party: str | None) -> str:
 def _caption(rows: list[Row]) -> tuple[str, bool]:
     """The caption, and whether the programmes differ in period (then a column says it)."""
     from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.render.output import show_period
 
     first = rows[0]
     same = all((row["period"], row["as_of"], row["deadline"], row["explicit"]) ==
@@ -41,9 +42,9 @@ def _caption(rows: list[Row]) -> tuple[str, bool]:
     if not same:
         return t("stat.programmes_caption_mixed", date=show_date(first["as_of"])), True
     if first["explicit"]:
-        caption = t("stat.caption_period", period=first["period_label"], date=show_date(first["as_of"]))
+        caption = t("stat.caption_period", period=show_period(first["period"]), date=show_date(first["as_of"]))
     else:
-        caption = t("stat.caption_today", date=show_date(first["as_of"]), period=first["period_label"],
+        caption = t("stat.caption_today", date=show_date(first["as_of"]), period=show_period(first["period"]),
                     deadline=show_date(first["deadline"]))
     return f"{caption} {t('stat.programmes_hint')}", False
 
@@ -54,7 +55,7 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
     from rich.text import Text
 
     from hoptac_cli.domain.text import clean
-    from hoptac_cli.render.output import console, display
+    from hoptac_cli.render.output import console, display, show_period
     from hoptac_cli.render.status import WIDE, bar
     from hoptac_cli.render.table import Spec, build
 
@@ -77,7 +78,7 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
         Spec(t("stat.col.reports"), "right", wrap=False),
     ]
     width = 10 if out.width >= 120 else 5
-    table = []
+    table: list[list[str | Text]] = []
     for number, row in enumerate(rows, start=start):
         if not row["actions"]:
             progress = Text(t("stat.no_actions"), style="bold yellow")
@@ -89,8 +90,8 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
             *([] if narrow else [str(number)]),
             Text(row["agreement"]),
             # one party a line when the terminal is narrow, rather than a name broken in two
-            Text(clean(("\n" if narrow else ", ").join(row["party_labels"]))),
-            *([row["period_label"]] if mixed else []),
+            Text(clean(("\n" if narrow else ", ").join(formerly(party["name"], party["formerly"]) for party in row["signing"]))),
+            *([show_period(row["period"])] if mixed else []),
             str(row["actions"]),
             Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
             progress,

@@ -11,12 +11,12 @@ THRESHOLD = 2000
 
 
 @contextlib.contextmanager
-def progress(label: str, total: int | None = None) -> Iterator[Callable[[], None] | None]:
+def progress(label: str, total: int | None = None, *, threshold: int = THRESHOLD) -> Iterator[Callable[[], None] | None]:
     """Yield a ``tick()`` to call once per row, or None when no bar is shown: stderr is not a
-    terminal, or ``total`` is known and small. With no ``total`` (rows streamed), the bar
-    appears only once ``THRESHOLD`` rows have gone by, so that a short export shows nothing.
-    The bar is transient: it leaves nothing behind on the terminal."""
-    if not sys.stderr.isatty() or (total is not None and total < THRESHOLD):
+    terminal, or ``total`` is known and below ``threshold``. With no ``total`` (rows streamed),
+    the bar appears only once ``threshold`` rows have gone by, so that a short export shows
+    nothing. The bar is transient: it leaves nothing behind on the terminal."""
+    if not sys.stderr.isatty() or (total is not None and total < threshold):
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -30,7 +30,7 @@ def progress(label: str, total: int | None = None) -> Iterator[Callable[[], None
     def tick() -> None:
         state["done"] += 1
         if state["task"] is None:
-            if state["done"] < THRESHOLD and total is None:
+            if state["done"] < threshold and total is None:
                 return
             bar.start()
             state["task"] = bar.add_task(label, total=total, completed=state["done"] - 1)

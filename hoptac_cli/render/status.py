@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.domain.text import clean
-from hoptac_cli.i18n import count, t
+from hoptac_cli.i18n import count, formerly, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -110,7 +110,7 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     out = _console()
     width = out.width
     _heading(out, shot.agreement["title"])
-    _heading(out, t("stat.parties", parties=", ".join(shot.parties)), bold=False)
+    _heading(out, t("stat.parties", parties=", ".join(formerly(party["name"], party["formerly"]) for party in shot.parties)), bold=False)
     bar_width = 10 if width >= WIDE else 5
     empty = [clean(row["sector"]) for row in rows if row["row"] != "total" and row["actions"] == 0]
 
@@ -173,7 +173,7 @@ def _agencies(row: Row, partners: bool) -> Text:
     return text
 
 
-def _progress(row: Row, bar_width: int) -> Text:
+def _progress_cell(row: Row, bar_width: int) -> Text:
     from hoptac_cli.render.output import display
 
     text = bar(row["progress"], bar_width)
@@ -243,7 +243,7 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
             columns.append(Spec(t("stat.col.latest_report"), lines=3, ratio=2))
         table = []
         for row in rows:
-            cells = [str(row["id"]), title(row, inline), _agencies(row, partners), state(row), _progress(row, bar_width)]
+            cells = [str(row["id"]), title(row, inline), _agencies(row, partners), state(row), _progress_cell(row, bar_width)]
             if not inline:
                 cells.append(latest(row, False))
             table.append(cells)

@@ -47,8 +47,6 @@ class Spec:
     #: share of the spare width, relative to the other wrapping columns
     ratio: int = 1
     style: str = ""
-    #: draw the header in bold (the default) or as the cells
-    no_header_style: bool = False
 
 
 def cell_width(text: str) -> int:

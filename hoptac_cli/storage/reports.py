@@ -44,16 +44,9 @@ def insert(db: Database, row: Row) -> int:
     return db.execute(sql, [row[column] for column in columns]).lastrowid
 
 
-#: the columns ``insert_many`` writes
+#: the columns a staged version holds (``stage``, ``insert_staged``)
 _STAGED = ("action_id", "agency_id", "period", "period_start", "period_end", "revision", "is_current", "supersedes_id",
            "progress", "value", "status", "result", "difficulty", "proposal", "submitted_on", "source")
-
-
-def insert_many(db: Database, rows: Iterable[Row]) -> list[int]:
-    """New versions in bulk, retiring the ones they supersede; their ids, in order."""
-    begin_staging(db)
-    stage(db, rows)
-    return insert_staged(db)
 
 
 def begin_staging(db: Database) -> None:

@@ -260,9 +260,6 @@ def views(words: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-INTERNAL_PREFIX = "web_"
-
-
 def _existing(db: Database) -> dict[str, str]:
     """The views ``sync`` made: name → CREATE statement."""
     rows = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view' AND sql LIKE ?", [f"%{MARK}%"]).fetchall()

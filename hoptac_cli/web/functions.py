@@ -185,7 +185,7 @@ class MeanProgress:
         return mean_progress([row for _, _, row in self._rows])
 
 
-def register(conn: sqlite3.Connection) -> None:
+def install(conn: sqlite3.Connection) -> None:
     """Make the functions above available on ``conn``."""
     figures = Figures(conn)
     conn.create_function("hoptac_actions", 1, figures.actions, deterministic=True)

@@ -27,7 +27,7 @@ from hoptac_cli.web.metadata import DASHBOARD_ACTOR, DATABASE
 
 @hookimpl
 def prepare_connection(conn: Any) -> None:
-    functions.register(conn)
+    functions.install(conn)
     conn.create_function("hoptac_match", 1, lambda query: search.match_expression(query or ""), deterministic=True)
     conn.create_function("hoptac_phrase", 1, lambda query: search.phrase_expression(query or ""), deterministic=True)
     conn.create_function("hoptac_snippet", 2, lambda text, query: search.snippet(text or "", query or ""), deterministic=True)
