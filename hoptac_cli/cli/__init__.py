@@ -338,7 +338,7 @@ def root(
     files.protect(db_path)
 
 
-#: command modules; each has ``register(app)``
+#: command modules; each has ``add_commands(app)``
 COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
 
 #: every top-level command, in the order of --help (commands, then groups, as typer lists them),
@@ -359,14 +359,14 @@ _REGISTRY = typer.Typer()
 _REGISTERED: dict[str, list[str]] = {}
 
 
-def register_module(module: str) -> list[str]:
+def load_module(module: str) -> list[str]:
     """Import ``hoptac_cli.cli.<module>`` and register its commands (once per process); the
     top-level command names it added."""
     if module not in _REGISTERED:
         import importlib
 
         before = set(_sources())
-        importlib.import_module(f"hoptac_cli.cli.{module}").register(_REGISTRY)
+        importlib.import_module(f"hoptac_cli.cli.{module}").add_commands(_REGISTRY)
         _REGISTERED[module] = [name for name in _sources() if name not in before]
     return _REGISTERED[module]
 
@@ -395,13 +395,13 @@ def _names() -> list[str]:
     """Every top-level command name, in --help order."""
     names = list(COMMANDS)
     for module in _unlisted():  # safe, not lean: each start imports such a module
-        names += [name for name in register_module(module) if name not in names]
+        names += [name for name in load_module(module) if name not in names]
     return names
 
 
 def _source(name: str) -> Any:
     for module in COMMANDS.get(name, ()):
-        register_module(module)
+        load_module(module)
     return _sources()[name]
 
 

@@ -249,5 +249,5 @@ def resume(action_id: ActionIdArg, review: ReviewOpt = None, reason: ReasonOpt =
     _decide(action_id, "resume", review, reason)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(action_app, name="action")

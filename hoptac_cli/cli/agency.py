@@ -95,5 +95,5 @@ def unmerge(agency: Annotated[str, typer.Argument(metavar="AGENCY", help="The ag
     done(t("msg.unmerged", name=result["name"], from_=result["from"], date=result["date"]))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(agency_app, name="agency")

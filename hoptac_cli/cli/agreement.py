@@ -238,5 +238,5 @@ def update(
             done(t("msg.agreement_setting", slug=row["slug"], name=key, value=value))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(agreement_app, name="agreement")

@@ -146,5 +146,5 @@ def remove(commendation_id: CommendationIdArg) -> None:
     done(t("msg.commend_removed", id=commendation_id, recipient=row["recipient"], form=row["form"]))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(commend_app, name="commend")

@@ -136,6 +136,6 @@ def check() -> None:
         raise typer.Exit(3)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("init")(init)
     app.add_typer(db_app, name="db")

@@ -169,5 +169,5 @@ class _Counter:
             yield row
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("export")(export)

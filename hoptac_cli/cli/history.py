@@ -120,6 +120,6 @@ def undo(
     done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed"], undo=result["undo"]["id"]))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("history")(history)
     app.command("undo")(undo)

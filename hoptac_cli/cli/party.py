@@ -92,5 +92,5 @@ def unmerge(party: Annotated[str, typer.Argument(metavar="PARTY", help="The part
     done(t("msg.unmerged", name=result["name"], from_=result["from"], date=result["date"]))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(party_app, name="party")

@@ -107,7 +107,7 @@ def remind(
     done(t("msg.remind_written", letters=len(letters), actions=len(rows), sheet=str(sheet_path)))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     from hoptac_cli.cli.report import report_app
 
     report_app.command("remind")(remind)

@@ -454,5 +454,5 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
         raise typer.Exit(1)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")

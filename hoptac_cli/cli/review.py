@@ -136,5 +136,5 @@ def show(review_id: ReviewIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
         emit(detail["commendations_made"], COMMEND_COLUMNS, chosen)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(review_app, name="review")

@@ -115,5 +115,5 @@ def highlighted(snippet: str, styled: bool):  # type: ignore[no-untyped-def]
     return text
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("search")(search)

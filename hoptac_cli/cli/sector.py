@@ -63,5 +63,5 @@ def update(
     done(t("msg.corrected", kind=t("kind.sector"), id=row["id"], slug=row["slug"], fields=fields_named(fields)))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.add_typer(sector_app, name="sector")

@@ -30,5 +30,5 @@ def serve(
     run(db_path(), host=host, port=port, open_browser=open_browser, sql=sql)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("serve")(serve)

@@ -97,5 +97,5 @@ def settings(
         typer.echo(row["value"])
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("settings")(writes(settings))

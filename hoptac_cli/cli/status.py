@@ -99,5 +99,5 @@ def _programmes(db, party, agreement, sector, period, chosen, limit, show_all) -
     listing.left_out(len(shown), total)
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("status")(status)

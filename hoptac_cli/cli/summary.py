@@ -55,5 +55,5 @@ def summary(
         done(t("msg.summary_written", path=output))
 
 
-def register(app: typer.Typer) -> None:
+def add_commands(app: typer.Typer) -> None:
     app.command("summary")(summary)
