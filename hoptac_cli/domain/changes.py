@@ -28,7 +28,7 @@ def name_agencies(db: Database, events: list[dict[str, Any]]) -> list[dict[str, 
             ids = [part for part in str(event.get(key) or "").split(",") if part.strip()]
             for agency_id in ids:
                 if agency_id not in names:
-                    row = store.get(db, "agencies", int(agency_id)) if agency_id.strip().isdigit() else None
+                    row = store.find(db, "agencies", int(agency_id)) if agency_id.strip().isdigit() else None
                     names[agency_id] = row["name"] if row else agency_id
             event[f"{key}_label"] = "; ".join(names[agency_id] for agency_id in ids) or None
     return events

@@ -65,7 +65,7 @@ def parse_number(value: str | int | float, *, option: str) -> float:
     return _bounded(-number if match["sign"] else number, value, option)
 
 
-def _bounded(number: Decimal | int | float, typed: object, option: str) -> float:
+def _bounded(number: Decimal | float, typed: object, option: str) -> float:
     if isinstance(number, float) and not math.isfinite(number):
         raise HoptacError(t("err.number", value=_short(str(typed)), option=option))
     if abs(number) > LIMIT:

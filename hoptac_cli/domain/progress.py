@@ -99,8 +99,9 @@ def effective_progress(action: Row, status: str | None = None) -> float:
         return 100.0
     target = action.get("target")
     if action.get("report_id") is not None:
-        if target is not None and action.get("report_value") is not None:
-            return indicator_progress(achieved(action), target, action.get("baseline"))
+        amount = achieved(action)  # not None when the report gives a value
+        if target is not None and action.get("report_value") is not None and amount is not None:
+            return indicator_progress(amount, target, action.get("baseline"))
         return round(float(action.get("report_progress") or 0.0), 1)
     if target is not None and action.get("carried_value") is not None:
         return indicator_progress(action["carried_value"], target, action.get("baseline"))
@@ -124,7 +125,7 @@ def is_overdue(action: Row, reference: dt.date | str, status: str | None = None)
     """``reference`` is a date, or its ISO text (figures of many actions pass it once made)."""
     status = status or effective_status(action)
     due = action.get("due_on")
-    return bool(due) and due < _iso(reference) and status not in CLOSED
+    return bool(due and due < _iso(reference)) and status not in CLOSED
 
 
 def derive(action: Row, reference: dt.date | str) -> Row:

@@ -182,7 +182,7 @@ def add_agreement(
     party_rows = [party(db, ref) for ref in parties]
     if len({row["id"] for row in party_rows}) != len(party_rows) or len(party_rows) < 2:
         raise HoptacError(t("err.agreement_parties", value=", ".join(row["name"] for row in party_rows)))
-    signed_by = {row["id"]: (None, None) for row in party_rows}
+    signed_by: dict[int, tuple[str | None, str | None]] = {row["id"]: (None, None) for row in party_rows}
     for text in signatories or []:
         ref, _, person = nfc(text).partition("=")
         if not person.strip():
@@ -230,7 +230,7 @@ def add_agreement(
                 },
             )
         if predecessor_row and predecessor_row["status"] == "ended":
-            store.update(db, "agreements", predecessor_id, {"status": "superseded"})
+            store.update(db, "agreements", predecessor_row["id"], {"status": "superseded"})
     return agreement_id
 
 
@@ -408,7 +408,7 @@ def update_action(
     event_kind: str = "updated",
 ) -> list[Row]:
     """Apply the changes ``fields`` gives; return the recorded (field, old, new) events. No change → error."""
-    current = store.get(db, "actions", action_id)
+    current = store.find(db, "actions", action_id)
     if current is None:
         raise HoptacError(t("err.action_unknown", value=action_id))
     changes: Row = {}

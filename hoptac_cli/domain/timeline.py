@@ -86,7 +86,7 @@ def views(
     """The same actions as ``actions`` gives them, on several days at once (``(day, existing)``
     each): the actions and their history are read once, and only the deciding report is looked
     up again for each further day."""
-    scope = {
+    scope: dict[str, Any] = {
         "agreement_id": agreement_id, "agreement_ids": agreement_ids, "sector_id": sector_id,
         "agency_ids": agency_ids, "action_ids": action_ids,
     }

@@ -17,7 +17,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
@@ -180,7 +180,8 @@ def connect(path: Path, conn: sqlite3.Connection | None = None) -> Database:
             db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
             pass  # a read-only file or folder: it stays in its journal mode
-    return db
+    # It answers every method of sqlite-utils' Database that hoptac calls (the rest it hands on).
+    return cast("Database", db)
 
 
 def open_db(path: Path, *, write: bool = False, backup_before_upgrade: bool = True) -> Database:

@@ -12,6 +12,7 @@ from hoptac_cli.storage.where import Where
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+    from sqlite_utils.db import Table
 
 Row = dict[str, Any]
 
@@ -28,13 +29,21 @@ def _one(db: Database, sql: str, params: Any = ()) -> Row | None:
     return rows[0] if rows else None
 
 
+def last_id(table: Table) -> int:
+    """The id of the row ``table.insert`` just wrote (every hoptac table has an integer key)."""
+    key = table.last_pk
+    if key is None:
+        raise LookupError(f"no row was written to {table.name}")
+    return int(key)
+
+
 def insert(db: Database, table: str, row: Row) -> int:
-    return db[table].insert(row).last_pk
+    return last_id(db.table(table).insert(row))
 
 
 def update(db: Database, table: str, row_id: int, changes: Row) -> None:
     if changes:
-        db[table].update(row_id, changes)
+        db.table(table).update(row_id, changes)
 
 
 def candidates(db: Database, table: str, *, scope_column: str | None = None, scope_id: int | None = None) -> list[Row]:
@@ -67,7 +76,17 @@ def name_taken(db: Database, table: str, search_key: str, *, scope_column: str |
     return _one(db, sql + " ORDER BY id", params)
 
 
-def get(db: Database, table: str, row_id: int) -> Row | None:
+def get(db: Database, table: str, row_id: int) -> Row:
+    """The row ``row_id`` of ``table``, known to exist (an id a reference resolved to, or a
+    foreign key): its absence is a bug, not a user's mistake."""
+    row = find(db, table, row_id)
+    if row is None:
+        raise LookupError(f"{table} #{row_id} is not in the database")
+    return row
+
+
+def find(db: Database, table: str, row_id: int) -> Row | None:
+    """The row ``row_id`` of ``table``, or None: for an id a user typed."""
     return _one(db, f"SELECT * FROM {table} WHERE id = ?", [row_id])
 
 
@@ -89,7 +108,7 @@ def list_parties(db: Database) -> list[Row]:
 # agreements ----------------------------------------------------------------------------------
 
 def add_agreement_party(db: Database, row: Row) -> None:
-    db["agreement_parties"].insert(row)
+    db.table("agreement_parties").insert(row)
 
 
 def list_agreements(db: Database) -> list[Row]:
@@ -139,8 +158,7 @@ def agreement_parties(db: Database, agreement_id: int) -> list[Row]:
 # sectors -------------------------------------------------------------------------------------
 
 def next_sector_position(db: Database, agreement_id: int) -> int:
-    row = _one(db, "SELECT coalesce(max(position), 0) + 1 AS n FROM sectors WHERE agreement_id = ?", [agreement_id])
-    return row["n"]
+    return db.execute("SELECT coalesce(max(position), 0) + 1 FROM sectors WHERE agreement_id = ?", [agreement_id]).fetchone()[0]
 
 
 def list_sectors(db: Database, agreement_id: int | None, *, agreement_ids: list[int] | None = None) -> list[Row]:
@@ -518,11 +536,11 @@ def partner_ids(db: Database, action_ids: list[int]) -> list[tuple[int, int]]:
 def set_action_partners(db: Database, action_id: int, agency_ids: list[int]) -> None:
     db.execute("DELETE FROM action_partners WHERE action_id = ?", [action_id])
     if agency_ids:
-        db["action_partners"].insert_all({"action_id": action_id, "agency_id": agency} for agency in agency_ids)
+        db.table("action_partners").insert_all({"action_id": action_id, "agency_id": agency} for agency in agency_ids)
 
 
 def add_event(db: Database, row: Row) -> int:
-    return db["action_events"].insert(row).last_pk
+    return last_id(db.table("action_events").insert(row))
 
 
 def action_events(db: Database, action_id: int) -> list[Row]:

@@ -41,7 +41,7 @@ def insert(db: Database, row: Row) -> int:
     """One new version (a plain INSERT: an import writes tens of thousands in one transaction)."""
     columns = list(row)
     sql = f"INSERT INTO reports ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
-    return db.execute(sql, [row[column] for column in columns]).lastrowid
+    return int(db.execute(sql, [row[column] for column in columns]).lastrowid or 0)
 
 
 #: the columns a staged version holds (``stage``, ``insert_staged``)

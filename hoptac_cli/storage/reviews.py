@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hoptac_cli.storage import register as register_store
 from hoptac_cli.storage.where import Where
 
 if TYPE_CHECKING:
@@ -123,4 +124,4 @@ def copy_action(db: Database, action_id: int, values: Row) -> int:
         "SELECT title, search_key, unit, baseline, target, measure, plan_ref, note FROM actions WHERE id = ?",
         [action_id],
     )[0]
-    return db["actions"].insert({**source, **values, "carried_from_id": action_id}).last_pk
+    return register_store.last_id(db.table("actions").insert({**source, **values, "carried_from_id": action_id}))

@@ -87,7 +87,7 @@ def install(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX search_rows_source ON search_rows(kind, source_id)")
-    db["search_rows"].enable_fts(["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+    db.table("search_rows").enable_fts(["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
     _create_source_triggers(db)
     rebuild(db)
 
@@ -114,7 +114,7 @@ def rebuild(db: Database) -> None:
 
 def ensure(db: Database) -> list[str]:
     """Put back any trigger that a table rebuild dropped, then rebuild the index; return their names."""
-    if not db["search_rows"].exists():
+    if not db.table("search_rows").exists():
         return []
     with db.atomic():
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
@@ -122,7 +122,7 @@ def ensure(db: Database) -> list[str]:
         if missing_fts:
             for name in FTS_TRIGGERS:
                 db.execute(f"DROP TRIGGER IF EXISTS {name}")
-            db["search_rows"].enable_fts(["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True, replace=True)
+            db.table("search_rows").enable_fts(["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True, replace=True)
         created = _create_source_triggers(db)
         if created or missing_fts:
             rebuild(db)
