@@ -54,6 +54,9 @@ from dataclasses import dataclass, field, replace
 
 #: kinds whose values hold no text a spreadsheet could run (numbers, dates, booleans)
 _INERT = frozenset(("int", "number", "amount", "percent", "date", "timestamp", "bool"))
+#: the language of words that are data (a history entry's summary, a setting's meaning): JSON and
+#: CSV say them the same whatever the interface speaks; tables use their ``*_label`` twins
+DATA_LANG = "en"
 #: the header of a status's code where its words stand next to it (spreadsheets)
 STATUS_CODE_HEADER = "col.status_code"
 LABEL_SUFFIX = "_label"
@@ -760,6 +763,10 @@ HISTORY_ENTRY = Record(
     Field("undone_by", "col.undone_by", "int"),
     Field("changes", "col.changes"),  # JSON only: the rows changed, structured
     Field("blocked_by", "col.blocked_by", "int"),
+    # ``what``, ``changed``, ``details`` and ``state`` are in DATA_LANG; in the interface's words:
+    Field("changed_label", "col.changed"),
+    Field("details_label", "col.details"),
+    Field("state_label", "col.state"),
 )
 _HISTORY_TABLE = [
     HISTORY_ENTRY.column("id", justify="right"),
@@ -784,14 +791,15 @@ SETTING = Record(
     Field("key", "col.setting"),  # what ``hoptac settings KEY VALUE`` takes
     Field("value", "col.setting_value"),
     Field("source", "col.setting_source", "label:source"),
-    Field("description", "col.setting_description"),
+    Field("description", "col.setting_description"),  # in DATA_LANG
+    Field("description_label", "col.setting_description"),  # in the interface language
 )
 SETTINGS = Listing(
     [
         SETTING.column("key"),
         SETTING.column("value", ratio=2),
         SETTING.column("source"),
-        SETTING.column("description", ratio=2),
+        SETTING.column("description_label", ratio=2),
     ],
     SETTING.pick("key", "value", "source", "description"),
 )

@@ -58,8 +58,8 @@ def readable(rows: list[dict]) -> list[dict]:
     and CSV keep the record's ``what``, ``details`` and structured ``changes``)."""
     for row in rows:
         changed = (row.get("changes") or {}).get("rows")
-        detail = _changed_rows(changed) if changed else row.get("details")
-        row["what_label"] = " — ".join(part for part in (detail or row.get("changed"), row.get("state")) if part)
+        detail = _changed_rows(changed) if changed else row.get("details_label")
+        row["what_label"] = " — ".join(part for part in (detail or row.get("changed_label"), row.get("state_label")) if part)
     return rows
 
 
@@ -96,7 +96,7 @@ def undo(
         return
     with session(write=True, record=False) as db:
         result = log.undo(db, entry, who=who(), command=command_line())
-    done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed"], undo=result["undo"]["id"]))
+    done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed_label"], undo=result["undo"]["id"]))
 
 
 def register(app: typer.Typer) -> None:
