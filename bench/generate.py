@@ -565,9 +565,10 @@ def _status(progress: float, behind: bool) -> str:
 
 def write_import(path: Path, owed: list[tuple], period: Period, today: dt.date, names: dict[int, str], rng: random.Random) -> int:
     """The last period's missing reports as a department file (the template's columns, UTF-8 with BOM)."""
-    from hoptac_cli.domain.importer import COLUMNS, header
+    from hoptac_cli.domain.importer import header
+    from hoptac_cli.records import DEPARTMENT_ROW
 
-    keys = [key for key, _ in COLUMNS]
+    keys = list(DEPARTMENT_ROW.fields)
     deadline = period.deadline(20)
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)

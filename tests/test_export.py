@@ -133,7 +133,7 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     assert book.sheetnames == ["Nhiệm vụ"]
     sheet = book["Nhiệm vụ"]
     header = [cell.value for cell in sheet[1]]
-    assert header[:5] == ["Mã", "Chương trình", "Lĩnh vực", "Tên ngắn lĩnh vực", "Nội dung hợp tác"]
+    assert header[:5] == ["Mã", "Chương trình", "Lĩnh vực", "Tên ngắn lĩnh vực", "Nhiệm vụ"]
     assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:Y{sheet.max_row}" and sheet.max_row == 8
 
@@ -147,8 +147,8 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     assert cell(6, "Giá trị đạt được").number_format == "#,##0"  # money in whole đồng, even with a fraction
     assert cell(7, "Giá trị đạt được").value == 2.5 and cell(7, "Giá trị đạt được").number_format == "#,##0.0#"
     assert cell(1, "Mã").number_format == "#,##0"
-    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nội dung hợp tác", "Hạn hoàn thành")}
-    assert widths["Mã"] <= 8 and widths["Nội dung hợp tác"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 20
+    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nhiệm vụ", "Hạn hoàn thành")}
+    assert widths["Mã"] <= 8 and widths["Nhiệm vụ"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 20
 
     programme.ok("export", "actions", "-o", str(out), "--format", "xlsx", "--force")
     english = load_workbook(out)["Actions"]

@@ -8,58 +8,10 @@ import typer
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+from hoptac_cli.records import ACTION_DETAIL, ACTION_HISTORY, ACTIONS
+from hoptac_cli.render.output import emit, emit_record, print_json, section
 
 action_app = typer.Typer(help="Actions: what each sector's agencies do.", no_args_is_help=True, rich_markup_mode=None)
-
-LIST_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("sector", "col.sector", ratio=2, narrow=3, lines=2),
-    Column("title", "col.title", ratio=3, lines=3),
-    Column("lead", "col.lead", ratio=2, lines=3),
-    Column("due_on", "col.due_on", "date", same=True, narrow=1),
-    Column("status", "col.status", "status"),
-    Column("progress", "col.progress", "percent", justify="right"),
-    Column("overdue", "col.overdue", "bool", narrow=2),
-]
-#: JSON and CSV listings carry every field; the table keeps to what fits a terminal
-ALL_COLUMNS = LIST_COLUMNS + [
-    Column(key, f"col.{key}")
-    for key in ("agreement", "sector_slug", "partners", "start_on", "unit", "baseline", "target", "measure", "value", "latest_period", "plan_ref", "note")
-]
-DETAIL_FIELDS = [
-    Column("id", "col.id"),
-    Column("title", "col.title"),
-    Column("agreement", "col.agreement"),
-    Column("sector", "col.sector"),
-    Column("lead", "col.lead"),
-    Column("lead_now", "col.lead_now"),
-    Column("partners", "col.partners"),
-    Column("start_on", "col.start_on", "date"),
-    Column("due_on", "col.due_on", "date"),
-    Column("status", "col.status", "status"),
-    Column("progress", "col.progress", "percent"),
-    Column("overdue", "col.overdue", "bool"),
-    Column("unit", "col.unit"),
-    Column("baseline", "col.baseline", "number"),
-    Column("target", "col.target", "number"),
-    Column("measure", "col.measure", "label:measure"),
-    Column("value", "col.value", "number"),
-    Column("latest_period", "col.latest_period"),
-    Column("plan_ref", "col.plan_ref"),
-    Column("note", "col.note"),
-    Column("carried_from", "col.carried_from"),
-    Column("carried_to", "col.carried_to"),
-]
-HISTORY_COLUMNS = [
-    Column("at", "col.at", "timestamp", narrow=3, merge="kind"),
-    Column("kind", "col.event", "label:event"),
-    Column("field", "col.field", "label:field"),
-    Column("old_value", "col.old_value", "change"),
-    Column("new_value", "col.new_value", "change", narrow=2, merge="old_value"),
-    Column("review_label", "col.review", narrow=1, merge="kind"),
-    Column("reason", "col.reason"),
-]
 
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
 PartnerOpt = Annotated[Optional[list[str]], typer.Option("--partner", help="A partner agency; repeatable.")]
@@ -136,16 +88,12 @@ def list_(
     with session() as db:
         rows = actions.find(db, agreement=agreement, sector=sector, status=status, agency=agency, overdue=overdue)
     shown, total = listing.limited(rows, chosen, limit, show_all)
-    if chosen != "table":
-        emit(shown, ALL_COLUMNS, chosen)
+    sectors = {row["sector"] for row in rows}
+    if chosen == "table" and len(sectors) == 1:
+        # One sector: name it in the title rather than on every row.
+        emit(shown, ACTIONS.without("sector"), chosen, title=f"{t('title.actions')} — {sectors.pop()}")
     else:
-        sectors = {row["sector"] for row in rows}
-        if len(sectors) == 1:
-            # One sector: name it in the title rather than on every row.
-            columns = [column for column in LIST_COLUMNS if column.key != "sector"]
-            emit(shown, columns, chosen, title=f"{t('title.actions')} — {sectors.pop()}")
-        else:
-            emit(shown, LIST_COLUMNS, chosen, title=t("title.actions"))
+        emit(shown, ACTIONS, chosen, title=t("title.actions"))
     listing.left_out(len(shown), total)
 
 
@@ -160,10 +108,10 @@ def show(action_id: ActionIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
     if chosen == "json":
         print_json(row)
         return
-    emit_record(row, DETAIL_FIELDS, chosen, title=f"#{row['id']} {row['title']}")
+    emit_record(row, ACTION_DETAIL, chosen, title=f"#{row['id']} {row['title']}")
     if chosen == "table":
         section(t("title.history"))
-        emit(row["history"], HISTORY_COLUMNS, chosen)
+        emit(row["history"], ACTION_HISTORY, chosen)
 
 
 @action_app.command("update")

@@ -7,19 +7,12 @@ import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
 from hoptac_cli.i18n import fields as fields_named, t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import AGENCIES
+from hoptac_cli.render.output import emit
 
 agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is_help=True, rich_markup_mode=None)
 
-COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("slug", "col.slug"),
-    Column("name", "col.name", ratio=2),
-    Column("party", "col.party", narrow=3, same=True),
-    Column("lead_actions", "col.lead_actions", justify="right"),
-    Column("successor", "col.successor", ratio=2),
-    Column("succeeded_on", "col.succeeded_on", "date", narrow=2, merge="successor"),
-]
+
 
 
 @agency_app.command("add")
@@ -49,7 +42,7 @@ def list_(
 
     with session() as db:
         rows = register.find_agencies(db, party)
-    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.agencies"))
+    emit(rows, AGENCIES, output_format(fmt, as_json), title=t("title.agencies"))
 
 
 @agency_app.command("merge")

@@ -7,50 +7,10 @@ import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
 from hoptac_cli.i18n import count, fields as fields_named, t
-from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+from hoptac_cli.records import AGREEMENT_DETAIL, AGREEMENT_SECTORS, AGREEMENTS, SIGNATORIES
+from hoptac_cli.render.output import emit, emit_record, print_json, section
 
 agreement_app = typer.Typer(help="Agreements (cooperation programmes).", no_args_is_help=True, rich_markup_mode=None)
-
-LIST_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("slug", "col.slug"),
-    Column("title", "col.title", lines=3),
-    Column("period", "col.period"),
-    Column("parties", "col.parties", narrow=3),
-    Column("signed_on", "col.signed_on", "date", narrow=2),
-    Column("status", "col.status", "label:agreement_status"),
-    Column("sectors", "col.sectors", justify="right", narrow=1),
-    Column("actions", "col.actions", justify="right"),
-]
-DETAIL_FIELDS = [
-    Column("id", "col.id"),
-    Column("slug", "col.slug"),
-    Column("title", "col.title"),
-    Column("period", "col.period"),
-    Column("signed_on", "col.signed_on", "date"),
-    Column("status", "col.status", "label:agreement_status"),
-    Column("ended_on", "col.ended_on", "date"),
-    Column("end_review_label", "col.end_review"),
-    Column("predecessor", "col.predecessor"),
-    Column("successor", "col.followed_by"),
-    Column("chain_text", "col.chain"),
-    Column("predecessor_note", "col.predecessor_note"),
-    Column("report_cadence", "col.report_cadence", "label:cadence"),
-    Column("deadline_day", "col.deadline_day"),
-    Column("note", "col.note"),
-]
-PARTY_COLUMNS = [
-    Column("name", "col.party"),
-    Column("signatory_name", "col.signatory"),
-    Column("signatory_title", "col.signatory_title"),
-    Column("now", "col.party_now"),
-]
-SECTOR_COLUMNS = [
-    Column("position", "col.no", justify="right"),
-    Column("slug", "col.slug", narrow=1),
-    Column("name", "col.sector"),
-    Column("actions", "col.actions", justify="right"),
-]
 
 PartyOpt = Annotated[list[str], typer.Option("--party", help="A signing party; repeat for each (two or more).")]
 
@@ -104,7 +64,7 @@ def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None
 
     with session() as db:
         rows = register.find_agreements(db)
-    emit(rows, LIST_COLUMNS, output_format(fmt, as_json), title=t("title.agreements"))
+    emit(rows, AGREEMENTS, output_format(fmt, as_json), title=t("title.agreements"))
 
 
 @agreement_app.command("show")
@@ -122,12 +82,12 @@ def show(
     if chosen == "json":
         print_json(detail)
         return
-    emit_record(detail, DETAIL_FIELDS, chosen, title=detail["title"])
+    emit_record(detail, AGREEMENT_DETAIL, chosen, title=detail["title"])
     if chosen == "table":
         section(t("title.parties"))
-        emit(detail["parties"], PARTY_COLUMNS, chosen)
+        emit(detail["parties"], SIGNATORIES, chosen)
         section(t("title.sectors"))
-        emit(detail["sectors"], SECTOR_COLUMNS, chosen, empty=t("msg.no_sectors"))
+        emit(detail["sectors"], AGREEMENT_SECTORS, chosen, empty=t("msg.no_sectors"))
 
 
 @agreement_app.command("end")

@@ -8,26 +8,10 @@ import typer
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import fields as fields_named, t
 from hoptac_cli.i18n.reviews import FORMS
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import COMMENDATION, COMMENDATIONS
+from hoptac_cli.render.output import emit
 
 commend_app = typer.Typer(help="Commendations decided at reviews.", no_args_is_help=True, rich_markup_mode=None)
-
-COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("agreement", "col.agreement", same=True),
-    Column("year", "col.review_year", same=True),
-    Column("recipient", "col.recipient", ratio=2, lines=3),
-    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind", narrow=4, merge="recipient"),
-    Column("unit", "col.recipient_unit", ratio=1, lines=3),
-    Column("party", "col.party", narrow=5),
-    Column("form", "col.form", ratio=2, lines=3),
-    Column("decision", "col.decision"),
-    Column("decided_on", "col.decided_on", "date", narrow=2, merge="decision"),
-    Column("reason", "col.reason", ratio=1, lines=2, narrow=3),
-]
-#: JSON, CSV and files carry the review as well
-ALL_COLUMNS = [*COLUMNS, Column("review_id", "col.review_id"), Column("review_kind", "col.review_kind")]
-_FILE_KINDS = {"year": "int", "decided_on": "date", "review_id": "int", "id": "int"}
 
 
 def _complete_form(incomplete: str) -> list[str]:
@@ -97,12 +81,12 @@ def list_(
         rows = reviews.find_commendations(db, agreement_ref=agreement, year=year, party_ref=party)
     chosen = output_format(fmt, as_json)
     if output is None:
-        emit(rows, COLUMNS if chosen == "table" else ALL_COLUMNS, chosen, title=t("title.commendations"))
+        emit(rows, COMMENDATIONS, chosen, title=t("title.commendations"))
         return
     from hoptac_cli.render import tabular
 
-    fields = [tabular.Field(column.key, t(column.header), _FILE_KINDS.get(column.key, "text")) for column in ALL_COLUMNS]
-    tabular.write(output, None if chosen == "table" else chosen, [tabular.Sheet(t("title.commendations"), fields, rows)], force=force, bom=bom or None)
+    sheet = tabular.Sheet(t("title.commendations"), list(COMMENDATION), rows)
+    tabular.write(output, None if chosen == "table" else chosen, [sheet], force=force, bom=bom or None)
     if output != "-":
         from hoptac_cli.i18n import count
 

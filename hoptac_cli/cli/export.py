@@ -10,78 +10,6 @@ import typer
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session
 from hoptac_cli.i18n import count, t
 
-#: (record key, catalogue key of the header, kind) per export; JSON uses the keys as they are
-FIELDS: dict[str, list[tuple[str, str, str]]] = {
-    "summary": [
-        ("agreement", "stat.col.agreement", "text"),
-        ("period", "stat.col.period", "text"),
-        ("as_of", "stat.col.as_of", "date"),
-        ("position", "stat.col.position", "int"),
-        ("sector", "stat.col.sector", "text"),
-        ("sector_slug", "stat.col.sector_slug", "text"),
-        ("actions", "stat.col.actions", "int"),
-        *((key, f"stat.col.{key}", "int") for key in ("not_started", "in_progress", "done", "behind", "paused", "cancelled")),
-        ("overdue", "stat.col.overdue", "int"),
-        ("progress", "stat.col.progress", "percent"),
-        ("reports_received", "stat.col.reports_received", "int"),
-        ("reports_expected", "stat.col.reports_expected", "int"),
-        ("row", "stat.col.row", "text"),
-    ],
-    "actions": [
-        ("id", "stat.col.id", "int"),
-        ("agreement", "stat.col.agreement", "text"),
-        ("sector", "stat.col.sector", "text"),
-        ("sector_slug", "stat.col.sector_slug", "text"),
-        ("title", "stat.col.title", "text"),
-        ("lead", "stat.col.lead", "text"),
-        ("partners", "stat.col.partners", "list"),
-        ("start_on", "stat.col.start_on", "date"),
-        ("due_on", "stat.col.due_on", "date"),
-        ("status", "stat.col.status_code", "text"),
-        ("status_label", "stat.col.status", "text"),
-        ("progress", "stat.col.progress", "percent"),
-        ("overdue", "stat.col.overdue", "bool"),
-        ("unit", "stat.col.unit", "text"),
-        ("baseline", "stat.col.baseline", "amount"),
-        ("target", "stat.col.target", "amount"),
-        ("measure", "stat.col.measure", "text"),
-        ("value", "stat.col.value", "amount"),
-        ("latest_period", "stat.col.latest_period", "text"),
-        ("latest_difficulty", "stat.col.latest_difficulty", "text"),
-        ("plan_ref", "stat.col.plan_ref", "text"),
-        ("period", "stat.col.period", "text"),
-        ("as_of", "stat.col.as_of", "date"),
-        ("expected", "stat.col.expected", "bool"),
-        ("reported", "stat.col.reported", "bool"),
-    ],
-    "reports": [
-        ("id", "stat.col.id", "int"),
-        ("agreement", "stat.col.agreement", "text"),
-        ("sector", "stat.col.sector", "text"),
-        ("sector_slug", "stat.col.sector_slug", "text"),
-        ("action_id", "stat.col.action_id", "int"),
-        ("action", "stat.col.title", "text"),
-        ("agency", "stat.col.agency", "text"),
-        ("period", "stat.col.period", "text"),
-        ("period_start", "stat.col.period_start", "date"),
-        ("period_end", "stat.col.period_end", "date"),
-        ("revision", "stat.col.revision", "int"),
-        ("progress", "stat.col.progress", "percent"),
-        ("value", "stat.col.value", "amount"),
-        ("unit", "stat.col.unit", "text"),
-        ("target", "stat.col.target", "amount"),
-        ("status", "stat.col.status_code", "text"),
-        ("status_label", "stat.col.status", "text"),
-        ("result", "stat.col.result", "text"),
-        ("difficulty", "stat.col.difficulty", "text"),
-        ("proposal", "stat.col.proposal", "text"),
-        ("submitted_on", "stat.col.submitted_on", "date"),
-        ("source", "stat.col.source", "text"),
-    ],
-}
-#: "amount" fields are numbers in the unit named by the record's "unit" (whole đồng for money)
-_AMOUNT = "amount"
-
 
 def export(
     kind: Annotated[str, typer.Argument(metavar="summary|actions|reports", help="What to export.")],
@@ -100,11 +28,12 @@ def export(
     bom: Annotated[bool, typer.Option("--bom", help="Start CSV on stdout with a BOM too (a CSV file always has one, for Excel).")] = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
-    from hoptac_cli.domain.exports import records
+    from hoptac_cli import records
+    from hoptac_cli.domain.exports import records as exported
     from hoptac_cli.errors import HoptacError
     from hoptac_cli.render.files import check_target
     from hoptac_cli.render.progress import progress
-    from hoptac_cli.render.tabular import Field, Sheet, choose_format, parse_delimiter, write
+    from hoptac_cli.render.tabular import Sheet, choose_format, parse_delimiter, write
     from hoptac_cli.render.xlsx import Chart
 
     check_target(output, force=force)
@@ -116,13 +45,10 @@ def export(
     # XLSX is for people: headers, status words and the "Total" row in the interface language.
     for_people = chosen == "xlsx"
     with session() as db:
-        rows = records(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period, labels=for_people)
+        rows = exported(db, kind, agreement_ref=agreement, sector_ref=sector, period_ref=period)
         rows = _worded(rows) if for_people else rows
-        fields = [
-            Field(key, t(header), "number", unit_key="unit") if field_kind == _AMOUNT else Field(key, t(header), field_kind)
-            for key, header, field_kind in FIELDS[kind]
-            if for_people or not key.endswith("_label")
-        ]
+        fields = {"summary": records.EXPORT_SUMMARY, "actions": records.EXPORT_ACTIONS, "reports": records.EXPORT_REPORTS}[kind]
+        fields = records.for_people(fields) if for_people else fields
         chart = None
         if kind == "summary" and for_people:
             chart = Chart(

@@ -7,25 +7,8 @@ import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, command_line, done, output_format, session, who, writes
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit
-
-#: the table: the command as it was typed (never translated), what it changed in words
-COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("at", "col.at", "timestamp"),
-    Column("who", "col.who", narrow=1, merge="at"),
-    Column("command", "col.command", ratio=2, lines=4),
-    Column("what_label", "col.history_changed", ratio=3, lines=6),
-]
-#: CSV and JSON carry every field (JSON the structured changes as well)
-CSV_COLUMNS = [
-    *COLUMNS[:4],
-    *(Column(key, f"col.{key}") for key in ("kind", "changed", "details", "state", "undoes", "undone_by")),
-]
-JSON_COLUMNS = [*CSV_COLUMNS, Column("changes", "col.changes")]
-UNDOABLE_COLUMNS = [*COLUMNS, Column("blocked_by", "col.blocked_by", justify="right")]
-#: ``undo --list`` as JSON or CSV: the record's own ``what`` (the table's words are ``what_label``)
-UNDOABLE_DATA = [*COLUMNS[:4], Column("what", "col.history_changed"), UNDOABLE_COLUMNS[-1]]
+from hoptac_cli.records import HISTORY_CSV, HISTORY_JSON, UNDOABLE
+from hoptac_cli.render.output import emit
 
 #: the longest old or new text a change shows in the table
 _TEXT_CHARS = 40
@@ -77,8 +60,8 @@ def readable(rows: list[dict]) -> list[dict]:
     and CSV keep the record's ``what``, ``details`` and structured ``changes``)."""
     for row in rows:
         changed = (row.get("changes") or {}).get("rows")
-        detail = _changed_rows(changed) if changed else row.get("details")
-        row["what_label"] = " — ".join(part for part in (detail or row.get("changed"), row.get("state")) if part)
+        detail = _changed_rows(changed) if changed else row.get("details_label")
+        row["what_label"] = " — ".join(part for part in (detail or row.get("changed_label"), row.get("state_label")) if part)
     return rows
 
 
@@ -94,8 +77,7 @@ def history(
     with session() as db:
         rows = listing(db, limit=limit, action_id=action)
     chosen = output_format(fmt, as_json)
-    columns = {"json": JSON_COLUMNS, "csv": CSV_COLUMNS}.get(chosen, COLUMNS)
-    emit(readable(rows), columns, chosen, title=t("title.history_log"), empty=t("msg.no_history"))
+    emit(readable(rows), HISTORY_JSON if chosen == "json" else HISTORY_CSV, chosen, title=t("title.history_log"), empty=t("msg.no_history"))
 
 
 @writes
@@ -112,12 +94,11 @@ def undo(
         with session() as db:
             rows = log.undoable(db)
         chosen = output_format(fmt, as_json)
-        columns = UNDOABLE_COLUMNS if chosen == "table" else UNDOABLE_DATA
-        emit(readable(rows), columns, chosen, title=t("title.undoable"), empty=t("msg.nothing_undoable"))
+        emit(readable(rows), UNDOABLE, chosen, title=t("title.undoable"), empty=t("msg.nothing_undoable"))
         return
     with session(write=True, record=False) as db:
         result = log.undo(db, entry, who=who(), command=command_line())
-    done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed"], undo=result["undo"]["id"]))
+    done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed_label"], undo=result["undo"]["id"]))
 
 
 def add_commands(app: typer.Typer) -> None:

@@ -7,20 +7,12 @@ import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
 from hoptac_cli.i18n import fields as fields_named, t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import PARTIES
+from hoptac_cli.render.output import emit
 
 party_app = typer.Typer(help="Parties: provinces and cities.", no_args_is_help=True, rich_markup_mode=None)
 
-COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("slug", "col.slug"),
-    Column("name", "col.name"),
-    Column("kind", "col.kind", "label:party_kind"),
-    Column("agencies", "col.agencies", justify="right"),
-    Column("agreements", "col.agreements", justify="right"),
-    Column("successor", "col.successor"),
-    Column("succeeded_on", "col.succeeded_on", "date"),
-]
+
 
 
 @party_app.command("add")
@@ -46,7 +38,7 @@ def list_(fmt: FormatOpt = OutputFormat.table, as_json: JsonOpt = False) -> None
 
     with session() as db:
         rows = register.find_parties(db)
-    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.parties"))
+    emit(rows, PARTIES, output_format(fmt, as_json), title=t("title.parties"))
 
 
 @party_app.command("merge")

@@ -12,26 +12,10 @@ from hoptac_cli.cli.settings import (
 )
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit, show_period
+from hoptac_cli.records import LETTERS, MAIL_MERGE
+from hoptac_cli.render.output import emit, show_period
 
 LETTER_FORMATS = ("docx", "md")
-WRITTEN_COLUMNS = [
-    Column("agency", "col.agency", ratio=3),
-    Column("actions", "col.actions", justify="right"),
-    Column("days_late", "col.days_late", justify="right"),
-    Column("file", "col.file", ratio=2),
-]
-#: the mail-merge spreadsheet's columns: (record key, catalogue key, kind)
-MERGE_FIELDS = [
-    ("agency", "col.agency", "text"),
-    ("formerly", "col.formerly", "text"),
-    ("action_id", "col.action_id", "int"),
-    ("action", "col.action", "text"),
-    ("sector", "col.sector", "text"),
-    ("deadline", "col.deadline", "date"),
-    ("days_late", "col.days_late", "int"),
-    ("letter", "col.letter", "text"),
-]
 
 
 def remind(
@@ -92,9 +76,8 @@ def remind(
     for letter in letters:
         data = contents[letter.agency_id]
         write_file(folder / files[letter.agency_id], lambda stream, data=data: stream.write(data))
-    fields = [tabular.Field(key, t(header), kind) for key, header, kind in MERGE_FIELDS]
     rows = reminders.mail_merge_rows(letters, files)
-    write_file(sheet_path, lambda stream: tabular.write_to(stream, "xlsx", [tabular.Sheet(t("title.remind_sheet"), fields, rows)]))
+    write_file(sheet_path, lambda stream: tabular.write_to(stream, "xlsx", [tabular.Sheet(t("title.remind_sheet"), MAIL_MERGE, rows)]))
     issuer = letters[0].document.issuer
     if issuer.missing:
         warn(t("warn.settings_missing", keys=", ".join(issuer.missing)))
@@ -103,7 +86,7 @@ def remind(
          "file": str(folder / files[letter.agency_id])}
         for letter in letters
     ]
-    emit(written, WRITTEN_COLUMNS, "table", title=t("title.remind", period=show_period(found["period"])))
+    emit(written, LETTERS, "table", title=t("title.remind", period=show_period(found["period"])))
     done(t("msg.remind_written", letters=len(letters), actions=len(rows), sheet=str(sheet_path)))
 
 

@@ -7,100 +7,12 @@ import typer
 
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
 from hoptac_cli.cli.rows import AllOpt, LimitOpt
+from hoptac_cli import records
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
-from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+from hoptac_cli.render.output import emit, emit_record, print_json, section
 
 report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has not reported.", no_args_is_help=True, rich_markup_mode=None)
-
-LIST_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("period_label", "col.report_period", same=True),
-    Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3, lines=3),
-    Column("agency", "col.agency", ratio=2, lines=3),
-    Column("progress", "col.progress", "percent", justify="right"),
-    Column("value", "col.value", "number", justify="right", narrow=2),
-    Column("status", "col.status", "status"),
-    Column("submitted_on", "col.submitted_on", "date", narrow=1),
-]
-REVISION_COLUMNS = LIST_COLUMNS + [Column("revision", "col.revision", justify="right"), Column("current", "col.current", "bool")]
-ALL_COLUMNS = REVISION_COLUMNS + [
-    Column(key, f"col.{key}")
-    for key in ("period", "agreement", "sector", "sector_slug", "agency_slug", "unit", "target", "result", "difficulty", "proposal", "supersedes_id", "source", "withdrawn_on", "withdrawn_reason")
-]
-DETAIL_FIELDS = [
-    Column("id", "col.id"),
-    Column("action_id", "col.action_id"),
-    Column("action", "col.action"),
-    Column("agreement", "col.agreement"),
-    Column("sector", "col.sector"),
-    Column("agency", "col.agency"),
-    Column("period_label", "col.report_period"),
-    Column("window", "col.window", "interval"),
-    Column("deadline", "col.deadline", "date"),
-    Column("progress", "col.progress", "percent"),
-    Column("value", "col.value", "number"),
-    Column("target", "col.target", "number"),
-    Column("unit", "col.unit"),
-    Column("status", "col.status", "status"),
-    Column("result", "col.result"),
-    Column("difficulty", "col.difficulty"),
-    Column("proposal", "col.proposal"),
-    Column("submitted_on", "col.submitted_on", "date"),
-    Column("late", "col.late", "bool"),
-    Column("revision", "col.revision"),
-    Column("current", "col.current", "bool"),
-    Column("supersedes_id", "col.supersedes_id"),
-    Column("source", "col.source"),
-    Column("withdrawn_on", "col.withdrawn_on", "date"),
-    Column("withdrawn_reason", "col.withdrawn_reason"),
-]
-HISTORY_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("revision", "col.revision", justify="right"),
-    Column("progress", "col.progress", "percent", justify="right"),
-    Column("value", "col.value", "number", justify="right"),
-    Column("status", "col.status", "status"),
-    Column("submitted_on", "col.submitted_on", "date"),
-    Column("current", "col.current", "bool"),
-    Column("changed_text", "col.changed"),
-    Column("source", "col.source", narrow=2),
-    Column("created_at", "col.created_at", "timestamp", narrow=1),
-    Column("withdrawn_on", "col.withdrawn_on", "date", narrow=1),
-]
-MISSING_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2, group=True),
-    Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3, lines=3),
-    Column("sector", "col.sector", ratio=1, narrow=1, lines=2),
-    Column("deadline", "col.deadline", "date", same=True),
-    Column("past_deadline", "col.past_deadline", "bool", same=True),
-]
-LATE_COLUMNS = [
-    Column("agency_label", "col.agency", ratio=2, group=True),
-    Column("report_id", "col.report_id", justify="right"),
-    Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3, lines=3),
-    Column("deadline", "col.deadline", "date", same=True),
-    Column("submitted_on", "col.submitted_on", "date"),
-    Column("days_late", "col.days_late", justify="right"),
-]
-IMPORT_COLUMNS = [
-    Column("row", "col.row", justify="right"),
-    Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.action", ratio=3, lines=2),
-    Column("period", "col.report_period", "period", same=True),
-    Column("agency", "col.agency", ratio=2, lines=2, same=True),
-    Column("outcome", "col.outcome", "label:outcome"),
-    Column("report_id", "col.report_id", justify="right"),
-]
-#: CSV of ``report missing``: one table, each row marked missing or late
-MISSING_CSV = [
-    Column(key, f"col.{key}")
-    for key in ("kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline", "report_id", "submitted_on", "days_late",
-                "agreement", "party")
-]
 
 PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
@@ -192,8 +104,7 @@ def list_(
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
     shown, total = listing.limited(rows, chosen, limit, show_all)
     _name_periods(shown)
-    columns = ALL_COLUMNS if chosen != "table" else REVISION_COLUMNS if revisions else LIST_COLUMNS
-    emit(shown, columns, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    emit(shown, records.REPORT_REVISIONS if revisions else records.REPORTS, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
     listing.left_out(len(shown), total)
 
 
@@ -209,12 +120,12 @@ def show(report_id: ReportIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
         print_json(row)
         return
     _name_periods([row])
-    emit_record(row, DETAIL_FIELDS, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
+    emit_record(row, records.REPORT_DETAIL, chosen, title=t("title.report", id=row["id"], period=row["period_label"]))
     if chosen == "table":
         section(t("title.report_history"))
         for version in row["history"]:
             version["changed_text"] = "\n".join(_change(change) for change in version["changed"])
-        emit(row["history"], HISTORY_COLUMNS, chosen)
+        emit(row["history"], records.REPORT_VERSIONS, chosen)
 
 
 def _name_periods(rows: list[dict]) -> None:
@@ -268,7 +179,7 @@ def missing(
         rows = [{"kind": "missing", "period": found["period"], **row} for row in found["missing"]]
         rows += [{"kind": "late", "period": found["period"], **row} for row in found["late"]]
         shown, total = listing.limited(rows, chosen, limit, show_all)
-        emit(shown, MISSING_CSV, chosen)
+        emit(shown, records.MISSING_CSV, chosen)
         listing.left_out(len(shown), total)
         return
     for row in (*found["missing"], *found["late"]):
@@ -280,13 +191,13 @@ def missing(
         # Every programme's agency together; a deadline shared by all goes into the titles.
         period_words = period_label + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
         title = t("title.missing_all", period=period_words)
-        agreement_column = Column("agreement", "col.agreement")
-        columns = [MISSING_COLUMNS[0], agreement_column, *(c for c in MISSING_COLUMNS[1:] if not deadline or c.kind not in ("date", "bool"))]
-        late_columns = [LATE_COLUMNS[0], agreement_column, *(c for c in LATE_COLUMNS[1:] if not deadline or c.key != "deadline")]
+        missing_table, late_table, agreement_column = records.MISSING_TABLE, records.LATE_TABLE, records.MISSING_AGREEMENT
+        columns = [missing_table[0], agreement_column, *(c for c in missing_table[1:] if not deadline or c.kind not in ("date", "bool"))]
+        late_columns = [late_table[0], agreement_column, *(c for c in late_table[1:] if not deadline or c.key != "deadline")]
         late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
     else:
         title = t("title.missing", period=period_label, deadline=deadline)
-        columns, late_title, late_columns = MISSING_COLUMNS, t("title.late", deadline=deadline), LATE_COLUMNS
+        columns, late_title, late_columns = records.MISSING_TABLE, t("title.late", deadline=deadline), records.LATE_TABLE
     shown, total = listing.limited(found["missing"], chosen, limit, show_all)
     emit(shown, columns, chosen, title=title, empty=t("msg.none_missing", period=period_label))
     listing.left_out(len(shown), total)
@@ -334,14 +245,15 @@ def template(
         words = importer.template_words(db, when, agreement, chosen)
     if target.suffix.lower() == ".xlsx":
         sheet = Template(
-            columns=[(key, importer.header(key), kind) for key, kind in importer.COLUMNS], rows=rows,
+            columns=list(records.DEPARTMENT_ROW), rows=rows,
             editable=importer.EDITABLE, title=words["title"], subtitle=words["subtitle"], sheet=words["sheet"],
             statuses=words["statuses"], instructions=words["instructions"],
         )
         write_file(output, lambda stream: write_template(stream, sheet))
     else:
-        fields = [tabular.Field(key, importer.header(key), kind) for key, kind in importer.COLUMNS]
-        tabular.write(output, None, [tabular.Sheet(f"{importer.header('title')} {when.code}", fields, rows, form=True)], delimiter=separator, force=force)
+        sheet = tabular.Sheet(f"{importer.words('title')} {when.code}", list(records.DEPARTMENT_ROW), rows, form=True,
+                              lang=records.DEPARTMENT_LANG)
+        tabular.write(output, None, [sheet], delimiter=separator, force=force)
     done(t("msg.template_written", rows=count("count.action", len(rows)), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
 
 
@@ -380,7 +292,7 @@ def import_(
         else:
             importer.write(db, plan)
     shown, total = listing.limited(plan.rows, chosen, limit, show_all)
-    emit(shown, IMPORT_COLUMNS, chosen, title=t("title.import"))
+    emit(shown, records.IMPORTED_ROWS, chosen, title=t("title.import"))
     listing.left_out(len(shown), total)
     counts = _counts(plan)
     done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
@@ -389,15 +301,6 @@ def import_(
 
 #: a file of fewer rows imports too fast to be worth a progress bar
 IMPORT_BAR = 50
-#: a folder import's closing table: one row per file
-FOLDER_COLUMNS = [
-    Column("file", "col.file", ratio=2),
-    Column("agency", "col.agency", ratio=3),
-    Column("added", "col.added", justify="right"),
-    Column("amended", "col.amended", justify="right"),
-    Column("already", "col.already", justify="right"),
-    Column("errors", "col.errors", justify="right"),
-]
 #: how many problems of a refused file are repeated under the table
 FIRST_PROBLEMS = 3
 
@@ -440,7 +343,7 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
                 row.update(_counts(plan))
                 row["agency"] = "; ".join(dict.fromkeys(item["agency"] for item in plan.rows)) or row["agency"]
             results.append(row)
-    emit(results, FOLDER_COLUMNS, fmt, title=t("title.import_folder", folder=str(folder)))
+    emit(results, records.IMPORTED_FILES, fmt, title=t("title.import_folder", folder=str(folder)))
     for name, message, problems in refused:
         typer.echo(f"{t('word.error')}: {message}" if name in message else f"{t('word.error')}: {name}: {message}", err=True)
         for problem in problems[:FIRST_PROBLEMS]:

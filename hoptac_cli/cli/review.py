@@ -7,50 +7,12 @@ import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
 from hoptac_cli.i18n import formerly, t
-from hoptac_cli.render.output import Column, emit, emit_record, print_json, section
+from hoptac_cli.records import AGREEMENTS_ENDED, REVIEW_CHANGES, REVIEW_COMMENDATIONS, REVIEW_DETAIL, REVIEWS
+from hoptac_cli.render.output import emit, emit_record, print_json, section
 
 review_app = typer.Typer(help="Yearly review meetings (sơ kết / tổng kết) and their decisions.", no_args_is_help=True, rich_markup_mode=None)
 
-LIST_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("agreement", "col.agreement", same=True),
-    Column("year", "col.review_year"),
-    Column("kind", "col.review_kind", "label:review_kind"),
-    Column("host", "col.host"),
-    Column("held_on", "col.held_on", "date"),
-    Column("changes", "col.review_changes", justify="right", narrow=2),
-    Column("commendations", "col.commendations", justify="right", narrow=1),
-    Column("conclusion", "col.conclusion", ratio=2, lines=2),
-]
-DETAIL_FIELDS = [
-    Column("id", "col.id"),
-    Column("agreement_title", "col.agreement"),
-    Column("year", "col.review_year"),
-    Column("kind", "col.review_kind", "label:review_kind"),
-    Column("host", "col.host"),
-    Column("held_on", "col.held_on", "date"),
-    Column("conclusion", "col.conclusion"),
-]
-CHANGE_COLUMNS = [
-    Column("at", "col.at", "timestamp", narrow=3),
-    Column("action_id", "col.action_id", justify="right"),
-    Column("action", "col.changed_action", ratio=2, lines=3),
-    Column("kind", "col.event", "label:event"),
-    Column("field", "col.field", "label:field", narrow=1, merge="kind"),
-    Column("old_value", "col.old_value", "change"),
-    Column("new_value", "col.new_value", "change", narrow=2, merge="old_value"),
-    Column("reason", "col.reason", ratio=1, lines=2),
-]
-COMMEND_COLUMNS = [
-    Column("id", "col.id", justify="right"),
-    Column("recipient", "col.recipient"),
-    Column("recipient_kind", "col.recipient_kind", "label:recipient_kind", narrow=3, merge="recipient"),
-    Column("unit", "col.recipient_unit", narrow=2),
-    Column("form", "col.form"),
-    Column("decision", "col.decision"),
-    Column("decided_on", "col.decided_on", "date", narrow=1, merge="decision"),
-]
-ENDED_COLUMNS = [Column("slug", "col.slug"), Column("title", "col.title"), Column("ended_on", "col.ended_on", "date")]
+
 
 
 ReviewIdArg = Annotated[int, typer.Argument(metavar="ID", help="The review's id.")]
@@ -111,7 +73,7 @@ def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, a
 
     with session() as db:
         rows = reviews.find_reviews(db, agreement)
-    emit(rows, LIST_COLUMNS, output_format(fmt, as_json), title=t("title.reviews"))
+    emit(rows, REVIEWS, output_format(fmt, as_json), title=t("title.reviews"))
 
 
 @review_app.command("show")
@@ -125,15 +87,15 @@ def show(review_id: ReviewIdArg, fmt: FormatOpt = OutputFormat.table, as_json: J
     if chosen == "json":
         print_json(detail)
         return
-    emit_record(detail, DETAIL_FIELDS, chosen, title=f"{reviews.label(detail)} — {detail['agreement']}")
+    emit_record(detail, REVIEW_DETAIL, chosen, title=f"{reviews.label(detail)} — {detail['agreement']}")
     if chosen == "table":
         if detail["ended"]:
             section(t("title.agreements_ended"))
-            emit(detail["ended"], ENDED_COLUMNS, chosen)
+            emit(detail["ended"], AGREEMENTS_ENDED, chosen)
         section(t("title.review_changes"))
-        emit(detail["changes_made"], CHANGE_COLUMNS, chosen)
+        emit(detail["changes_made"], REVIEW_CHANGES, chosen)
         section(t("title.commendations"))
-        emit(detail["commendations_made"], COMMEND_COLUMNS, chosen)
+        emit(detail["commendations_made"], REVIEW_COMMENDATIONS, chosen)
 
 
 def add_commands(app: typer.Typer) -> None:

@@ -7,20 +7,8 @@ import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, output_format, session
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit
-
-#: what JSON and CSV carry: data, the same in every language (the table adds words)
-COLUMNS = [
-    Column(key, header)
-    for key, header in (
-        ("rank", "search.col.rank"), ("kind", "col.kind"), ("field", "col.field"), ("source_id", "col.id"),
-        ("action_id", "col.action_id"), ("action", "col.action"), ("review_id", "col.review"),
-        ("recipient", "col.recipient"), ("agreement", "col.agreement"), ("sector", "col.sector"),
-        ("sector_slug", "col.sector_slug"), ("period", "col.report_period"), ("date_from", "col.start_on"),
-        ("date_to", "col.due_on"), ("snippet", "search.col.snippet"), ("text", "col.title"),
-    )
-]
-
+from hoptac_cli.records import SEARCH_DATA, SEARCH_HIT
+from hoptac_cli.render.output import emit
 
 #: an action's title longer than this is cut in the table (JSON and CSV keep it whole)
 _WHERE_CHARS = 44
@@ -45,7 +33,7 @@ def search(
     with session() as db:
         rows = domain.search(db, text, agreement=agreement, sector=sector, period=period, limit=limit)
     if chosen != "table":
-        emit(rows, COLUMNS, chosen)
+        emit(rows, SEARCH_DATA, chosen)
         return
     _print(rows, text)
 
@@ -63,11 +51,11 @@ def _print(rows: list[dict], query: str) -> None:
         return
     styled = out.is_terminal and not out.no_color
     specs = [
-        Spec(t("search.col.rank"), "right", wrap=False),
-        Spec(t("search.col.what")),
-        Spec(t("search.col.where"), comfort=COMFORT + 8, ratio=2),
-        Spec(t("search.col.period")),
-        Spec(t("search.col.snippet"), comfort=COMFORT + 24, ratio=4),
+        Spec(t(SEARCH_HIT.header("rank")), "right", wrap=False),
+        Spec(t(SEARCH_HIT.header("what_label"))),
+        Spec(t(SEARCH_HIT.header("where_label")), comfort=COMFORT + 8, ratio=2),
+        Spec(t(SEARCH_HIT.header("period_label"))),
+        Spec(t(SEARCH_HIT.header("snippet")), comfort=COMFORT + 24, ratio=4),
     ]
     cells = [
         [str(row["rank"]), t(f"search.field.{row['kind']}.{row['field']}"), shorten(_where(row), _WHERE_CHARS), _when(row),

@@ -7,18 +7,12 @@ import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.i18n import fields as fields_named, t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import SECTORS
+from hoptac_cli.render.output import emit
 
 sector_app = typer.Typer(help="Sectors of an agreement.", no_args_is_help=True, rich_markup_mode=None)
 
-COLUMNS = [
-    Column("id", "col.id", justify="right", narrow=2),
-    Column("position", "col.no", justify="right"),
-    Column("slug", "col.slug", narrow=1),
-    Column("name", "col.sector"),
-    Column("agreement", "col.agreement", same=True),
-    Column("actions", "col.actions", justify="right"),
-]
+
 
 
 @sector_app.command("add")
@@ -44,7 +38,7 @@ def list_(agreement: AgreementOpt = None, fmt: FormatOpt = OutputFormat.table, a
 
     with session() as db:
         rows = register.find_sectors(db, agreement)
-    emit(rows, COLUMNS, output_format(fmt, as_json), title=t("title.sectors"))
+    emit(rows, SECTORS, output_format(fmt, as_json), title=t("title.sectors"))
 
 
 @sector_app.command("update")

@@ -12,14 +12,9 @@ import typer
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import SETTINGS
+from hoptac_cli.render.output import emit
 
-COLUMNS = [
-    Column("key", "col.setting"),
-    Column("value", "col.setting_value", ratio=2),
-    Column("source", "col.setting_source", "label:source"),
-    Column("description", "col.setting_description", ratio=2),
-]
 
 # Per-document options (summary, report remind): each overrides the setting of the same name.
 GoverningOpt = Annotated[Optional[str], typer.Option("--governing-body", help="Governing body (cơ quan chủ quản) for this document.")]
@@ -86,7 +81,7 @@ def settings(
     scope = t("msg.setting_scope", slug=slug) if slug else ""
     if key is None:
         title = t("title.settings_agreement", slug=slug) if slug else t("title.settings")
-        emit(rows, COLUMNS, output_format(fmt, as_json), title=title)
+        emit(rows, SETTINGS, output_format(fmt, as_json), title=title)
     elif unset:
         done(t("msg.setting_unset", name=removed["key"], scope=scope))
     elif value is not None:

@@ -8,7 +8,8 @@ import typer
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, output_format, session
 from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.i18n import t
-from hoptac_cli.render.output import Column, emit
+from hoptac_cli.records import PROGRAMMES, STATUS_DETAIL, STATUS_OVERVIEW
+from hoptac_cli.render.output import emit
 
 Row = dict[str, Any]
 
@@ -18,23 +19,6 @@ PeriodOpt = Annotated[
     typer.Option("--period", "-p", help="As of this period (2022-H1, H1/2022, 2022): only reports up to its end count."),
 ]
 
-#: what JSON and CSV carry; the table shows the same values
-OVERVIEW_COLUMNS = [
-    Column(key, f"stat.col.{key}")
-    for key in (
-        "row", "agreement", "period", "as_of", "position", "sector", "sector_slug", "actions",
-        "not_started", "in_progress", "done", "behind", "paused", "cancelled",
-        "overdue", "progress", "reports_received", "reports_expected",
-    )
-]
-DETAIL_COLUMNS = [
-    Column(key, f"stat.col.{key}")
-    for key in (
-        "id", "agreement", "sector_slug", "period", "as_of", "title", "lead", "partners", "start_on", "due_on", "status",
-        "progress", "overdue", "unit", "baseline", "target", "measure", "value", "latest_period", "latest_difficulty",
-        "expected", "reported",
-    )
-]
 
 
 PartyOpt = Annotated[
@@ -68,11 +52,11 @@ def status(
             if chosen == "table":
                 print_detail(shot, totals, rows)
             else:
-                emit(rows, DETAIL_COLUMNS, chosen)
+                emit(rows, STATUS_DETAIL, chosen)
             return
         pictures = domain.overview(db, agreement, period)
     if chosen != "table":
-        emit([row for _, rows in pictures for row in rows], OVERVIEW_COLUMNS, chosen)
+        emit([row for _, rows in pictures for row in rows], STATUS_OVERVIEW, chosen)
         return
     for shot, rows in pictures:
         print_overview(shot, rows)
@@ -91,7 +75,7 @@ def _programmes(db, party, agreement, sector, period, chosen, limit, show_all) -
     named, found = domain.programmes(db, period, party)
     shown, total = listing.limited(found, chosen, limit, show_all)
     if chosen != "table":
-        emit(shown, [Column(key, key) for key in programmes.KEYS], chosen)
+        emit(shown, PROGRAMMES, chosen)
     elif not found:
         typer.echo(t("stat.no_programmes_of", party=named["name"]) if named else t("stat.no_programmes"))
     else:

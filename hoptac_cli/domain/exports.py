@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import register
 from hoptac_cli.domain import status as figures
 from hoptac_cli.domain.periods import parse_period
-from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.storage import exports as store
@@ -29,10 +28,9 @@ KINDS = ("summary", "actions", "reports")
 
 def records(
     db: Database, kind: str, *, agreement_ref: str | None = None, sector_ref: str | None = None, period_ref: str | None = None,
-    labels: bool = True,
 ) -> Iterator[Row]:
-    """The records of one kind of export, as an iterator; bad input is refused right away.
-    ``labels``: each record with a status also gets ``status_label``, its word (for people)."""
+    """The records of one kind of export (``hoptac_cli.records``: ``EXPORT_SUMMARY``, ``EXPORT_ACTIONS``,
+    ``EXPORT_REPORTS``), as an iterator; bad input is refused right away."""
     if kind not in KINDS:
         raise HoptacError(t("err.choice", value=kind, option="KIND", accepted=", ".join(KINDS)))
     period = parse_period(period_ref) if period_ref is not None else None
@@ -48,7 +46,7 @@ def records(
         rows = store.iter_reports(db, agreement_ids=[row["id"] for row in agreements], sector_id=sector_id, start=span[0], end=span[1])
     else:
         rows = _figures(db, kind, agreements, sector_id, period_ref)
-    return _labelled(rows) if labels else rows
+    return rows
 
 
 def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | None, period_ref: str | None) -> Iterator[Row]:
@@ -61,12 +59,3 @@ def _figures(db: Database, kind: str, agreements: list[Row], sector_id: int | No
         else:
             for action in shot.actions:
                 yield {**action, "period": shot.period.code, "as_of": shot.reference.isoformat()}
-
-
-def _labelled(rows: Iterator[Row]) -> Iterator[Row]:
-    """Spreadsheet readers get the status word next to its code (rows are fresh dicts: set in place)."""
-    words = {status: t(f"status.{status}") for status in STATUSES}
-    for row in rows:
-        if "status" in row:
-            row["status_label"] = words[row["status"]]
-        yield row

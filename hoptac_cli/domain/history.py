@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import has, t
+from hoptac_cli.i18n import current_lang, has, t, t_in
+from hoptac_cli.records import DATA_LANG
 from hoptac_cli.storage import history as store
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ def note(db: Database, *, who: str, command: str, kind: str, text: str | None = 
 
 # reading -------------------------------------------------------------------------------------
 
-def _table_word(table: str) -> str:
-    return t(f"table.{table}") if has(f"table.{table}") else table
+def _table_word(table: str, lang: str) -> str:
+    return t_in(lang, f"table.{table}") if has(f"table.{table}") else table
 
 
 def _value(value: Any) -> str:
@@ -71,24 +72,26 @@ def _value(value: Any) -> str:
 _QUIET = {"search_key"}
 
 
-def describe(changes: Row | None) -> str:
-    """``reports: 1 added, 1 changed`` for each table, in the interface language."""
+def describe(changes: Row | None, lang: str | None = None) -> str:
+    """``reports: 1 added, 1 changed`` for each table, in ``lang`` (default: the interface's)."""
     if not changes:
         return ""
+    lang = lang or current_lang()
     parts = []
     for table, ops in changes["counts"].items():
-        counted = [t(f"history.op.{op}", count=ops[op]) for op in ("insert", "update", "delete") if ops.get(op)]
-        parts.append(f"{_table_word(table)}: {', '.join(counted)}")
+        counted = [t_in(lang, f"history.op.{op}", count=ops[op]) for op in ("insert", "update", "delete") if ops.get(op)]
+        parts.append(f"{_table_word(table, lang)}: {', '.join(counted)}")
     return "; ".join(parts)
 
 
-def details(changes: Row | None) -> str:
+def details(changes: Row | None, lang: str | None = None) -> str:
     """For a small change, each row and what became of it: ``reviews #2 conclusion “A” → “B”``."""
     if not changes or not changes.get("rows"):
         return ""
+    lang = lang or current_lang()
     lines = []
     for row in changes["rows"]:
-        label = f"{_table_word(row['table'])} #{row['id']}"
+        label = f"{_table_word(row['table'], lang)} #{row['id']}"
         if row["op"] == "update":
             fields = [
                 f"{key} {_value((row['old'] or {}).get(key))} → {_value(value)}"
@@ -97,45 +100,59 @@ def details(changes: Row | None) -> str:
             ]
             lines.append(f"{label}: {'; '.join(fields)}" if fields else label)
         else:
-            lines.append(label + " " + t("history.row." + row["op"]))
+            lines.append(label + " " + t_in(lang, "history.row." + row["op"]))
     return " | ".join(lines)
 
 
-def state(entry: Row) -> str:
+def state(entry: Row, lang: str | None = None) -> str:
+    lang = lang or current_lang()
     if entry["undone_by"]:
-        return t("history.state.undone", id=entry["undone_by"])
+        return t_in(lang, "history.state.undone", id=entry["undone_by"])
     if entry["undoes"]:
-        return t("history.state.undoes", id=entry["undoes"])
+        return t_in(lang, "history.state.undoes", id=entry["undoes"])
     return ""
 
 
-def _note(entry: Row) -> str:
+def _note(entry: Row, lang: str | None = None) -> str:
+    lang = lang or current_lang()
     if entry["kind"] == "init":
-        return t("history.created")
+        return t_in(lang, "history.created")
     if entry["kind"] == "restore" and entry["note"]:
         import json
 
         data = json.loads(entry["note"])
-        return t("history.restored", source=data.get("source"), backup=data.get("backup") or "—")
+        return t_in(lang, "history.restored", source=data.get("source"), backup=data.get("backup") or "—")
     return entry["note"] or ""
 
 
+def _words(entry: Row, lang: str) -> tuple[str, str, str, str]:
+    """What an entry changed, in ``lang``: the counts, the rows, its undo state, and all in one."""
+    changed, detail, status = describe(entry["changes"], lang), details(entry["changes"], lang) or _note(entry, lang), state(entry, lang)
+    return changed, detail, status, " — ".join(part for part in (detail or changed, status) if part)
+
+
 def shape(entry: Row) -> Row:
-    changed, detail, status = describe(entry["changes"]), details(entry["changes"]) or _note(entry), state(entry)
+    """An entry as a record (``records.HISTORY_ENTRY``): what it changed as data, in the same words
+    whatever the interface speaks (``DATA_LANG``), and in the interface's words for tables and
+    messages (``changed_label``, ``details_label``, ``state_label``)."""
+    changed, detail, status, what = _words(entry, DATA_LANG)
+    labels = _words(entry, current_lang())[:3]
     return {
         "id": entry["id"],
         "at": entry["at"],
         "who": entry["who"],
         "command": entry["command"],
         "kind": entry["kind"],
-        "what": " — ".join(part for part in (detail or changed, status) if part),
+        "what": what,
         "changed": changed,
         "details": detail,
         "state": status,
         "undoes": entry["undoes"],
         "undone_by": entry["undone_by"],
         "changes": entry["changes"],
+        **dict(zip(("changed_label", "details_label", "state_label"), labels)),
     }
+
 
 
 def listing(db: Database, *, limit: int | None = 20, action_id: int | None = None) -> list[Row]:

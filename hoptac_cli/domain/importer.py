@@ -23,10 +23,8 @@ from hoptac_cli.domain.progress import derive
 from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.text import fold
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import count, t
-from hoptac_cli.i18n.documents import MESSAGES as DOCUMENT_MESSAGES
-from hoptac_cli.i18n.figures import MESSAGES as FIGURE_MESSAGES
-from hoptac_cli.i18n.reports import MESSAGES as REPORT_MESSAGES
+from hoptac_cli.i18n import LANGUAGES, count, t, t_in
+from hoptac_cli.records import DEPARTMENT_LANG, DEPARTMENT_ROW
 from hoptac_cli.storage import register as store
 
 if TYPE_CHECKING:
@@ -34,13 +32,7 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-#: the template's columns in order, with the kind ``render.tabular`` types them by
-COLUMNS = [
-    ("action_id", "int"), ("period", "text"), ("agency", "text"), ("action", "text"), ("sector", "text"),
-    ("unit", "text"), ("target", "number"), ("measure", "text"), ("previous_progress", "number"), ("previous_value", "number"),
-    ("progress", "number"), ("value", "number"), ("status", "text"),
-    ("result", "text"), ("difficulty", "text"), ("proposal", "text"), ("submitted", "text"),
-]
+#: the template's columns: ``records.DEPARTMENT_ROW``
 #: the columns a department fills in; the others identify the action or are there for reference
 EDITABLE = ("progress", "value", "status", "result", "difficulty", "proposal", "submitted")
 REQUIRED = ("action_id", "period", "progress")
@@ -50,22 +42,25 @@ FILLED = ("progress", "value", "status", "result", "difficulty", "proposal")
 _GIVEN = ("progress", "value", "status", "result", "difficulty", "proposal", "agency", "submitted")
 
 
-#: the department files' words, in both languages
-_SHEET = {**REPORT_MESSAGES, **FIGURE_MESSAGES, **DOCUMENT_MESSAGES}
-
-
 def header(key: str) -> str:
-    """The Vietnamese column header written to department files."""
-    return _SHEET[f"sheet.{key}"][1]
+    """The column header written to department files (in Vietnamese) for a field."""
+    return t_in(DEPARTMENT_LANG, DEPARTMENT_ROW.header(key))
 
 
-#: folded header (either language, or the field key itself) → field
-_HEADERS = {fold(name): key for key, _ in COLUMNS for name in (*_SHEET[f"sheet.{key}"], key)}
+def words(key: str) -> str:
+    """Other words of department files (``sheet.KEY``): the sheet's title, how values add up."""
+    return t_in(DEPARTMENT_LANG, f"sheet.{key}")
+
+
+@functools.cache
+def _headers() -> dict[str, str]:
+    """Folded header (in either language, or the field key itself) → field."""
+    return {fold(name): column.key for column in DEPARTMENT_ROW for name in (*(t_in(lang, column.header) for lang in LANGUAGES), column.key)}
 
 
 def looks_like_header(cells: list[str]) -> bool:
     """Is this row the header of a department file (it names every required column)?"""
-    found = {_HEADERS.get(fold(cell)) for cell in cells}
+    found = {_headers().get(fold(cell)) for cell in cells}
     return all(key in found for key in REQUIRED)
 
 
@@ -101,7 +96,7 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
             "previous_value": _whole(action["report_value"]),
             "previous_period": before.code,
             # how to fill in "Giá trị đạt được": achieved so far, or achieved in this period
-            "measure": header(f"measure.{action['measure']}") if action["target"] is not None else None,
+            "measure": words(f"measure.{action['measure']}") if action["target"] is not None else None,
         })
     if not rows:
         raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))
@@ -184,7 +179,7 @@ def columns(path: Path, header_cells: list[str]) -> dict[str, int]:
     """Field → column index; refuse a file that lacks a required column."""
     found: dict[str, int] = {}
     for index, cell in enumerate(header_cells):
-        key = _HEADERS.get(fold(cell))
+        key = _headers().get(fold(cell))
         if key and key not in found:
             found[key] = index
     lacking = [header(key) for key in REQUIRED if key not in found]
@@ -212,7 +207,7 @@ def check(
     staged in the database as each batch is validated (unless ``stage`` is false: a dry run),
     so that memory holds only the closing table's rows."""
     index = columns(path, header_cells)
-    labels = {key: header_cells[index[key]] if key in index else header(key) for key, _ in COLUMNS}
+    labels = {key: header_cells[index[key]] if key in index else header(key) for key in DEPARTMENT_ROW.fields}
     lookups = reports.Lookups(db)
     plan, errors, seen = Plan(file=path.name, staged=stage), [], {}
     source = f"import: {plan.file}"
@@ -341,7 +336,7 @@ def folder_files(folder: Path) -> list[Path]:
 
 def agencies_named(header_cells: list[str], data: list[tuple[int, list[str]]]) -> str:
     """The agencies a file names in its agency column, for the closing table of a folder import."""
-    index = next((i for i, cell in enumerate(header_cells) if _HEADERS.get(fold(cell)) == "agency"), None)
+    index = next((i for i, cell in enumerate(header_cells) if _headers().get(fold(cell)) == "agency"), None)
     if index is None:
         return ""
     names = [cells[index] for _, cells in data if index < len(cells) and cells[index]]

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain.text import fold, nfc
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import t, t_in
+from hoptac_cli.records import DATA_LANG
 from hoptac_cli.storage import settings as store
 
 if TYPE_CHECKING:
@@ -158,7 +159,8 @@ def listing(db: Database, agreement_ref: str | None = None) -> list[Row]:
             value, source = DEFAULTS[key], "default"
         else:
             value, source = None, "unset"
-        rows.append({"key": key, "value": _shown(key, value), "source": source, "description": t(f"setting.{key}")})
+        rows.append({"key": key, "value": _shown(key, value), "source": source,
+                     "description": t_in(DATA_LANG, f"setting.{key}"), "description_label": t(f"setting.{key}")})
     return rows
 
 

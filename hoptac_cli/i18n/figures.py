@@ -34,7 +34,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} {value}% không khớp với giá trị đạt được {amount} {unit} giữ từ báo cáo {id} ({implied}%); "
         "với nhiệm vụ có chỉ tiêu hãy ghi {value_option}",
     ),
-    "stat.col.as_of": ("As of", "Tính đến ngày"),
     "col.changed": ("Changed", "Thay đổi"),
     "changed.progress": ("progress", "tiến độ"),
     "changed.value": ("achieved", "giá trị đạt được"),
@@ -44,7 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "changed.proposal": ("proposals", "đề xuất, kiến nghị"),
     # indicators
     "col.measure": ("Counted", "Cách tính"),
-    "stat.col.measure": ("Counted", "Cách tính"),
     "measure.cumulative": ("cumulative (achieved so far)", "lũy kế (đạt được đến nay)"),
     "measure.per-period": ("per period (summed over the periods)", "trong kỳ (cộng dồn các kỳ)"),
     # the department file's column telling how to fill in the achieved value (files are Vietnamese)

@@ -43,20 +43,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.already": ("already imported", "đã nhập trước đó"),
     "outcome.would-add": ("would be added", "sẽ thêm"),
     "outcome.would-amend": ("would be amended", "sẽ cập nhật"),
-    # department file columns
+    # department file columns whose titles say more than a table's header (what to type, the
+    # unit or format); the other columns use the col.* headers (records.DEPARTMENT_ROW)
     "sheet.action_id": ("Action ID", "Mã nhiệm vụ"),
-    "sheet.period": ("Period", "Kỳ báo cáo"),
     "sheet.agency": ("Reporting agency", "Cơ quan báo cáo"),
     "sheet.action": ("Action", "Nội dung nhiệm vụ"),
-    "sheet.sector": ("Sector", "Lĩnh vực"),
-    "sheet.unit": ("Unit", "Đơn vị tính"),
-    "sheet.target": ("Target", "Chỉ tiêu"),
     "sheet.progress": ("Progress (%)", "Tiến độ (%)"),
-    "sheet.value": ("Achieved", "Giá trị đạt được"),
-    "sheet.status": ("Status", "Tình trạng"),
     "sheet.result": ("Result", "Kết quả thực hiện"),
-    "sheet.difficulty": ("Difficulties", "Khó khăn, vướng mắc"),
-    "sheet.proposal": ("Proposals", "Đề xuất, kiến nghị"),
     "sheet.submitted": ("Submitted (dd/mm/yyyy)", "Ngày gửi (dd/mm/yyyy)"),
     "sheet.title": ("Report", "Báo cáo"),
     # confirmations

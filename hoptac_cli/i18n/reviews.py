@@ -43,8 +43,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.conclusion": ("Conclusion", "Kết luận"),
     "col.review_changes": ("Changes", "Thay đổi"),
     "col.commendations": ("Commendations", "Khen thưởng"),
-    "col.changed_action": ("Action", "Nhiệm vụ"),
-    "col.action_no": ("Action ID", "Mã nhiệm vụ"),
     "col.recipient": ("Recipient", "Đối tượng"),
     "col.recipient_kind": ("Collective/individual", "Tập thể/cá nhân"),
     "col.form": ("Form", "Hình thức khen thưởng"),

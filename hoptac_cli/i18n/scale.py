@@ -29,17 +29,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stat.programmes_caption_mixed": (
         "As of {date}. Reports: received/expected for each programme's period (column Period); "
         "--agreement A shows one programme by sector.",
-        "Tính đến {date}. Báo cáo: đã nhận/phải nộp trong kỳ của từng chương trình (cột Kỳ); "
+        "Tính đến {date}. Báo cáo: đã nhận/phải nộp trong kỳ của từng chương trình (cột Kỳ báo cáo); "
         "--agreement A để xem một chương trình theo lĩnh vực.",
     ),
     "stat.programmes_hint": (
         "--agreement A shows one programme by sector.",
         "--agreement A để xem một chương trình theo lĩnh vực.",
     ),
-    "stat.col.programme": ("Programme", "Chương trình"),
-    "stat.col.parties": ("Parties", "Các bên"),
-    "stat.col.deadline": ("Deadline", "Hạn báo cáo"),
-    "stat.col.title_agreement": ("Title", "Tên chương trình"),
+    "col.programme": ("Programme", "Chương trình"),
     # report missing over every agreement
     "title.missing_all": (
         "No report for {period}, every active programme, by agency",

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from hoptac_cli.i18n import t
+from hoptac_cli.records import Column, Listing
 
 #: keys holding words for people, in the interface language: tables only
 _LABEL_SUFFIX = "_label"
@@ -24,30 +25,11 @@ SHORTER = 0.85
 #: … or when all of them giving way brings the columns within this much of a comfortable fit
 NEARLY = 1.1
 #: kinds of value that are short and unreadable when wrapped
-_COMPACT = ("date", "number", "percent", "bool", "timestamp")
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str  # catalogue key
-    kind: str = "text"  # text | date | interval | timestamp | number | percent | status | bool | period | change | label:<catalogue prefix>
-    justify: str = "left"
-    ratio: int | None = None  # share of spare width for long text columns in a table
-    #: on a narrow terminal, columns with ``narrow`` > 0 give way, the highest first: each drops
-    #: out, or, with ``merge`` naming another column, goes under that column's value in its cell
-    narrow: int = 0
-    merge: str | None = None
-    #: a listing cuts a longer text after this many lines with "…" (``show``, JSON and CSV keep it)
-    lines: int | None = None
-    #: when every row holds the same value, say it once in the caption instead of on every row
-    same: bool = False
-    #: rows in a run with the same value form a group: the value is shown on its first row only
-    group: bool = False
+_COMPACT = ("date", "number", "amount", "percent", "bool", "timestamp")
 
 
 def display(value: Any, kind: str) -> str:
-    """One value as a person reads it in a table."""
+    """One value as a person reads it in a table (``kind``: see ``hoptac_cli.records``)."""
     if value is None or value == "":
         return ""
     if kind == "date":
@@ -68,7 +50,7 @@ def display(value: Any, kind: str) -> str:
 
         key = f"{kind[6:]}.{value}"
         return t(key) if has(key) else str(value)
-    if kind == "number":
+    if kind in ("number", "amount"):
         from hoptac_cli.domain.numbers import show_number
 
         return show_number(value)
@@ -154,14 +136,17 @@ def print_csv(rows: Iterable[dict[str, Any]], keys: list[str]) -> None:
 
 def emit(
     rows: list[dict[str, Any]],
-    columns: list[Column],
+    listing: Listing | list[Column],
     fmt: str,
     *,
     title: str | None = None,
     empty: str | None = None,
 ) -> None:
-    """Print a listing in the chosen format. JSON and CSV carry every key of ``columns``."""
-    keys = [column.key for column in columns if not column.key.endswith(_LABEL_SUFFIX)]
+    """Print a listing (``hoptac_cli.records``) in the chosen format: its table, or the fields
+    its JSON and CSV carry. A list of columns is a listing whose JSON and CSV carry them."""
+    if not isinstance(listing, Listing):
+        listing = Listing(listing)
+    columns, keys = listing.table, listing.keys
     if fmt == "json":
         print_json([{key: row.get(key) for key in keys} for row in rows])
         return

@@ -1,6 +1,6 @@
 """``hoptac status`` with several active agreements: one row per programme.
 
-Records come from ``domain.status.programmes`` (stable keys, ISO dates); this module only lays
+Records come from ``domain.status.programmes`` (``records.PROGRAMME``: stable keys, ISO dates); this module only lays
 them out for a terminal: the programme's slug (what ``--agreement`` takes), its parties as they
 answer today, the number of actions, overdue, mean progress as a bar and the reports received
 out of those expected. When every programme is seen at the same period, the caption says which
@@ -14,14 +14,6 @@ from typing import Any
 from hoptac_cli.i18n import formerly, t
 
 Row = dict[str, Any]
-
-#: what JSON and CSV carry for each programme
-KEYS = (
-    "agreement", "title", "parties", "period", "as_of", "deadline", "actions",
-    "not_started", "in_progress", "done", "behind", "paused", "cancelled",
-    "overdue", "progress", "reports_received", "reports_expected",
-)
-
 
 def heading(count: int, party: str | None) -> str:
     from hoptac_cli.domain.numbers import show_number
@@ -55,6 +47,7 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
     from rich.text import Text
 
     from hoptac_cli.domain.text import clean
+    from hoptac_cli.records import PROGRAMME
     from hoptac_cli.render.output import console, display, show_period
     from hoptac_cli.render.status import WIDE, bar
     from hoptac_cli.render.table import Spec, build
@@ -67,15 +60,19 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
     # Narrow terminals (80 columns) drop the row number and the bar: the slug names the row and
     # the percentage says what the bar shows.
     narrow = out.width < WIDE
+
+    def named(key: str) -> str:
+        return t(PROGRAMME.header(key))
+
     specs = [
         *([] if narrow else [Spec(t("col.no"), "right", wrap=False)]),
-        Spec(t("stat.col.programme"), wrap=False),  # what --agreement takes: never cut
-        Spec(t("stat.col.parties"), comfort=12, ratio=2),
-        *([Spec(t("stat.col.period"), wrap=False)] if mixed else []),
-        Spec(t("stat.col.actions"), "right", wrap=False),
-        Spec(t("stat.col.overdue"), "right", wrap=False),
-        Spec(t("stat.col.progress"), "right" if narrow else "left", wrap=False),
-        Spec(t("stat.col.reports"), "right", wrap=False),
+        Spec(named("agreement"), wrap=False),  # what --agreement takes: never cut
+        Spec(named("parties"), comfort=12, ratio=2),
+        *([Spec(named("period"), wrap=False)] if mixed else []),
+        Spec(named("actions"), "right", wrap=False),
+        Spec(named("overdue"), "right", wrap=False),
+        Spec(named("progress"), "right" if narrow else "left", wrap=False),
+        Spec(t("col.reports"), "right", wrap=False),  # received/expected
     ]
     width = 10 if out.width >= 120 else 5
     table: list[list[str | Text]] = []

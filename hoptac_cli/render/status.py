@@ -105,7 +105,11 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     """One agreement's sectors: actions, status counts, overdue, progress, reports received."""
     from rich.text import Text
 
+    from hoptac_cli.records import SECTOR_FIGURES
     from hoptac_cli.render.table import Spec, build, fits, measure, tall
+
+    def named(key: str) -> str:
+        return t(SECTOR_FIGURES.header(key))
 
     out = _console()
     width = out.width
@@ -132,13 +136,13 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
 
     def specs(compact: bool) -> list[Spec]:
         return [
-            Spec(t("col.no"), "right", wrap=False),
-            Spec(t("col.sector"), lines=2, comfort=24, ratio=3),
-            Spec(t("stat.col.actions"), "right", wrap=False),
-            Spec(t("stat.col.by_status"), wrap=compact),
-            Spec(t("stat.col.overdue"), "right", wrap=False),
-            Spec(t("stat.col.progress"), wrap=False),
-            Spec(t("stat.col.reports"), "right", wrap=False),
+            Spec(named("position"), "right", wrap=False),
+            Spec(named("sector"), lines=2, comfort=24, ratio=3),
+            Spec(named("actions"), "right", wrap=False),
+            Spec(t("col.by_status"), wrap=compact),
+            Spec(named("overdue"), "right", wrap=False),
+            Spec(named("progress"), wrap=False),
+            Spec(t("col.reports"), "right", wrap=False),  # received/expected
         ]
 
     def plain(table: list[list[Any]]) -> list[list[str]]:
@@ -188,8 +192,12 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
     from rich.text import Text
 
     from hoptac_cli.domain.dates import show_date
+    from hoptac_cli.records import ACTION_FIGURES
     from hoptac_cli.render.output import display, show_period
     from hoptac_cli.render.table import Spec, build, fits, measure
+
+    def named(key: str) -> str:
+        return t(ACTION_FIGURES.header(key))
 
     out = _console()
     width = out.width
@@ -206,7 +214,7 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
     dues = {row["due_on"] for row in rows}
     same_due = len(rows) > 1 and len(dues) == 1
     if same_due and dues != {None}:
-        notes.append(f"{t('col.due_on')}: {show_date(dues.pop())}")
+        notes.append(f"{named('due_on')}: {show_date(dues.pop())}")
     bar_width = 10 if width >= WIDE else 5
 
     def state(row: Row) -> Text:
@@ -233,14 +241,14 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
 
     def layout(partners: bool, inline: bool) -> tuple[list[Spec], list[list[Any]]]:
         columns = [
-            Spec(t("stat.col.id"), "right", wrap=False),
-            Spec(t("stat.col.title"), lines=None if inline else 4, comfort=24, ratio=3),
-            Spec(t("stat.col.agencies") if partners else t("stat.col.lead"), comfort=20, ratio=2),
-            Spec(t("stat.col.status") if same_due else t("stat.col.due_status")),
-            Spec(t("stat.col.progress"), comfort=bar_width + 6),
+            Spec(named("id"), "right", wrap=False),
+            Spec(named("title"), lines=None if inline else 4, comfort=24, ratio=3),
+            Spec(t("col.lead_partners") if partners else named("lead"), comfort=20, ratio=2),
+            Spec(named("status") if same_due else t("col.due_status")),
+            Spec(named("progress"), comfort=bar_width + 6),
         ]
         if not inline:
-            columns.append(Spec(t("stat.col.latest_report"), lines=3, ratio=2))
+            columns.append(Spec(t("col.latest_report"), lines=3, ratio=2))
         table = []
         for row in rows:
             cells = [str(row["id"]), title(row, inline), _agencies(row, partners), state(row), _progress_cell(row, bar_width)]

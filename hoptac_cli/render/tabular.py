@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
+from hoptac_cli.records import Field
 
 FORMATS = ("csv", "json", "xlsx")
 #: extensions that name a file format: ``-o x.json --format csv`` contradicts itself
@@ -47,25 +48,10 @@ _BLANK_START = frozenset("\t\r\n")
 _BLANKS = " \t\r\n\u00a0\u3000"
 
 
-@dataclass(frozen=True)
-class Field:
-    """One column: the record key, its (already translated) header, and the kind of value.
-
-    ``kind`` is ``text``, ``date`` (ISO text in the record), ``number``, ``int``, ``percent``
-    (0-100), ``bool`` or ``list``; it changes how XLSX cells are typed and formatted.
-    ``unit_key`` names the record key holding a number's unit (whole đồng for money).
-    """
-
-    key: str
-    header: str
-    kind: str = "text"
-    width: int | None = None
-    unit_key: str | None = None
-
-
 @dataclass
 class Sheet:
-    """A named table: its columns and an iterator of row dicts (consumed once)."""
+    """A named table: its columns (``hoptac_cli.records`` fields) and an iterator of row dicts
+    (consumed once)."""
 
     name: str
     fields: list[Field]
@@ -73,6 +59,15 @@ class Sheet:
     #: a form for people to fill in (the report template): its CSV header keeps the column titles
     form: bool = False
     chart: Any = None  # a ``render.xlsx.Chart`` drawn in XLSX files
+    #: the language of the headers people read (default: the interface's)
+    lang: str | None = None
+
+    def headers(self) -> list[str]:
+        """The column titles people read (XLSX, a form's CSV)."""
+        from hoptac_cli.i18n import current_lang, t_in
+
+        lang = self.lang or current_lang()
+        return [t_in(lang, column.header) for column in self.fields]
 
 
 def choose_format(target: str, fmt: str | None) -> str:
@@ -258,7 +253,7 @@ def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",", *, 
     keys = [column.key for column in sheet.fields]
     # Data for other programs: the stable keys, the same in every interface language; a
     # form that people fill in (the report template) keeps its column titles.
-    write_csv(text, [column.header for column in sheet.fields] if sheet.form else keys, keys, sheet.rows, delimiter)  # type: ignore[arg-type]
+    write_csv(text, sheet.headers() if sheet.form else keys, keys, sheet.rows, delimiter)  # type: ignore[arg-type]
     text.flush()
 
 

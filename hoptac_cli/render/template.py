@@ -26,7 +26,8 @@ from typing import IO, Any
 
 from hoptac_cli.domain.text import nfc
 from hoptac_cli.errors import HoptacError
-from hoptac_cli.i18n import t
+from hoptac_cli.i18n import t, t_in
+from hoptac_cli.records import DEPARTMENT_LANG, Field
 
 #: how many non-blank rows may stand above the header (titles, notes)
 HEADER_SEARCH = 10
@@ -200,10 +201,11 @@ def _from_xlsx(cell: Any) -> str:
 
 @dataclass
 class Template:
-    """What ``write_template`` lays out: columns as (key, header, kind), the rows, which columns
-    a department fills in, and the words of the title, the status list and the instructions."""
+    """What ``write_template`` lays out: the columns (``records.DEPARTMENT_ROW``'s fields, headed
+    in Vietnamese), the rows, which columns a department fills in, and the words of the title,
+    the status list and the instructions."""
 
-    columns: list[tuple[str, str, str]]
+    columns: list[Field]
     rows: list[dict[str, Any]]
     editable: tuple[str, ...]
     title: str
@@ -214,10 +216,8 @@ class Template:
     instructions_sheet: str = "Hướng dẫn"
 
 
-#: column widths of the template by key (characters)
-_TEMPLATE_WIDTHS = {"action_id": 9, "period": 10, "agency": 28, "action": 45, "sector": 22, "unit": 10, "target": 10,
-                    "previous_progress": 11, "previous_value": 11, "progress": 11, "value": 11, "status": 18,
-                    "result": 40, "difficulty": 30, "proposal": 30, "submitted": 14}
+#: the width of a column whose field gives none (characters)
+_TEMPLATE_WIDTH = 14
 _LOCKED_FILL = "E7E6E6"
 _INPUT_FILL = "FFF2CC"
 
@@ -244,28 +244,28 @@ def write_template(stream: IO[bytes], template: Template) -> None:
     locked = PatternFill("solid", fgColor=_LOCKED_FILL)
     editable = PatternFill("solid", fgColor=_INPUT_FILL)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for number, (key, header, _kind) in enumerate(template.columns, start=1):
-        cell = ws.cell(header_row, number, header)
+    for number, column in enumerate(template.columns, start=1):
+        cell = ws.cell(header_row, number, t_in(DEPARTMENT_LANG, column.header))
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.fill = editable if key in template.editable else locked
-        ws.column_dimensions[get_column_letter(number)].width = _TEMPLATE_WIDTHS.get(key, 14)
+        cell.fill = editable if column.key in template.editable else locked
+        ws.column_dimensions[get_column_letter(number)].width = column.width or _TEMPLATE_WIDTH
     ws.row_dimensions[header_row].height = 45
     first, last = header_row + 1, header_row + max(1, len(template.rows))
     for offset, row in enumerate(template.rows):
-        for number, (key, _header, kind) in enumerate(template.columns, start=1):
-            value = row.get(key)
+        for number, column in enumerate(template.columns, start=1):
+            value = row.get(column.key)
             cell = ws.cell(first + offset, number, value)
             cell.alignment = wrap
-            if key in template.editable:
+            if column.key in template.editable:
                 cell.protection = Protection(locked=False)
             else:
                 cell.fill = locked
-            if kind == "number" and value is not None:
+            if column.kind == "number" and value is not None:
                 cell.number_format = "#,##0.##" if not float(value).is_integer() else "#,##0"
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # a title that looks like a formula stays text
-    keys = [key for key, _header, _kind in template.columns]
+    keys = [column.key for column in template.columns]
 
     def column_range(key: str) -> str:
         letter = get_column_letter(keys.index(key) + 1)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
+from hoptac_cli.domain.statuses import STATUSES
 from hoptac_cli.domain.text import fold
 from hoptac_cli.i18n import t
 
@@ -58,10 +59,17 @@ def is_money(unit: str | None) -> bool:
     return bool(unit) and fold(unit) in MONEY_UNITS
 
 
+#: how a field's kind (``hoptac_cli.records``) is written; any other kind is text
+_CELL_KINDS = {"int": "int", "number": "number", "amount": "number", "percent": "percent", "date": "date", "bool": "bool",
+               "status": "status"}
+
+
 def _shown(value: Any, kind: str) -> str:
     """Roughly what the cell shows, to size its column."""
     if value is None:
         return ""
+    if kind == "status":
+        return t(f"status.{value}")
     if kind == "date":
         return "00/00/0000"
     if kind == "bool":
@@ -87,18 +95,21 @@ def write(stream: IO[bytes], sheets: list[Sheet]) -> None:
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     yes, no = t("xlsx.yes"), t("xlsx.no")
+    words = {code: t(f"status.{code}") for code in STATUSES}
     for sheet in sheets:
         ws = book.create_sheet(sheet_title(sheet.name))
         ws.freeze_panes = "A2"
         rows: Iterator[dict[str, Any]] = iter(sheet.rows)
         sample = list(itertools.islice(rows, SAMPLE))
-        for number, column in enumerate(sheet.fields, start=1):
-            fitted = max([len(column.header) * 1.15 + 2] + [len(_shown(row.get(column.key), column.kind)) * 1.1 + 2 for row in sample])
+        headers = sheet.headers()
+        kinds = [_CELL_KINDS.get(column.kind, "text") for column in sheet.fields]
+        for number, (column, title, kind) in enumerate(zip(sheet.fields, headers, kinds), start=1):
+            fitted = max([len(title) * 1.15 + 2] + [len(_shown(row.get(column.key), kind)) * 1.1 + 2 for row in sample])
             width = max(MIN_WIDTH, min(MAX_WIDTH, fitted))
             ws.column_dimensions[get_column_letter(number)].width = round(width, 1)
         header = []
-        for column in sheet.fields:
-            cell = WriteOnlyCell(ws, value=column.header)
+        for title in headers:
+            cell = WriteOnlyCell(ws, value=title)
             cell.font = bold
             header.append(cell)
         ws.append(header)
@@ -106,6 +117,8 @@ def write(stream: IO[bytes], sheets: list[Sheet]) -> None:
         def cell_for(value: Any, kind: str, row: dict[str, Any], unit_key: str | None) -> Any:
             if value is None or value == "":
                 return None
+            if kind == "status":
+                return words.get(value, value)
             if kind == "date" and isinstance(value, str):
                 cell = WriteOnlyCell(ws, value=dt.date.fromisoformat(value[:10]))
                 cell.number_format = FORMATS["date"]
@@ -132,7 +145,7 @@ def write(stream: IO[bytes], sheets: list[Sheet]) -> None:
                     return cell
             return value
 
-        specs = [(column.key, column.kind, column.unit_key) for column in sheet.fields]
+        specs = [(column.key, kind, column.unit) for column, kind in zip(sheet.fields, kinds)]
         count = 0
         picked: list[tuple[int, str]] = []  # row numbers the chart draws, with their chart's title
         for row in itertools.chain(sample, rows):
