@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 
-.PHONY: demo test test-slow install bench clean
+.PHONY: demo test test-slow lint install bench clean
 
 # The package is byte-compiled as a wheel would be (pip writes .pyc for installed wheels; an editable
 # install does not, and with PYTHONDONTWRITEBYTECODE set every run would compile every module
@@ -31,8 +31,14 @@ demo: install
 WORKERS ?= auto
 TEST_TMPDIR ?= $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm)
 
-test: install
+# ruff (lint and format) and mypy first: they take a few seconds and catch what tests would not
+test: install lint
 	$(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR) )$(BIN)/python -m pytest -q -m "not slow" -n $(WORKERS) --maxprocesses 4
+
+lint: install
+	$(BIN)/ruff check hoptac_cli tests bench docs
+	$(BIN)/ruff format --check hoptac_cli tests bench docs
+	$(BIN)/mypy hoptac_cli
 
 # concurrent writers and readers, and imports killed at random moments (a few minutes)
 test-slow: install

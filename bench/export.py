@@ -18,8 +18,11 @@ import tempfile
 from pathlib import Path
 
 #: ten half-years of the 2021-2025 programme; every action gets a report from two agencies each
-PERIODS = [(f"{year}-H{half}", f"{year}-{'01' if half == 1 else '07'}-01", f"{year}-{'06-30' if half == 1 else '12-31'}")
-           for year in range(2021, 2026) for half in (1, 2)]
+PERIODS = [
+    (f"{year}-H{half}", f"{year}-{'01' if half == 1 else '07'}-01", f"{year}-{'06-30' if half == 1 else '12-31'}")
+    for year in range(2021, 2026)
+    for half in (1, 2)
+]
 
 
 def generate(path: Path, reports: int) -> None:
@@ -47,7 +50,9 @@ def generate(path: Path, reports: int) -> None:
             "INSERT INTO actions (id, sector_id, title, search_key, lead_agency_id, due_on) VALUES (?, 1, ?, ?, 1, '2025-12-31')",
             ((n, f"Nhiệm vụ số {n}", f"nhiem-vu-so-{n}") for n in range(1, actions + 1)),
         )
-        conn.executemany("INSERT INTO action_partners (action_id, agency_id) VALUES (?, 2)", ((n,) for n in range(1, actions + 1)))
+        conn.executemany(
+            "INSERT INTO action_partners (action_id, agency_id) VALUES (?, 2)", ((n,) for n in range(1, actions + 1))
+        )
 
         def rows():
             count = 0
@@ -57,8 +62,18 @@ def generate(path: Path, reports: int) -> None:
                         if count == reports:
                             return
                         count += 1
-                        yield (action, agency, code, start, end, min(100, 10 * (step + 1)), "in-progress",
-                               f"Kết quả kỳ {code} của nhiệm vụ {action}", "=1+1 khó khăn", end)
+                        yield (
+                            action,
+                            agency,
+                            code,
+                            start,
+                            end,
+                            min(100, 10 * (step + 1)),
+                            "in-progress",
+                            f"Kết quả kỳ {code} của nhiệm vụ {action}",
+                            "=1+1 khó khăn",
+                            end,
+                        )
 
         conn.executemany(
             """INSERT INTO reports (action_id, agency_id, period, period_start, period_end, progress, status,
@@ -82,7 +97,10 @@ def measure(db: Path, fmt: str, out: Path) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of one ``export reports`` process."""
     result = subprocess.run(
         [sys.executable, "-c", _RUN, "--db", str(db), "export", "reports", "-o", str(out)],
-        capture_output=True, text=True, check=True, env={**os.environ, "HOPTAC_TODAY": "2026-11-25"},
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "HOPTAC_TODAY": "2026-11-25"},
     )
     seconds, kib = result.stderr.strip().splitlines()[-1].split()
     return float(seconds), int(kib) / 1024

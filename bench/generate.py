@@ -58,115 +58,264 @@ def _nfc(value):
 
 #: the 34 provincial units from 01/07/2025 (Resolution 202/2025/QH15): name, kind, how agency
 #: names write the place. The 11 not merged first, then the 23 formed by mergers.
-PROVINCES = _nfc([
-    ("Hà Nội", "city"), ("Huế", "city"), ("Lai Châu", "province"), ("Điện Biên", "province"),
-    ("Sơn La", "province"), ("Lạng Sơn", "province"), ("Quảng Ninh", "province"), ("Thanh Hóa", "province"),
-    ("Nghệ An", "province"), ("Hà Tĩnh", "province"), ("Cao Bằng", "province"),
-    ("Tuyên Quang", "province"),  # + Hà Giang
-    ("Lào Cai", "province"),  # + Yên Bái
-    ("Thái Nguyên", "province"),  # + Bắc Kạn
-    ("Phú Thọ", "province"),  # + Vĩnh Phúc, Hòa Bình
-    ("Bắc Ninh", "province"),  # + Bắc Giang
-    ("Hưng Yên", "province"),  # + Thái Bình
-    ("Hải Phòng", "city"),  # + Hải Dương
-    ("Ninh Bình", "province"),  # + Hà Nam, Nam Định
-    ("Quảng Trị", "province"),  # + Quảng Bình
-    ("Đà Nẵng", "city"),  # + Quảng Nam
-    ("Quảng Ngãi", "province"),  # + Kon Tum
-    ("Gia Lai", "province"),  # + Bình Định
-    ("Khánh Hòa", "province"),  # + Ninh Thuận
-    ("Lâm Đồng", "province"),  # + Đắk Nông, Bình Thuận
-    ("Đắk Lắk", "province"),  # + Phú Yên
-    ("Thành phố Hồ Chí Minh", "city"),  # + Bình Dương, Bà Rịa - Vũng Tàu
-    ("Đồng Nai", "province"),  # + Bình Phước
-    ("Tây Ninh", "province"),  # + Long An
-    ("Cần Thơ", "city"),  # + Sóc Trăng, Hậu Giang
-    ("Vĩnh Long", "province"),  # + Bến Tre, Trà Vinh
-    ("Đồng Tháp", "province"),  # + Tiền Giang
-    ("Cà Mau", "province"),  # + Bạc Liêu
-    ("An Giang", "province"),  # + Kiên Giang
-])
+PROVINCES = _nfc(
+    [
+        ("Hà Nội", "city"),
+        ("Huế", "city"),
+        ("Lai Châu", "province"),
+        ("Điện Biên", "province"),
+        ("Sơn La", "province"),
+        ("Lạng Sơn", "province"),
+        ("Quảng Ninh", "province"),
+        ("Thanh Hóa", "province"),
+        ("Nghệ An", "province"),
+        ("Hà Tĩnh", "province"),
+        ("Cao Bằng", "province"),
+        ("Tuyên Quang", "province"),  # + Hà Giang
+        ("Lào Cai", "province"),  # + Yên Bái
+        ("Thái Nguyên", "province"),  # + Bắc Kạn
+        ("Phú Thọ", "province"),  # + Vĩnh Phúc, Hòa Bình
+        ("Bắc Ninh", "province"),  # + Bắc Giang
+        ("Hưng Yên", "province"),  # + Thái Bình
+        ("Hải Phòng", "city"),  # + Hải Dương
+        ("Ninh Bình", "province"),  # + Hà Nam, Nam Định
+        ("Quảng Trị", "province"),  # + Quảng Bình
+        ("Đà Nẵng", "city"),  # + Quảng Nam
+        ("Quảng Ngãi", "province"),  # + Kon Tum
+        ("Gia Lai", "province"),  # + Bình Định
+        ("Khánh Hòa", "province"),  # + Ninh Thuận
+        ("Lâm Đồng", "province"),  # + Đắk Nông, Bình Thuận
+        ("Đắk Lắk", "province"),  # + Phú Yên
+        ("Thành phố Hồ Chí Minh", "city"),  # + Bình Dương, Bà Rịa - Vũng Tàu
+        ("Đồng Nai", "province"),  # + Bình Phước
+        ("Tây Ninh", "province"),  # + Long An
+        ("Cần Thơ", "city"),  # + Sóc Trăng, Hậu Giang
+        ("Vĩnh Long", "province"),  # + Bến Tre, Trà Vinh
+        ("Đồng Tháp", "province"),  # + Tiền Giang
+        ("Cà Mau", "province"),  # + Bạc Liêu
+        ("An Giang", "province"),  # + Kiên Giang
+    ]
+)
 assert len(PROVINCES) == 34
 
 #: the usual departments and bodies of a province's People's Committee after 03/2025
-AGENCIES = _nfc([
-    ("vp-ubnd", "Văn phòng Ủy ban nhân dân"), ("snv", "Sở Nội vụ"), ("stp", "Sở Tư pháp"), ("stc", "Sở Tài chính"),
-    ("sct", "Sở Công Thương"), ("snnmt", "Sở Nông nghiệp và Môi trường"), ("sxd", "Sở Xây dựng"),
-    ("skhcn", "Sở Khoa học và Công nghệ"), ("sgddt", "Sở Giáo dục và Đào tạo"), ("syt", "Sở Y tế"),
-    ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"), ("sdttg", "Sở Dân tộc và Tôn giáo"), ("ttr", "Thanh tra"),
-    ("bchqs", "Bộ Chỉ huy Quân sự"), ("ca", "Công an"),
-])
+AGENCIES = _nfc(
+    [
+        ("vp-ubnd", "Văn phòng Ủy ban nhân dân"),
+        ("snv", "Sở Nội vụ"),
+        ("stp", "Sở Tư pháp"),
+        ("stc", "Sở Tài chính"),
+        ("sct", "Sở Công Thương"),
+        ("snnmt", "Sở Nông nghiệp và Môi trường"),
+        ("sxd", "Sở Xây dựng"),
+        ("skhcn", "Sở Khoa học và Công nghệ"),
+        ("sgddt", "Sở Giáo dục và Đào tạo"),
+        ("syt", "Sở Y tế"),
+        ("svhttdl", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("sdttg", "Sở Dân tộc và Tôn giáo"),
+        ("ttr", "Thanh tra"),
+        ("bchqs", "Bộ Chỉ huy Quân sự"),
+        ("ca", "Công an"),
+    ]
+)
 
 #: the 12 sectors of the programme: name, slug, the departments that lead its actions, and what they do
-SECTORS = _nfc([
-    ("Công nghiệp", "cong-nghiep", ("sct",), (
-        "Liên kết phát triển cụm công nghiệp chế biến nông sản", "Phối hợp thu hút doanh nghiệp công nghiệp hỗ trợ",
-        "Chia sẻ kinh nghiệm quản lý khu, cụm công nghiệp")),
-    ("Thương mại - dịch vụ", "thuong-mai-dich-vu", ("sct",), (
-        "Phối hợp chống buôn lậu, hàng giả và gian lận thương mại", "Tổ chức phiên chợ hàng Việt và hội chợ liên tỉnh",
-        "Kết nối tiêu thụ sản phẩm OCOP giữa hai địa phương")),
-    ("Nông nghiệp và phát triển nông thôn", "nong-nghiep-va-phat-trien-nong-thon", ("snnmt",), (
-        "Liên kết sản xuất và bao tiêu nông sản chủ lực", "Phối hợp phòng, chống dịch bệnh trên cây trồng, vật nuôi",
-        "Chuyển giao giống cây trồng chịu hạn, mặn")),
-    ("Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường",
-     "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong", ("sxd", "snnmt"), (
-        "Đầu tư tuyến đường kết nối liên tỉnh", "Phối hợp quản lý vận tải hành khách liên tỉnh",
-        "Quan trắc chất lượng nước trên lưu vực sông chung")),
-    ("Khoa học và công nghệ", "khoa-hoc-va-cong-nghe", ("skhcn",), (
-        "Phối hợp thực hiện nhiệm vụ khoa học cấp tỉnh", "Chia sẻ dữ liệu sở hữu trí tuệ và chỉ dẫn địa lý",
-        "Kết nối hệ sinh thái khởi nghiệp đổi mới sáng tạo")),
-    ("Thông tin và truyền thông", "thong-tin-va-truyen-thong", ("skhcn", "svhttdl"), (
-        "Liên thông dữ liệu dịch vụ công trực tuyến", "Phối hợp tuyên truyền về chương trình hợp tác",
-        "Bảo đảm an toàn thông tin hệ thống chính quyền số")),
-    ("Đào tạo phát triển nguồn nhân lực", "dao-tao-phat-trien-nguon-nhan-luc", ("sgddt", "snv"), (
-        "Đào tạo nghề cho lao động nông thôn", "Bồi dưỡng cán bộ, công chức cấp xã",
-        "Trao đổi giáo viên và học sinh giỏi")),
-    ("Văn hóa - thể thao - du lịch", "van-hoa-the-thao-du-lich", ("svhttdl",), (
-        "Xây dựng tour du lịch liên tỉnh", "Tổ chức ngày hội văn hóa, thể thao các dân tộc",
-        "Quảng bá điểm đến du lịch chung")),
-    ("Y tế", "y-te", ("syt",), (
-        "Phối hợp phòng, chống dịch bệnh truyền nhiễm vùng giáp ranh", "Chuyển giao kỹ thuật khám chữa bệnh tuyến tỉnh",
-        "Phẫu thuật tim miễn phí cho trẻ em")),
-    ("Lao động - thương binh và xã hội", "lao-dong-thuong-binh-va-xa-hoi", ("snv",), (
-        "Kết nối cung - cầu lao động giữa hai địa phương", "Phối hợp chăm lo gia đình chính sách",
-        "Hỗ trợ người lao động di cư")),
-    ("Xúc tiến đầu tư, thương mại", "xuc-tien-dau-tu-thuong-mai", ("stc", "sct"), (
-        "Tổ chức hội nghị xúc tiến đầu tư liên tỉnh", "Xây dựng danh mục dự án kêu gọi đầu tư chung",
-        "Hỗ trợ doanh nghiệp tiếp cận thị trường")),
-    ("Quốc phòng - an ninh", "quoc-phong-an-ninh", ("bchqs", "ca"), (
-        "Phối hợp bảo đảm an ninh trật tự vùng giáp ranh", "Diễn tập khu vực phòng thủ",
-        "Trao đổi thông tin phòng, chống tội phạm")),
-])
+SECTORS = _nfc(
+    [
+        (
+            "Công nghiệp",
+            "cong-nghiep",
+            ("sct",),
+            (
+                "Liên kết phát triển cụm công nghiệp chế biến nông sản",
+                "Phối hợp thu hút doanh nghiệp công nghiệp hỗ trợ",
+                "Chia sẻ kinh nghiệm quản lý khu, cụm công nghiệp",
+            ),
+        ),
+        (
+            "Thương mại - dịch vụ",
+            "thuong-mai-dich-vu",
+            ("sct",),
+            (
+                "Phối hợp chống buôn lậu, hàng giả và gian lận thương mại",
+                "Tổ chức phiên chợ hàng Việt và hội chợ liên tỉnh",
+                "Kết nối tiêu thụ sản phẩm OCOP giữa hai địa phương",
+            ),
+        ),
+        (
+            "Nông nghiệp và phát triển nông thôn",
+            "nong-nghiep-va-phat-trien-nong-thon",
+            ("snnmt",),
+            (
+                "Liên kết sản xuất và bao tiêu nông sản chủ lực",
+                "Phối hợp phòng, chống dịch bệnh trên cây trồng, vật nuôi",
+                "Chuyển giao giống cây trồng chịu hạn, mặn",
+            ),
+        ),
+        (
+            "Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường",
+            "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong",
+            ("sxd", "snnmt"),
+            (
+                "Đầu tư tuyến đường kết nối liên tỉnh",
+                "Phối hợp quản lý vận tải hành khách liên tỉnh",
+                "Quan trắc chất lượng nước trên lưu vực sông chung",
+            ),
+        ),
+        (
+            "Khoa học và công nghệ",
+            "khoa-hoc-va-cong-nghe",
+            ("skhcn",),
+            (
+                "Phối hợp thực hiện nhiệm vụ khoa học cấp tỉnh",
+                "Chia sẻ dữ liệu sở hữu trí tuệ và chỉ dẫn địa lý",
+                "Kết nối hệ sinh thái khởi nghiệp đổi mới sáng tạo",
+            ),
+        ),
+        (
+            "Thông tin và truyền thông",
+            "thong-tin-va-truyen-thong",
+            ("skhcn", "svhttdl"),
+            (
+                "Liên thông dữ liệu dịch vụ công trực tuyến",
+                "Phối hợp tuyên truyền về chương trình hợp tác",
+                "Bảo đảm an toàn thông tin hệ thống chính quyền số",
+            ),
+        ),
+        (
+            "Đào tạo phát triển nguồn nhân lực",
+            "dao-tao-phat-trien-nguon-nhan-luc",
+            ("sgddt", "snv"),
+            ("Đào tạo nghề cho lao động nông thôn", "Bồi dưỡng cán bộ, công chức cấp xã", "Trao đổi giáo viên và học sinh giỏi"),
+        ),
+        (
+            "Văn hóa - thể thao - du lịch",
+            "van-hoa-the-thao-du-lich",
+            ("svhttdl",),
+            (
+                "Xây dựng tour du lịch liên tỉnh",
+                "Tổ chức ngày hội văn hóa, thể thao các dân tộc",
+                "Quảng bá điểm đến du lịch chung",
+            ),
+        ),
+        (
+            "Y tế",
+            "y-te",
+            ("syt",),
+            (
+                "Phối hợp phòng, chống dịch bệnh truyền nhiễm vùng giáp ranh",
+                "Chuyển giao kỹ thuật khám chữa bệnh tuyến tỉnh",
+                "Phẫu thuật tim miễn phí cho trẻ em",
+            ),
+        ),
+        (
+            "Lao động - thương binh và xã hội",
+            "lao-dong-thuong-binh-va-xa-hoi",
+            ("snv",),
+            (
+                "Kết nối cung - cầu lao động giữa hai địa phương",
+                "Phối hợp chăm lo gia đình chính sách",
+                "Hỗ trợ người lao động di cư",
+            ),
+        ),
+        (
+            "Xúc tiến đầu tư, thương mại",
+            "xuc-tien-dau-tu-thuong-mai",
+            ("stc", "sct"),
+            (
+                "Tổ chức hội nghị xúc tiến đầu tư liên tỉnh",
+                "Xây dựng danh mục dự án kêu gọi đầu tư chung",
+                "Hỗ trợ doanh nghiệp tiếp cận thị trường",
+            ),
+        ),
+        (
+            "Quốc phòng - an ninh",
+            "quoc-phong-an-ninh",
+            ("bchqs", "ca"),
+            (
+                "Phối hợp bảo đảm an ninh trật tự vùng giáp ranh",
+                "Diễn tập khu vực phòng thủ",
+                "Trao đổi thông tin phòng, chống tội phạm",
+            ),
+        ),
+    ]
+)
 assert len(SECTORS) == 12
 
-INDICATORS = _nfc([("trẻ em", 20.0), ("đồng", 1_200_000_000.0), ("học viên", 400.0), ("doanh nghiệp", 50.0),
-                   ("lượt khách", 100_000.0), ("ha", 500.0), ("km", 12.0), ("hộ", 300.0)])
-RESULTS = _nfc([
-    "Đã tổ chức {n} cuộc họp liên ngành, thống nhất kế hoạch phối hợp trong kỳ.",
-    "Triển khai {n} hoạt động phối hợp theo kế hoạch; kết quả bước đầu tích cực.",
-    "Hoàn thành {n} nội dung trong kế hoạch năm; các nội dung còn lại đang triển khai.",
-    "Hai bên trao đổi {n} đoàn công tác, chia sẻ kinh nghiệm và số liệu.",
-    "Ký kết {n} văn bản phối hợp giữa các đơn vị trực thuộc.",
-])
-DIFFICULTIES = _nfc([
-    "Kinh phí bố trí chưa kịp thời.", "Thủ tục đầu tư, giải phóng mặt bằng kéo dài.",
-    "Thiếu cán bộ chuyên trách theo dõi nội dung hợp tác.", "Sắp xếp bộ máy sau hợp nhất làm chậm tiến độ.",
-    "Số liệu giữa hai bên chưa thống nhất.",
-])
-PROPOSALS = _nfc([
-    "Đề nghị Ban Chỉ đạo bố trí kinh phí bổ sung.", "Kiến nghị điều chỉnh thời hạn hoàn thành.",
-    "Đề nghị hai tỉnh giao đầu mối theo dõi thống nhất.", "Đề nghị tổ chức họp chuyên đề tháo gỡ vướng mắc.",
-])
-CONCLUSIONS = _nfc([
-    "Hội nghị đánh giá các nội dung hợp tác cơ bản đạt tiến độ; thống nhất nhiệm vụ trọng tâm năm sau.",
-    "Hội nghị ghi nhận kết quả tích cực, yêu cầu khắc phục các nội dung chậm tiến độ.",
-])
-REASONS = _nfc(["Không còn phù hợp sau sắp xếp đơn vị hành chính.", "Trùng với nội dung của chương trình cấp vùng.",
-                "Chưa bố trí được nguồn vốn."])
+INDICATORS = _nfc(
+    [
+        ("trẻ em", 20.0),
+        ("đồng", 1_200_000_000.0),
+        ("học viên", 400.0),
+        ("doanh nghiệp", 50.0),
+        ("lượt khách", 100_000.0),
+        ("ha", 500.0),
+        ("km", 12.0),
+        ("hộ", 300.0),
+    ]
+)
+RESULTS = _nfc(
+    [
+        "Đã tổ chức {n} cuộc họp liên ngành, thống nhất kế hoạch phối hợp trong kỳ.",
+        "Triển khai {n} hoạt động phối hợp theo kế hoạch; kết quả bước đầu tích cực.",
+        "Hoàn thành {n} nội dung trong kế hoạch năm; các nội dung còn lại đang triển khai.",
+        "Hai bên trao đổi {n} đoàn công tác, chia sẻ kinh nghiệm và số liệu.",
+        "Ký kết {n} văn bản phối hợp giữa các đơn vị trực thuộc.",
+    ]
+)
+DIFFICULTIES = _nfc(
+    [
+        "Kinh phí bố trí chưa kịp thời.",
+        "Thủ tục đầu tư, giải phóng mặt bằng kéo dài.",
+        "Thiếu cán bộ chuyên trách theo dõi nội dung hợp tác.",
+        "Sắp xếp bộ máy sau hợp nhất làm chậm tiến độ.",
+        "Số liệu giữa hai bên chưa thống nhất.",
+    ]
+)
+PROPOSALS = _nfc(
+    [
+        "Đề nghị Ban Chỉ đạo bố trí kinh phí bổ sung.",
+        "Kiến nghị điều chỉnh thời hạn hoàn thành.",
+        "Đề nghị hai tỉnh giao đầu mối theo dõi thống nhất.",
+        "Đề nghị tổ chức họp chuyên đề tháo gỡ vướng mắc.",
+    ]
+)
+CONCLUSIONS = _nfc(
+    [
+        "Hội nghị đánh giá các nội dung hợp tác cơ bản đạt tiến độ; thống nhất nhiệm vụ trọng tâm năm sau.",
+        "Hội nghị ghi nhận kết quả tích cực, yêu cầu khắc phục các nội dung chậm tiến độ.",
+    ]
+)
+REASONS = _nfc(
+    [
+        "Không còn phù hợp sau sắp xếp đơn vị hành chính.",
+        "Trùng với nội dung của chương trình cấp vùng.",
+        "Chưa bố trí được nguồn vốn.",
+    ]
+)
 SURNAMES = _nfc(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"])
 MIDDLE = _nfc(["Văn", "Thị", "Minh", "Hữu", "Quốc", "Thanh", "Ngọc", "Đức"])
-GIVEN = _nfc(["An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Lâm", "Long", "Nam", "Phong", "Quang",
-              "Sơn", "Thành", "Trung", "Tuấn", "Việt"])
+GIVEN = _nfc(
+    [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Hải",
+        "Hùng",
+        "Khánh",
+        "Lâm",
+        "Long",
+        "Nam",
+        "Phong",
+        "Quang",
+        "Sơn",
+        "Thành",
+        "Trung",
+        "Tuấn",
+        "Việt",
+    ]
+)
 
 #: shares of the generated population (kept here so that the test and the notes agree)
 EMPTY_SECTOR = 0.08  # an agreement leaves one sector without actions
@@ -297,8 +446,11 @@ def generate(
     day = _memo(lambda ordinal: dt.date.fromordinal(ordinal).isoformat())
 
     # parties and their agencies --------------------------------------------------------------
-    load("parties", "id, slug, name, search_key, kind",
-         ((i + 1, party_slug(name), name, fold(name), kind) for i, (name, kind) in enumerate(PROVINCES)))
+    load(
+        "parties",
+        "id, slug, name, search_key, kind",
+        ((i + 1, party_slug(name), name, fold(name), kind) for i, (name, kind) in enumerate(PROVINCES)),
+    )
     agency_id: dict[tuple[int, str], int] = {}
     agency_name: dict[int, str] = {}
     agency_slug: dict[int, str] = {}
@@ -320,8 +472,10 @@ def generate(
     signed_from = dt.date(start_year - 1, 8, 1).toordinal()
     for g, (a, b) in enumerate(chosen):
         (name_a, kind_a), (name_b, kind_b) = PROVINCES[a], PROVINCES[b]
-        title = (f"Chương trình hợp tác phát triển kinh tế - xã hội giữa {locality(name_a, kind_a)} và "
-                 f"{locality(name_b, kind_b)} giai đoạn {start_year}-{last_year}")
+        title = (
+            f"Chương trình hợp tác phát triển kinh tế - xã hội giữa {locality(name_a, kind_a)} và "
+            f"{locality(name_b, kind_b)} giai đoạn {start_year}-{last_year}"
+        )
         slug = f"{party_slug(name_a)}-{party_slug(name_b)}-{start_year}-{last_year}"
         agreement_rows.append((g + 1, slug, title, fold(title), start_year, last_year, day(signed_from + rng.randrange(150))))
         for position, (p, (name, kind)) in enumerate(((a, PROVINCES[a]), (b, PROVINCES[b])), start=1):
@@ -344,16 +498,29 @@ def generate(
             name, host_kind = PROVINCES[host]
             form = f"Bằng khen của Chủ tịch UBND {'thành phố' if host_kind == 'city' else 'tỉnh'}"
             recipient = agency_name[agency_id[(rng.choice((a, b)), rng.choice(AGENCIES)[0])]]
-            commendation_rows.append((review_id, recipient, "collective", None, host + 1, form,
-                                      f"Quyết định số {rng.randrange(100, 3000)}/QĐ-UBND", held,
-                                      "Có thành tích xuất sắc trong thực hiện chương trình hợp tác."))
+            commendation_rows.append(
+                (
+                    review_id,
+                    recipient,
+                    "collective",
+                    None,
+                    host + 1,
+                    form,
+                    f"Quyết định số {rng.randrange(100, 3000)}/QĐ-UBND",
+                    held,
+                    "Có thành tích xuất sắc trong thực hiện chương trình hợp tác.",
+                )
+            )
         reviews_of.append(years)
     load("agreements", "id, slug, title, search_key, start_year, end_year, signed_on", agreement_rows)
     load("agreement_parties", "agreement_id, party_id, position, signatory_name, signatory_title", signatory_rows)
     load("sectors", "id, agreement_id, position, slug, name, search_key", sector_rows)
     load("reviews", "id, agreement_id, year, kind, host_party_id, held_on, conclusion", review_rows)
-    load("commendations", "review_id, recipient, recipient_kind, unit, party_id, form, decision, decided_on, reason",
-         commendation_rows)
+    load(
+        "commendations",
+        "review_id, recipient, recipient_kind, unit, party_id, form, decision, decided_on, reason",
+        commendation_rows,
+    )
     if progress:
         print(f"  (plan of {len(sector_of) * actions_per_sector:,} actions)", file=sys.stderr)
 
@@ -405,27 +572,75 @@ def generate(
                     recorded = "cancelled" if roll < CANCEL else "paused"
                     stop = stop_index
                     review_id, held = reviews_of[g][year]
-                    action_events.append((action_id, f"{held} 09:00:00", recorded, "status", "not-started", recorded,
-                                          rng.choice(REASONS) if recorded == "cancelled" else None, review_id))
+                    action_events.append(
+                        (
+                            action_id,
+                            f"{held} 09:00:00",
+                            recorded,
+                            "status",
+                            "not-started",
+                            recorded,
+                            rng.choice(REASONS) if recorded == "cancelled" else None,
+                            review_id,
+                        )
+                    )
             elif due_on and due_on < last_day.isoformat() and rng.random() < ADJUST:
                 year = int(due_on[:4])
                 review_id, held = reviews_of[g][year]
                 new_due = last_day.isoformat()
-                action_events.append((action_id, f"{held} 09:00:00", "adjusted", "due_on", due_on, new_due,
-                                      "Điều chỉnh thời hạn theo kết luận hội nghị sơ kết.", review_id))
+                action_events.append(
+                    (
+                        action_id,
+                        f"{held} 09:00:00",
+                        "adjusted",
+                        "due_on",
+                        due_on,
+                        new_due,
+                        "Điều chỉnh thời hạn theo kết luận hội nghị sơ kết.",
+                        review_id,
+                    )
+                )
                 due_on = new_due
-            plan_ref = (f"Kế hoạch số {rng.randrange(10, 400)}/KH-UBND ngày {rng.randrange(1, 28):02d}/"
-                        f"{rng.randrange(1, 13):02d}/{start_year}") if rng.random() < 0.6 else None
-            action_rows.append((action_id, sector_id, title, fold(title), lead, start_on, due_on, recorded,
-                                unit, baseline, target, plan_ref))
+            plan_ref = (
+                (
+                    f"Kế hoạch số {rng.randrange(10, 400)}/KH-UBND ngày {rng.randrange(1, 28):02d}/"
+                    f"{rng.randrange(1, 13):02d}/{start_year}"
+                )
+                if rng.random() < 0.6
+                else None
+            )
+            action_rows.append(
+                (action_id, sector_id, title, fold(title), lead, start_on, due_on, recorded, unit, baseline, target, plan_ref)
+            )
             partner_rows.extend((action_id, partner) for partner in partners)
             event_rows.extend(action_events)
-            due_index = None if due_on is None else next(
-                (i for i, period in enumerate(spans) if period.end.isoformat() > due_on), periods)
-            plans.append((action_id, lead, partners[0], start_index, finish, delay, stop, due_index, target,
-                          recorded, title, SECTORS[s][0], unit))
-    load("actions", "id, sector_id, title, search_key, lead_agency_id, start_on, due_on, status, unit, baseline, target, plan_ref",
-         action_rows)
+            due_index = (
+                None
+                if due_on is None
+                else next((i for i, period in enumerate(spans) if period.end.isoformat() > due_on), periods)
+            )
+            plans.append(
+                (
+                    action_id,
+                    lead,
+                    partners[0],
+                    start_index,
+                    finish,
+                    delay,
+                    stop,
+                    due_index,
+                    target,
+                    recorded,
+                    title,
+                    SECTORS[s][0],
+                    unit,
+                )
+            )
+    load(
+        "actions",
+        "id, sector_id, title, search_key, lead_agency_id, start_on, due_on, status, unit, baseline, target, plan_ref",
+        action_rows,
+    )
     load("action_partners", "action_id, agency_id", partner_rows)
     load("action_events", "action_id, at, kind, field, old_value, new_value, reason, review_id", event_rows)
     del action_rows, partner_rows, event_rows
@@ -469,20 +684,75 @@ def generate(
                     first = max(opens, submitted - rng.randrange(5, 31))
                     rough, value = _figures(max(0.0, percent - 5), target)
                     first_id = next(next_id)
-                    yield (first_id, action_id, agency, code, start, end, 1, 0, None, rough, value,
-                           _status(rough, behind), result + " (số liệu sơ bộ)", difficulty, proposal, day(first), source)
+                    yield (
+                        first_id,
+                        action_id,
+                        agency,
+                        code,
+                        start,
+                        end,
+                        1,
+                        0,
+                        None,
+                        rough,
+                        value,
+                        _status(rough, behind),
+                        result + " (số liệu sơ bộ)",
+                        difficulty,
+                        proposal,
+                        day(first),
+                        source,
+                    )
                     percent, value = _figures(percent, target)
-                    yield (next(next_id), action_id, agency, code, start, end, 2, 1, first_id, percent, value,
-                           _status(percent, behind), result, difficulty, proposal, day(submitted), source)
+                    yield (
+                        next(next_id),
+                        action_id,
+                        agency,
+                        code,
+                        start,
+                        end,
+                        2,
+                        1,
+                        first_id,
+                        percent,
+                        value,
+                        _status(percent, behind),
+                        result,
+                        difficulty,
+                        proposal,
+                        day(submitted),
+                        source,
+                    )
                     continue
                 percent, value = _figures(percent, target)
-                yield (next(next_id), action_id, agency, code, start, end, 1, 1, None, percent, value,
-                       _status(percent, behind), result, difficulty, proposal, day(submitted), source)
+                yield (
+                    next(next_id),
+                    action_id,
+                    agency,
+                    code,
+                    start,
+                    end,
+                    1,
+                    1,
+                    None,
+                    percent,
+                    value,
+                    _status(percent, behind),
+                    result,
+                    difficulty,
+                    proposal,
+                    day(submitted),
+                    source,
+                )
             if progress:
                 print(f"  reports of {code} generated  {time.perf_counter() - started:7.1f} s", file=sys.stderr)
 
-    load("reports", "id, action_id, agency_id, period, period_start, period_end, revision, is_current, supersedes_id, "
-         "progress, value, status, result, difficulty, proposal, submitted_on, source", reports())
+    load(
+        "reports",
+        "id, action_id, agency_id, period, period_start, period_end, revision, is_current, supersedes_id, "
+        "progress, value, status, result, difficulty, proposal, submitted_on, source",
+        reports(),
+    )
     info.counts["current_reports"] = conn.execute("SELECT count(*) FROM reports WHERE is_current = 1").fetchone()[0]
 
     for name, sql in indexes:
@@ -497,7 +767,10 @@ def generate(
     conn.execute("PRAGMA foreign_keys = ON")
     refresh_derived(conn)
     if progress and triggers:
-        print(f"  {len(triggers)} triggers restored, derived tables rebuilt  {time.perf_counter() - started:7.1f} s", file=sys.stderr)
+        print(
+            f"  {len(triggers)} triggers restored, derived tables rebuilt  {time.perf_counter() - started:7.1f} s",
+            file=sys.stderr,
+        )
     conn.close()
 
     # a typical agreement (the middle one), and a Sở Y tế of a province in many of them
@@ -578,11 +851,19 @@ def write_import(path: Path, owed: list[tuple], period: Period, today: dt.date, 
             progress, value = _figures(percent, target)
             submitted = min(today, deadline + dt.timedelta(days=rng.randrange(-10, 30)))
             row = {
-                "action_id": action_id, "period": period.code, "agency": names[lead], "action": title, "sector": sector,
-                "unit": unit or "", "target": "" if target is None else f"{target:.0f}",
+                "action_id": action_id,
+                "period": period.code,
+                "agency": names[lead],
+                "action": title,
+                "sector": sector,
+                "unit": unit or "",
+                "target": "" if target is None else f"{target:.0f}",
                 "progress": "" if target is not None else f"{progress:g}".replace(".", ","),  # Vietnamese decimal mark
-                "value": "" if target is None else f"{value:.0f}", "status": "",
-                "result": RESULTS[0].format(n=rng.randrange(1, 6)), "difficulty": "", "proposal": "",
+                "value": "" if target is None else f"{value:.0f}",
+                "status": "",
+                "result": RESULTS[0].format(n=rng.randrange(1, 6)),
+                "difficulty": "",
+                "proposal": "",
                 "submitted": submitted.strftime("%d/%m/%Y"),
             }
             writer.writerow([row.get(key, "") for key in keys])  # a column this file does not fill stays empty
@@ -602,9 +883,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--import-rows", type=int, default=100_000)
     options = parser.parse_args(argv)
     info = generate(
-        options.out, agreements=options.agreements, actions_per_sector=options.actions_per_sector,
-        periods=options.periods, seed=options.seed, start_year=options.start_year, final_share=options.final_share,
-        import_csv=options.import_csv, import_rows=options.import_rows, progress=True,
+        options.out,
+        agreements=options.agreements,
+        actions_per_sector=options.actions_per_sector,
+        periods=options.periods,
+        seed=options.seed,
+        start_year=options.start_year,
+        final_share=options.final_share,
+        import_csv=options.import_csv,
+        import_rows=options.import_rows,
+        progress=True,
     )
     print(info.to_json())
     print(f"run hoptac on it with HOPTAC_TODAY={info.today}", file=sys.stderr)

@@ -63,8 +63,9 @@ class Run:
 TIME = "/usr/bin/time" if Path("/usr/bin/time").exists() else None
 
 
-def measure(argv: list[str], *, env: dict[str, str], timeout: float, stdout: Path | None = None,
-            stdin: Path | None = None) -> Run:
+def measure(
+    argv: list[str], *, env: dict[str, str], timeout: float, stdout: Path | None = None, stdin: Path | None = None
+) -> Run:
     """Wall time and peak RSS of one process; stopped (and marked) after ``timeout`` seconds."""
     err = tempfile.TemporaryFile()
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL
@@ -207,6 +208,7 @@ def _throughput(rows: int, side: Side, timeout: float) -> str:
 
 # the databases -------------------------------------------------------------------------------
 
+
 def national(agreements: int, *, actions_per_sector: int, periods: int, seed: int, rebuild: bool) -> dict:
     """The generated register (and its import file) in bench/.cache, made once per parameters."""
     import generate
@@ -215,8 +217,9 @@ def national(agreements: int, *, actions_per_sector: int, periods: int, seed: in
     cache.mkdir(exist_ok=True)
     # A new schema (a migration) or a new generator makes a new register: hoptac would otherwise
     # upgrade the cached file during the first measured command.
-    version = hashlib.sha1((ROOT / "hoptac_cli" / "storage" / "migrations.py").read_bytes()
-                           + (HERE / "generate.py").read_bytes()).hexdigest()[:8]
+    version = hashlib.sha1(
+        (ROOT / "hoptac_cli" / "storage" / "migrations.py").read_bytes() + (HERE / "generate.py").read_bytes()
+    ).hexdigest()[:8]
     name = f"national-{agreements}x{actions_per_sector}x{periods}-s{seed}"
     stem = cache / f"{name}-{version}"
     meta = stem.with_suffix(".json")
@@ -226,8 +229,14 @@ def national(agreements: int, *, actions_per_sector: int, periods: int, seed: in
         old.unlink()
     print(f"generating {stem.with_suffix('.db').name} (once; reused by later runs) ...", flush=True)
     info = generate.generate(
-        stem.with_suffix(".db"), agreements=agreements, actions_per_sector=actions_per_sector, periods=periods,
-        seed=seed, import_csv=stem.with_suffix(".csv"), import_rows=100_000, progress=True,
+        stem.with_suffix(".db"),
+        agreements=agreements,
+        actions_per_sector=actions_per_sector,
+        periods=periods,
+        seed=seed,
+        import_csv=stem.with_suffix(".csv"),
+        import_rows=100_000,
+        progress=True,
     )
     meta.write_text(info.to_json(), encoding="utf-8")
     return json.loads(info.to_json())
@@ -261,6 +270,7 @@ def warm(path: Path) -> None:
 
 # the figures ----------------------------------------------------------------------------------
 
+
 def sql_side(label: str, db: Path, script: Path, params: dict[str, str | None], folder: Path, stdout: Path | None) -> Side:
     """The sqlite3 shell running ``script`` (CSV out); Python's sqlite3 module when the shell is absent."""
     if SHELL:
@@ -287,44 +297,121 @@ def figures(big: Path, meta: dict, sample: Path, folder: Path) -> list[Figure]:
 
     span = parse_period(period)
     params = {
-        "period_code": period, "period_start": span.start.isoformat(), "period_end": span.end.isoformat(),
-        "day_before": (span.start - dt.timedelta(days=1)).isoformat(), "as_of": None, "reference": meta["today"],
+        "period_code": period,
+        "period_start": span.start.isoformat(),
+        "period_end": span.end.isoformat(),
+        "day_before": (span.start - dt.timedelta(days=1)).isoformat(),
+        "as_of": None,
+        "reference": meta["today"],
     }
     same = "same on the sample"
     found: list[Figure] = [
-        Figure("status-sample", "`hoptac status` on the sample", "≤ 1.2×",
-               Side("hoptac", hoptac(sample, "status")),
-               Side("minimal Typer app, one sqlite3 table, one Rich table", [PYTHON, str(HERE / "reference_app.py"), "table", str(sample)]),
-               1.2, repeat=11),
-        Figure("help", "`hoptac --help`", "≤ 1.1×",
-               Side("hoptac", [HOPTAC, "--help"]),
-               Side("minimal Typer app, plain help", [PYTHON, str(HERE / "reference_app.py"), "--help"]), 1.1, repeat=11),
-        Figure("status-sector", f"`status --agreement A --sector {sector}`", "≤ 1.3×",
-               Side("hoptac", hoptac(big, "status", "--agreement", agreement, "--sector", sector)),
-               Side(same, hoptac(sample, "status", "--agreement", SAMPLE["agreement"], "--sector", SAMPLE["sector"])), 1.3),
-        Figure("status-agreement", "`status --agreement A`", "≤ 1.5×",
-               Side("hoptac", hoptac(big, "status", "--agreement", agreement)),
-               Side(same, hoptac(sample, "status", "--agreement", SAMPLE["agreement"])), 1.5),
-        Figure("missing", "`report missing --agreement A --period P`", "≤ 1.5×",
-               Side("hoptac", hoptac(big, "report", "missing", "--agreement", agreement, "--period", period)),
-               Side(same, hoptac(sample, "report", "missing", "--agreement", SAMPLE["agreement"], "--period", SAMPLE["period"])), 1.5),
-        Figure("summary", "`summary --agreement A --period P -o x.docx`", "≤ 1.5×",
-               Side("hoptac", hoptac(big, "summary", "--agreement", agreement, "--period", period, "-o", str(folder / "big.docx")),
-                    before=removing(folder / "big.docx")),
-               Side(same, hoptac(sample, "summary", "--agreement", SAMPLE["agreement"], "--period", SAMPLE["period"],
-                                 "-o", str(folder / "sample.docx")), before=removing(folder / "sample.docx")), 1.5),
-        Figure("report-list-agency", "`report list --agency AG`", "≤ 1.5×",
-               Side("hoptac", hoptac(big, "report", "list", "--agency", agency)),
-               Side(same, hoptac(sample, "report", "list", "--agency", SAMPLE["agency"])), 1.5),
-        Figure("action-list-agency", "`action list --agency AG`", "≤ 1.5×",
-               Side("hoptac", hoptac(big, "action", "list", "--agency", agency)),
-               Side(same, hoptac(sample, "action", "list", "--agency", SAMPLE["agency"])), 1.5),
-        Figure("status-all", f"`hoptac status`, all {meta['counts']['agreements']} agreements", "≤ 2×",
-               Side("hoptac", hoptac(big, "status")),
-               sql_side("status", big, HERE / "sql" / "figures.sql", params, folder, None), 2.0),
-        Figure("export-summary", "`export summary` of all agreements", "≤ 2×",
-               Side("hoptac", hoptac(big, "export", "summary", "-o", str(folder / "summary.csv")), before=removing(folder / "summary.csv")),
-               sql_side("summary", big, HERE / "sql" / "figures.sql", params, folder, folder / "summary-ref.csv"), 2.0),
+        Figure(
+            "status-sample",
+            "`hoptac status` on the sample",
+            "≤ 1.2×",
+            Side("hoptac", hoptac(sample, "status")),
+            Side(
+                "minimal Typer app, one sqlite3 table, one Rich table",
+                [PYTHON, str(HERE / "reference_app.py"), "table", str(sample)],
+            ),
+            1.2,
+            repeat=11,
+        ),
+        Figure(
+            "help",
+            "`hoptac --help`",
+            "≤ 1.1×",
+            Side("hoptac", [HOPTAC, "--help"]),
+            Side("minimal Typer app, plain help", [PYTHON, str(HERE / "reference_app.py"), "--help"]),
+            1.1,
+            repeat=11,
+        ),
+        Figure(
+            "status-sector",
+            f"`status --agreement A --sector {sector}`",
+            "≤ 1.3×",
+            Side("hoptac", hoptac(big, "status", "--agreement", agreement, "--sector", sector)),
+            Side(same, hoptac(sample, "status", "--agreement", SAMPLE["agreement"], "--sector", SAMPLE["sector"])),
+            1.3,
+        ),
+        Figure(
+            "status-agreement",
+            "`status --agreement A`",
+            "≤ 1.5×",
+            Side("hoptac", hoptac(big, "status", "--agreement", agreement)),
+            Side(same, hoptac(sample, "status", "--agreement", SAMPLE["agreement"])),
+            1.5,
+        ),
+        Figure(
+            "missing",
+            "`report missing --agreement A --period P`",
+            "≤ 1.5×",
+            Side("hoptac", hoptac(big, "report", "missing", "--agreement", agreement, "--period", period)),
+            Side(same, hoptac(sample, "report", "missing", "--agreement", SAMPLE["agreement"], "--period", SAMPLE["period"])),
+            1.5,
+        ),
+        Figure(
+            "summary",
+            "`summary --agreement A --period P -o x.docx`",
+            "≤ 1.5×",
+            Side(
+                "hoptac",
+                hoptac(big, "summary", "--agreement", agreement, "--period", period, "-o", str(folder / "big.docx")),
+                before=removing(folder / "big.docx"),
+            ),
+            Side(
+                same,
+                hoptac(
+                    sample,
+                    "summary",
+                    "--agreement",
+                    SAMPLE["agreement"],
+                    "--period",
+                    SAMPLE["period"],
+                    "-o",
+                    str(folder / "sample.docx"),
+                ),
+                before=removing(folder / "sample.docx"),
+            ),
+            1.5,
+        ),
+        Figure(
+            "report-list-agency",
+            "`report list --agency AG`",
+            "≤ 1.5×",
+            Side("hoptac", hoptac(big, "report", "list", "--agency", agency)),
+            Side(same, hoptac(sample, "report", "list", "--agency", SAMPLE["agency"])),
+            1.5,
+        ),
+        Figure(
+            "action-list-agency",
+            "`action list --agency AG`",
+            "≤ 1.5×",
+            Side("hoptac", hoptac(big, "action", "list", "--agency", agency)),
+            Side(same, hoptac(sample, "action", "list", "--agency", SAMPLE["agency"])),
+            1.5,
+        ),
+        Figure(
+            "status-all",
+            f"`hoptac status`, all {meta['counts']['agreements']} agreements",
+            "≤ 2×",
+            Side("hoptac", hoptac(big, "status")),
+            sql_side("status", big, HERE / "sql" / "figures.sql", params, folder, None),
+            2.0,
+        ),
+        Figure(
+            "export-summary",
+            "`export summary` of all agreements",
+            "≤ 2×",
+            Side(
+                "hoptac",
+                hoptac(big, "export", "summary", "-o", str(folder / "summary.csv")),
+                before=removing(folder / "summary.csv"),
+            ),
+            sql_side("summary", big, HERE / "sql" / "figures.sql", params, folder, folder / "summary-ref.csv"),
+            2.0,
+        ),
     ]
     if meta.get("import_csv") and meta.get("import_rows"):
         copy = folder / "import.db"
@@ -334,27 +421,54 @@ def figures(big: Path, meta: dict, sample: Path, folder: Path) -> list[Figure]:
             copy.unlink(missing_ok=True)
             shutil.copyfile(big, copy)
 
-        found.append(Figure(
-            "import", f"`report import` of {meta['import_rows']:,} rows into the register (reports already there)",
-            "≥ 0.5× throughput, peak ≤ 150 MiB",
-            Side("hoptac", hoptac(copy, "report", "import", meta["import_csv"]), before=fresh_copy),
-            Side("`sqlite-utils insert --csv` into an empty table", [SQLITE_UTILS, "insert", str(empty), "reports", meta["import_csv"], "--csv"],
-                 before=removing(empty)),
-            0.5, kind="throughput", rows=meta["import_rows"], peak_limit=150))
+        found.append(
+            Figure(
+                "import",
+                f"`report import` of {meta['import_rows']:,} rows into the register (reports already there)",
+                "≥ 0.5× throughput, peak ≤ 150 MiB",
+                Side("hoptac", hoptac(copy, "report", "import", meta["import_csv"]), before=fresh_copy),
+                Side(
+                    "`sqlite-utils insert --csv` into an empty table",
+                    [SQLITE_UTILS, "insert", str(empty), "reports", meta["import_csv"], "--csv"],
+                    before=removing(empty),
+                ),
+                0.5,
+                kind="throughput",
+                rows=meta["import_rows"],
+                peak_limit=150,
+            )
+        )
     current = meta["counts"]["current_reports"]
-    found.append(Figure(
-        "export-reports", f"`export reports` of {current:,} rows to CSV", "≥ 0.5× throughput, peak ≤ 100 MiB",
-        Side("hoptac", hoptac(big, "export", "reports", "-o", str(folder / "reports.csv")), before=removing(folder / "reports.csv")),
-        sql_side("reports", big, HERE / "sql" / "reports.sql", {}, folder, folder / "reports-ref.csv")
-        if SHELL else Side("Python sqlite3 → CSV", [PYTHON, str(HERE / "sql_reference.py"), str(big), str(HERE / "sql" / "reports.sql")],
-                           stdout=folder / "reports-ref.csv"),
-        0.5, kind="throughput", rows=current, peak_limit=100))
+    found.append(
+        Figure(
+            "export-reports",
+            f"`export reports` of {current:,} rows to CSV",
+            "≥ 0.5× throughput, peak ≤ 100 MiB",
+            Side(
+                "hoptac",
+                hoptac(big, "export", "reports", "-o", str(folder / "reports.csv")),
+                before=removing(folder / "reports.csv"),
+            ),
+            sql_side("reports", big, HERE / "sql" / "reports.sql", {}, folder, folder / "reports-ref.csv")
+            if SHELL
+            else Side(
+                "Python sqlite3 → CSV",
+                [PYTHON, str(HERE / "sql_reference.py"), str(big), str(HERE / "sql" / "reports.sql")],
+                stdout=folder / "reports-ref.csv",
+            ),
+            0.5,
+            kind="throughput",
+            rows=current,
+            peak_limit=100,
+        )
+    )
     if SHELL:
         found[-1].reference.label = "`sqlite3 -csv` of the same query"
     return found
 
 
 # the report -----------------------------------------------------------------------------------
+
 
 def machine() -> list[tuple[str, str]]:
     cpu = "unknown"
@@ -384,8 +498,17 @@ def machine() -> list[tuple[str, str]]:
     ]
 
 
-def write_report(out: Path, found: list[Figure], meta: dict, big: Path, timeout: float, repeat: int,
-                 loads: tuple, started: dt.datetime, seconds: float) -> None:
+def write_report(
+    out: Path,
+    found: list[Figure],
+    meta: dict,
+    big: Path,
+    timeout: float,
+    repeat: int,
+    loads: tuple,
+    started: dt.datetime,
+    seconds: float,
+) -> None:
     counts = meta["counts"]
     lines = [
         "# hoptac at national scale: benchmark results",
@@ -436,7 +559,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, help="seconds before a run is stopped (default 120, or 180 with --full)")
     parser.add_argument("--only", help="comma-separated figure keys (default: every figure)")
     parser.add_argument("--rebuild", action="store_true", help="generate the register again")
-    parser.add_argument("--out", type=Path, help="the results file (default bench/results.md with --full, else bench/results-quick.md)")
+    parser.add_argument(
+        "--out", type=Path, help="the results file (default bench/results.md with --full, else bench/results-quick.md)"
+    )
     options = parser.parse_args(argv)
     agreements = options.agreements or (FULL_AGREEMENTS if options.full else QUICK_AGREEMENTS)
     repeat = options.repeat or (3 if options.full else 5)
@@ -444,10 +569,15 @@ def main(argv: list[str] | None = None) -> None:
     slow = 20.0 if options.full else 10.0  # a figure whose first run takes longer runs once
     out = options.out or HERE / ("results.md" if agreements == FULL_AGREEMENTS else "results-quick.md")
 
-    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+    started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
     loads = [os.getloadavg()[0]]
-    meta = national(agreements, actions_per_sector=options.actions_per_sector, periods=options.periods,
-                    seed=options.seed, rebuild=options.rebuild)
+    meta = national(
+        agreements,
+        actions_per_sector=options.actions_per_sector,
+        periods=options.periods,
+        seed=options.seed,
+        rebuild=options.rebuild,
+    )
     big = Path(meta["path"])
     byte_compile()
     env = {key: value for key, value in os.environ.items() if not key.startswith("HOPTAC_")}
@@ -471,16 +601,19 @@ def main(argv: list[str] | None = None) -> None:
                 figure.reference.runs.clear()
         print(f"{'figure':24} {'measured':>12} {'reference':>12} {'ratio':>8}  target", flush=True)
         for figure in found:
-            for attempt in range(figure.repeat or repeat):
+            for _ in range(figure.repeat or repeat):
                 figure.reference.run(env, timeout)
                 result = figure.measured.run(env, timeout)
                 if result.timed_out or result.seconds > slow:
                     break
             ratio = figure.ratio()
             bound = ("> " if figure.kind == "time" else "< ") if figure.measured.timed_out else ""
-            print(f"{figure.key:24} {figure.measured.seconds:>10.3f} s {figure.reference.seconds:>10.3f} s "
-                  f"{bound}{ratio:>6.2f}×  {figure.target}{'' if figure.met() else '  (not met)'}"
-                  f"{f'  peak {figure.measured.peak:.0f} MiB' if figure.peak_limit else ''}", flush=True)
+            print(
+                f"{figure.key:24} {figure.measured.seconds:>10.3f} s {figure.reference.seconds:>10.3f} s "
+                f"{bound}{ratio:>6.2f}×  {figure.target}{'' if figure.met() else '  (not met)'}"
+                f"{f'  peak {figure.measured.peak:.0f} MiB' if figure.peak_limit else ''}",
+                flush=True,
+            )
     loads.append(os.getloadavg()[0])
     write_report(out, found, meta, big, timeout, repeat, tuple(loads), started, time.perf_counter() - clock)
     print(f"wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")

@@ -22,8 +22,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 PAGES = [
-    "/hoptac/tien_do_theo_linh_vuc", "/hoptac/nhiem_vu", "/hoptac/nhiem_vu_qua_han",
-    "/hoptac/chua_bao_cao_ky_nay", "/hoptac/chua_bao_cao", "/hoptac/bao_cao_theo_ky",
+    "/hoptac/tien_do_theo_linh_vuc",
+    "/hoptac/nhiem_vu",
+    "/hoptac/nhiem_vu_qua_han",
+    "/hoptac/chua_bao_cao_ky_nay",
+    "/hoptac/chua_bao_cao",
+    "/hoptac/bao_cao_theo_ky",
 ]
 
 
@@ -44,8 +48,10 @@ def _charts(ds) -> list[str]:
     config = ds.plugin_config("datasette-dashboards")["tong-quan"]
     title = config["filters"]["chuong_trinh"].get("default", "")
     return [
-        "/hoptac.json?" + urllib.parse.urlencode(
-            {"sql": replace_opts_in_query(chart["query"], {"chuong_trinh": title}), "chuong_trinh": title, "_shape": "objects"})
+        "/hoptac.json?"
+        + urllib.parse.urlencode(
+            {"sql": replace_opts_in_query(chart["query"], {"chuong_trinh": title}), "chuong_trinh": title, "_shape": "objects"}
+        )
         for chart in config["charts"].values()
     ]
 

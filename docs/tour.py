@@ -56,7 +56,9 @@ class Session:
 
     def run(self, *args: str, width: int = WIDTH, note: str = "", show: bool = True) -> str:
         env = {**self.env, "COLUMNS": str(width), "TERMINAL_WIDTH": str(width)}
-        done = subprocess.run([hoptac(), *args], cwd=self.folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        done = subprocess.run(
+            [hoptac(), *args], cwd=self.folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         if not show:
             return ""
         typed = "hoptac " + " ".join(shlex.quote(arg) for arg in args)
@@ -93,6 +95,7 @@ def fill(path: Path, progress: dict[int, str]) -> None:
 # The Vietnamese tour is written whole from here; the English prose lives in README.md, written by
 # hand around the blocks, and is kept beside the Vietnamese below as the text it translates.
 
+
 def tour(s: Session) -> list[str]:
     vi = s.lang == "vi"
 
@@ -112,10 +115,10 @@ def tour(s: Session) -> list[str]:
         ),
         block("status-80", s.run("status", width=80, note=say("an 80-column terminal", "màn hình 80 cột"))),
         say(
-            "One sector in detail (`--sector` takes a slug, an id or the name typed any way: `y-te`, `\"Y TẾ\"`, "
-            "`\"y te\"`); a due date every action shares is said once, under the table:",
+            'One sector in detail (`--sector` takes a slug, an id or the name typed any way: `y-te`, `"Y TẾ"`, '
+            '`"y te"`); a due date every action shares is said once, under the table:',
             "Chi tiết một lĩnh vực (`--sector` nhận tên ngắn, mã hoặc tên gõ kiểu nào cũng được: `y-te`, "
-            "`\"Y TẾ\"`, `\"y te\"`); hạn hoàn thành chung của mọi nhiệm vụ được ghi một lần dưới bảng:",
+            '`"Y TẾ"`, `"y te"`); hạn hoàn thành chung của mọi nhiệm vụ được ghi một lần dưới bảng:',
         ),
         block("sector", s.run("status", "--sector", "giao thông")),
         say(
@@ -135,8 +138,20 @@ def tour(s: Session) -> list[str]:
         ),
         block(
             "reports",
-            s.run("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "80", "--submitted", "18/12/2025",
-                  "--result", "Đã trao đổi thông tin tuyển dụng 2 đợt"),
+            s.run(
+                "report",
+                "add",
+                "--action",
+                "22",
+                "-p",
+                "2025-H2",
+                "--progress",
+                "80",
+                "--submitted",
+                "18/12/2025",
+                "--result",
+                "Đã trao đổi thông tin tuyển dụng 2 đợt",
+            ),
             s.run("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "90"),
             s.run("report", "add", "--action", "22", "--progress", "100", "--status", "đã hoàn thành", "--amend"),
             s.run("report", "add", "--action", "1", "-p", "2025-H2", "--progress", "40", "--status", "done"),
@@ -168,7 +183,13 @@ def tour(s: Session) -> list[str]:
     refused = s.run("report", "import", "xd.csv", note=say("one row says 150%", "một dòng ghi 150%"))
     fill(s.folder / "xd.csv", {2: "100"})
     imported = s.run("report", "import", "xd.csv", note=say("after fixing it", "sau khi sửa"))
-    again = s.run("--quiet", "report", "import", "xd.csv", note=say("sent twice by mistake; --quiet: no confirmation", "gửi trùng; --quiet: không in dòng xác nhận"))
+    again = s.run(
+        "--quiet",
+        "report",
+        "import",
+        "xd.csv",
+        note=say("sent twice by mistake; --quiet: no confirmation", "gửi trùng; --quiet: không in dòng xác nhận"),
+    )
     parts += [
         block("files", template, refused, imported, again),
         say(
@@ -189,8 +210,21 @@ def tour(s: Session) -> list[str]:
             s.run("review", "add", "--year", "2024", "--host", "kien-giang", "--held", "18/12/2024"),
             s.run("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "19/12/2025"),
             s.run("action", "update", "9", "--due", "30/06/2026", "--review", "1", "--reason", "Chờ bố trí vốn"),
-            s.run("commend", "add", "--review", "2", "--recipient", "Sở Xây dựng tỉnh An Giang", "--collective",
-                  "--form", "bang khen chu tich tinh", "--decision", "Số 123/QĐ-UBND", "--date", "19/12/2025"),
+            s.run(
+                "commend",
+                "add",
+                "--review",
+                "2",
+                "--recipient",
+                "Sở Xây dựng tỉnh An Giang",
+                "--collective",
+                "--form",
+                "bang khen chu tich tinh",
+                "--decision",
+                "Số 123/QĐ-UBND",
+                "--date",
+                "19/12/2025",
+            ),
             s.run("commend", "list"),
             s.run("agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025", "--review", "2"),
         ),
@@ -208,8 +242,19 @@ def tour(s: Session) -> list[str]:
             s.run("action", "add", "Nhiệm vụ mới", "--sector", "y te", "--lead", "syt-hg", "--due", "31/02/2026"),
             s.run("report", "add", "--action", "5", "-p", "2022-H3", "--progress", "10"),
             s.run("action", "list", "--sector", "y tee"),
-            s.run("commend", "add", "--review", "2", "--recipient", "Sở Giao thông vận tải tỉnh Kiên Giang", "--collective",
-                  "--form", "Bằng khen", "--date", "19/12/2025"),
+            s.run(
+                "commend",
+                "add",
+                "--review",
+                "2",
+                "--recipient",
+                "Sở Giao thông vận tải tỉnh Kiên Giang",
+                "--collective",
+                "--form",
+                "Bằng khen",
+                "--date",
+                "19/12/2025",
+            ),
             s.run("report", "add", "--action", "5", "--progres", "10"),
         ),
     ]
@@ -217,7 +262,7 @@ def tour(s: Session) -> list[str]:
         say("### Finding a text in every report", "### Tìm một nội dung trong mọi báo cáo"),
         say(
             "Type the way people type: case, marks and đ/d do not matter.",
-            "Gõ thế nào cũng được: chữ hoa, dấu và đ/d không quan trọng (`cau cai tu` tìm được \"cầu Cái Tư\").",
+            'Gõ thế nào cũng được: chữ hoa, dấu và đ/d không quan trọng (`cau cai tu` tìm được "cầu Cái Tư").',
         ),
         block("search", s.run("search", "cau cai tu")),
     ]

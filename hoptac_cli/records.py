@@ -185,16 +185,18 @@ PARTY = Record(
     Field("successor", "col.successor"),
     Field("succeeded_on", "col.succeeded_on", "date"),
 )
-PARTIES = Listing([
-    PARTY.column("id", justify="right"),
-    PARTY.column("slug"),
-    PARTY.column("name"),
-    PARTY.column("kind"),
-    PARTY.column("agencies", justify="right"),
-    PARTY.column("agreements", justify="right"),
-    PARTY.column("successor"),
-    PARTY.column("succeeded_on"),
-])
+PARTIES = Listing(
+    [
+        PARTY.column("id", justify="right"),
+        PARTY.column("slug"),
+        PARTY.column("name"),
+        PARTY.column("kind"),
+        PARTY.column("agencies", justify="right"),
+        PARTY.column("agreements", justify="right"),
+        PARTY.column("successor"),
+        PARTY.column("succeeded_on"),
+    ]
+)
 
 AGENCY = Record(
     "agency",
@@ -206,15 +208,17 @@ AGENCY = Record(
     Field("successor", "col.successor"),
     Field("succeeded_on", "col.succeeded_on", "date"),
 )
-AGENCIES = Listing([
-    AGENCY.column("id", justify="right"),
-    AGENCY.column("slug"),
-    AGENCY.column("name", ratio=2),
-    AGENCY.column("party", narrow=3, same=True),
-    AGENCY.column("lead_actions", justify="right"),
-    AGENCY.column("successor", ratio=2),
-    AGENCY.column("succeeded_on", narrow=2, merge="successor"),
-])
+AGENCIES = Listing(
+    [
+        AGENCY.column("id", justify="right"),
+        AGENCY.column("slug"),
+        AGENCY.column("name", ratio=2),
+        AGENCY.column("party", narrow=3, same=True),
+        AGENCY.column("lead_actions", justify="right"),
+        AGENCY.column("successor", ratio=2),
+        AGENCY.column("succeeded_on", narrow=2, merge="successor"),
+    ]
+)
 
 SECTOR = Record(
     "sector",
@@ -225,14 +229,16 @@ SECTOR = Record(
     Field("agreement", "col.agreement"),
     Field("actions", "col.actions", "int"),
 )
-SECTORS = Listing([
-    SECTOR.column("id", justify="right", narrow=2),
-    SECTOR.column("position", justify="right"),
-    SECTOR.column("slug", narrow=1),
-    SECTOR.column("name"),
-    SECTOR.column("agreement", same=True),
-    SECTOR.column("actions", justify="right"),
-])
+SECTORS = Listing(
+    [
+        SECTOR.column("id", justify="right", narrow=2),
+        SECTOR.column("position", justify="right"),
+        SECTOR.column("slug", narrow=1),
+        SECTOR.column("name"),
+        SECTOR.column("agreement", same=True),
+        SECTOR.column("actions", justify="right"),
+    ]
+)
 #: an agreement's sectors under ``agreement show``
 AGREEMENT_SECTORS = [
     SECTOR.column("position", justify="right"),
@@ -262,20 +268,35 @@ AGREEMENT = Record(
     Field("deadline_day", "col.deadline_day", "int"),
     Field("note", "col.note"),
 )
-AGREEMENTS = Listing([
-    AGREEMENT.column("id", justify="right"),
-    AGREEMENT.column("slug"),
-    AGREEMENT.column("title", lines=3),
-    AGREEMENT.column("period"),
-    AGREEMENT.column("parties", narrow=3),
-    AGREEMENT.column("signed_on", narrow=2),
-    AGREEMENT.column("status"),
-    AGREEMENT.column("sectors", justify="right", narrow=1),
-    AGREEMENT.column("actions", justify="right"),
-])
+AGREEMENTS = Listing(
+    [
+        AGREEMENT.column("id", justify="right"),
+        AGREEMENT.column("slug"),
+        AGREEMENT.column("title", lines=3),
+        AGREEMENT.column("period"),
+        AGREEMENT.column("parties", narrow=3),
+        AGREEMENT.column("signed_on", narrow=2),
+        AGREEMENT.column("status"),
+        AGREEMENT.column("sectors", justify="right", narrow=1),
+        AGREEMENT.column("actions", justify="right"),
+    ]
+)
 AGREEMENT_DETAIL = AGREEMENT.columns(
-    "id", "slug", "title", "period", "signed_on", "status", "ended_on", "end_review_label", "predecessor", "successor",
-    "chain_text", "predecessor_note", "report_cadence", "deadline_day", "note",
+    "id",
+    "slug",
+    "title",
+    "period",
+    "signed_on",
+    "status",
+    "ended_on",
+    "end_review_label",
+    "predecessor",
+    "successor",
+    "chain_text",
+    "predecessor_note",
+    "report_cadence",
+    "deadline_day",
+    "note",
 )
 #: agreements a final review closed (``review show``)
 AGREEMENTS_ENDED = AGREEMENT.columns("slug", "title", "ended_on")
@@ -332,13 +353,51 @@ ACTIONS = Listing(
         ACTION.column("overdue", narrow=2),
     ],
     ACTION.pick(
-        "id", "sector", "title", "lead", "due_on", "status", "progress", "overdue", "agreement", "sector_slug", "partners",
-        "start_on", "unit", "baseline", "target", "measure", "value", "latest_period", "plan_ref", "note",
+        "id",
+        "sector",
+        "title",
+        "lead",
+        "due_on",
+        "status",
+        "progress",
+        "overdue",
+        "agreement",
+        "sector_slug",
+        "partners",
+        "start_on",
+        "unit",
+        "baseline",
+        "target",
+        "measure",
+        "value",
+        "latest_period",
+        "plan_ref",
+        "note",
     ),
 )
 ACTION_DETAIL = ACTION.columns(
-    "id", "title", "agreement", "sector", "lead", "lead_now", "partners", "start_on", "due_on", "status", "progress", "overdue",
-    "unit", "baseline", "target", "measure", "value", "latest_period", "plan_ref", "note", "carried_from", "carried_to",
+    "id",
+    "title",
+    "agreement",
+    "sector",
+    "lead",
+    "lead_now",
+    "partners",
+    "start_on",
+    "due_on",
+    "status",
+    "progress",
+    "overdue",
+    "unit",
+    "baseline",
+    "target",
+    "measure",
+    "value",
+    "latest_period",
+    "plan_ref",
+    "note",
+    "carried_from",
+    "carried_to",
 )
 
 #: one change in an action's history (``action show``) or decided by a review (``review show``)
@@ -409,9 +468,28 @@ ACTION_FIGURES = Record(
 )
 #: ``status --sector`` as JSON or CSV (the table is ``render.status``'s)
 STATUS_DETAIL = ACTION_FIGURES.pick(
-    "id", "agreement", "sector_slug", "period", "as_of", "title", "lead", "partners", "start_on", "due_on", "status",
-    "progress", "overdue", "unit", "baseline", "target", "measure", "value", "latest_period", "latest_difficulty",
-    "expected", "reported",
+    "id",
+    "agreement",
+    "sector_slug",
+    "period",
+    "as_of",
+    "title",
+    "lead",
+    "partners",
+    "start_on",
+    "due_on",
+    "status",
+    "progress",
+    "overdue",
+    "unit",
+    "baseline",
+    "target",
+    "measure",
+    "value",
+    "latest_period",
+    "latest_difficulty",
+    "expected",
+    "reported",
 )
 EXPORT_ACTIONS = list(ACTION_FIGURES)
 
@@ -434,8 +512,19 @@ SECTOR_FIGURES = Record(
 )
 #: ``status`` as JSON or CSV (the table is ``render.status``'s)
 STATUS_OVERVIEW = SECTOR_FIGURES.pick(
-    "row", "agreement", "period", "as_of", "position", "sector", "sector_slug", "actions", *STATUS_COUNTS,
-    "overdue", "progress", "reports_received", "reports_expected",
+    "row",
+    "agreement",
+    "period",
+    "as_of",
+    "position",
+    "sector",
+    "sector_slug",
+    "actions",
+    *STATUS_COUNTS,
+    "overdue",
+    "progress",
+    "reports_received",
+    "reports_expected",
 )
 EXPORT_SUMMARY = list(SECTOR_FIGURES)
 
@@ -509,16 +598,59 @@ _REPORT_TABLE = [
 _REVISION_TABLE = [*_REPORT_TABLE, REPORT.column("revision", justify="right"), REPORT.column("current")]
 #: JSON and CSV of ``report list`` (with or without --revisions)
 _REPORTS_DATA = REPORT.pick(
-    "id", "action_id", "action", "agency", "progress", "value", "status", "submitted_on", "revision", "current", "period",
-    "agreement", "sector", "sector_slug", "agency_slug", "unit", "target", "result", "difficulty", "proposal",
-    "supersedes_id", "source", "withdrawn_on", "withdrawn_reason",
+    "id",
+    "action_id",
+    "action",
+    "agency",
+    "progress",
+    "value",
+    "status",
+    "submitted_on",
+    "revision",
+    "current",
+    "period",
+    "agreement",
+    "sector",
+    "sector_slug",
+    "agency_slug",
+    "unit",
+    "target",
+    "result",
+    "difficulty",
+    "proposal",
+    "supersedes_id",
+    "source",
+    "withdrawn_on",
+    "withdrawn_reason",
 )
 REPORTS = Listing(_REPORT_TABLE, _REPORTS_DATA)
 REPORT_REVISIONS = Listing(_REVISION_TABLE, _REPORTS_DATA)
 REPORT_DETAIL = REPORT.columns(
-    "id", "action_id", "action", "agreement", "sector", "agency", "period_label", "window", "deadline", "progress", "value",
-    "target", "unit", "status", "result", "difficulty", "proposal", "submitted_on", "late", "revision", "current",
-    "supersedes_id", "source", "withdrawn_on", "withdrawn_reason",
+    "id",
+    "action_id",
+    "action",
+    "agreement",
+    "sector",
+    "agency",
+    "period_label",
+    "window",
+    "deadline",
+    "progress",
+    "value",
+    "target",
+    "unit",
+    "status",
+    "result",
+    "difficulty",
+    "proposal",
+    "submitted_on",
+    "late",
+    "revision",
+    "current",
+    "supersedes_id",
+    "source",
+    "withdrawn_on",
+    "withdrawn_reason",
 )
 #: a report's versions (``report show``)
 REPORT_VERSIONS = [
@@ -535,8 +667,27 @@ REPORT_VERSIONS = [
     REPORT.column("withdrawn_on", narrow=1),
 ]
 EXPORT_REPORTS = REPORT.pick(
-    "id", "agreement", "sector", "sector_slug", "action_id", "action", "agency", "period", "period_start", "period_end",
-    "revision", "progress", "value", "unit", "target", "status", "result", "difficulty", "proposal", "submitted_on", "source",
+    "id",
+    "agreement",
+    "sector",
+    "sector_slug",
+    "action_id",
+    "action",
+    "agency",
+    "period",
+    "period_start",
+    "period_end",
+    "revision",
+    "progress",
+    "value",
+    "unit",
+    "target",
+    "status",
+    "result",
+    "difficulty",
+    "proposal",
+    "submitted_on",
+    "source",
 )
 
 #: an action with no report for a period (``kind`` missing), or a report filed late (``late``)
@@ -581,8 +732,21 @@ LATE_TABLE = [
 MISSING_AGREEMENT = MISSING.column("agreement")
 #: CSV of ``report missing``: one table, each row marked missing or late
 MISSING_CSV = MISSING.pick(
-    "kind", "period", "agency_id", "agency", "formerly", "action_id", "action", "sector", "deadline", "past_deadline",
-    "report_id", "submitted_on", "days_late", "agreement", "party",
+    "kind",
+    "period",
+    "agency_id",
+    "agency",
+    "formerly",
+    "action_id",
+    "action",
+    "sector",
+    "deadline",
+    "past_deadline",
+    "report_id",
+    "submitted_on",
+    "days_late",
+    "agreement",
+    "party",
 )
 #: the spreadsheet beside the reminder letters, for a mail merge
 MAIL_MERGE = MISSING.pick("agency", "formerly", "action_id", "action", "sector", "deadline", "days_late", "letter")
@@ -642,15 +806,17 @@ IMPORTED = Record(
     Field("outcome", "col.outcome", "label:outcome"),
     Field("report_id", "col.report_id", "int"),
 )
-IMPORTED_ROWS = Listing([
-    IMPORTED.column("row", justify="right"),
-    IMPORTED.column("action_id", justify="right"),
-    IMPORTED.column("action", ratio=3, lines=2),
-    IMPORTED.column("period", same=True),
-    IMPORTED.column("agency", ratio=2, lines=2, same=True),
-    IMPORTED.column("outcome"),
-    IMPORTED.column("report_id", justify="right"),
-])
+IMPORTED_ROWS = Listing(
+    [
+        IMPORTED.column("row", justify="right"),
+        IMPORTED.column("action_id", justify="right"),
+        IMPORTED.column("action", ratio=3, lines=2),
+        IMPORTED.column("period", same=True),
+        IMPORTED.column("agency", ratio=2, lines=2, same=True),
+        IMPORTED.column("outcome"),
+        IMPORTED.column("report_id", justify="right"),
+    ]
+)
 
 #: a file of a folder import
 IMPORTED_FILE = Record(
@@ -662,14 +828,16 @@ IMPORTED_FILE = Record(
     Field("already", "col.already", "int"),
     Field("errors", "col.errors", "int"),
 )
-IMPORTED_FILES = Listing([
-    IMPORTED_FILE.column("file", ratio=2),
-    IMPORTED_FILE.column("agency", ratio=3),
-    IMPORTED_FILE.column("added", justify="right"),
-    IMPORTED_FILE.column("amended", justify="right"),
-    IMPORTED_FILE.column("already", justify="right"),
-    IMPORTED_FILE.column("errors", justify="right"),
-])
+IMPORTED_FILES = Listing(
+    [
+        IMPORTED_FILE.column("file", ratio=2),
+        IMPORTED_FILE.column("agency", ratio=3),
+        IMPORTED_FILE.column("added", justify="right"),
+        IMPORTED_FILE.column("amended", justify="right"),
+        IMPORTED_FILE.column("already", justify="right"),
+        IMPORTED_FILE.column("errors", justify="right"),
+    ]
+)
 
 
 # reviews and commendations -------------------------------------------------------------------
@@ -687,17 +855,19 @@ REVIEW = Record(
     Field("commendations", "col.commendations", "int"),
     Field("conclusion", "col.conclusion"),
 )
-REVIEWS = Listing([
-    REVIEW.column("id", justify="right"),
-    REVIEW.column("agreement", same=True),
-    REVIEW.column("year"),
-    REVIEW.column("kind"),
-    REVIEW.column("host"),
-    REVIEW.column("held_on"),
-    REVIEW.column("changes", justify="right", narrow=2),
-    REVIEW.column("commendations", justify="right", narrow=1),
-    REVIEW.column("conclusion", ratio=2, lines=2),
-])
+REVIEWS = Listing(
+    [
+        REVIEW.column("id", justify="right"),
+        REVIEW.column("agreement", same=True),
+        REVIEW.column("year"),
+        REVIEW.column("kind"),
+        REVIEW.column("host"),
+        REVIEW.column("held_on"),
+        REVIEW.column("changes", justify="right", narrow=2),
+        REVIEW.column("commendations", justify="right", narrow=1),
+        REVIEW.column("conclusion", ratio=2, lines=2),
+    ]
+)
 REVIEW_DETAIL = REVIEW.columns("id", "agreement_title", "year", "kind", "host", "held_on", "conclusion")
 
 COMMENDATION = Record(
@@ -776,9 +946,21 @@ _HISTORY_TABLE = [
     HISTORY_ENTRY.column("what_label", ratio=3, lines=6),
 ]
 #: ``history`` as CSV; JSON adds the structured changes
-HISTORY_CSV = Listing(_HISTORY_TABLE, HISTORY_ENTRY.pick(
-    "id", "at", "who", "command", "kind", "changed", "details", "state", "undoes", "undone_by",
-))
+HISTORY_CSV = Listing(
+    _HISTORY_TABLE,
+    HISTORY_ENTRY.pick(
+        "id",
+        "at",
+        "who",
+        "command",
+        "kind",
+        "changed",
+        "details",
+        "state",
+        "undoes",
+        "undone_by",
+    ),
+)
 HISTORY_JSON = Listing(_HISTORY_TABLE, [*HISTORY_CSV.data, HISTORY_ENTRY["changes"]])  # type: ignore[list-item]
 #: ``undo --list``: JSON and CSV carry the record's own ``what``
 UNDOABLE = Listing(

@@ -73,7 +73,9 @@ class Hoptac:
 
     def ok(self, *args: str, **kwargs):
         result = self(*args, **kwargs)
-        assert result.exit_code == 0, f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}\n{result.exception!r}"
+        assert result.exit_code == 0, (
+            f"exit {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}\n{result.exception!r}"
+        )
         return result
 
     def fails(self, *args: str, code: int = 1, **kwargs):
@@ -144,7 +146,9 @@ def digest(path: Path) -> str | None:
         conn = sqlite3.connect(path)
         try:
             mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-            parts += [f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]}" for pragma in ("application_id", "user_version")]
+            parts += [
+                f"{pragma}={conn.execute(f'PRAGMA {pragma}').fetchone()[0]}" for pragma in ("application_id", "user_version")
+            ]
             parts.append(f"journal_mode={mode}")
             parts += list(conn.iterdump())
         finally:
@@ -170,8 +174,11 @@ def dump(path: Path, *, history: bool = False) -> dict[str, list[tuple]]:
     try:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         skipped = () if history else ("history", "history_changes", "history_state")
-        found = {table: _rows(conn, table) for table in tables if table not in skipped and table != "sqlite_sequence"
-                 and not table.startswith("search_rows_fts")}
+        found = {
+            table: _rows(conn, table)
+            for table in tables
+            if table not in skipped and table != "sqlite_sequence" and not table.startswith("search_rows_fts")
+        }
         # The search index is derived by triggers from the tables it indexes: an undo puts the same
         # texts back under new ids, and FTS5 lays out its own b-tree as it likes (compared as text).
         if "search_rows" in found:
@@ -223,7 +230,19 @@ def sample(tmp_path: Path, _sample_bytes: bytes) -> Hoptac:
 def build_two_parties(h: Hoptac) -> None:
     h.ok("party", "add", "Hậu Giang")
     h.ok("party", "add", "Kiên Giang")
-    h.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
+    h.ok(
+        "agreement",
+        "add",
+        "Chương trình thử",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2021-2025",
+        "--slug",
+        "thu",
+    )
     h.ok("sector", "add", "Y tế")
     h.ok("sector", "add", "Giao thông")
     h.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
@@ -267,7 +286,19 @@ def _build_many(runner: Hoptac) -> None:
     runner.ok("init")
     runner.ok("party", "add", "Hậu Giang")
     runner.ok("party", "add", "Kiên Giang")
-    runner.ok("agreement", "add", "Chương trình lớn", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2030", "--slug", "lon")
+    runner.ok(
+        "agreement",
+        "add",
+        "Chương trình lớn",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2021-2030",
+        "--slug",
+        "lon",
+    )
     runner.ok("sector", "add", "Y tế")
     runner.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
     conn = sqlite3.connect(runner.db)
@@ -304,7 +335,19 @@ def build_programme(h: Hoptac) -> None:
     h.ok("init")
     h.ok("party", "add", "Hậu Giang")
     h.ok("party", "add", "Kiên Giang")
-    h.ok("agreement", "add", "Chương trình thử", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "thu")
+    h.ok(
+        "agreement",
+        "add",
+        "Chương trình thử",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2021-2025",
+        "--slug",
+        "thu",
+    )
     h.ok("sector", "add", "Y tế")
     h.ok("sector", "add", "Giao thông")
     for name, party, slug in (
@@ -315,22 +358,66 @@ def build_programme(h: Hoptac) -> None:
     ):
         h.ok("agency", "add", name, "--party", party, "--slug", slug)
     h.ok("sector", "add", "Công nghiệp")
-    h.ok("action", "add", "Khám sàng lọc tim", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg",
-         "--start", "01/01/2022", "--due", "31/12/2022", "--unit", "em", "--target", "20")
+    h.ok(
+        "action",
+        "add",
+        "Khám sàng lọc tim",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--partner",
+        "syt-kg",
+        "--start",
+        "01/01/2022",
+        "--due",
+        "31/12/2022",
+        "--unit",
+        "em",
+        "--target",
+        "20",
+    )
     h.ok("action", "add", "Đào tạo bác sĩ", "--sector", "y-te", "--lead", "syt-kg", "--due", "31/12/2025")
     h.ok("action", "add", "Dự án hủy", "--sector", "y-te", "--lead", "syt-hg", "--due", "31/12/2023")
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--due", "30/06/2022")
     h.ok("action", "add", EVIL_TITLE, "--sector", "giao-thong", "--lead", "sgtvt-kg", "--due", "31/12/2027")
     report = ("report", "add", "--submitted", "20/06/2022")
     h.ok(*report, "--action", "1", "--period", "2022-H1", "--value", "10", "--result", "10 em được phẫu thuật")
-    h.ok("report", "add", "--action", "1", "--period", "2022-H2", "--value", "20", "--status", "done", "--submitted", "15/12/2022")
+    h.ok(
+        "report", "add", "--action", "1", "--period", "2022-H2", "--value", "20", "--status", "done", "--submitted", "15/12/2022"
+    )
     h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "20")
     h.ok(*report, "--action", "2", "--period", "2022-H1", "--progress", "40", "--amend")
     h.ok(*report, "--action", "3", "--period", "2022-H1", "--progress", "10")
-    h.ok(*report, "--action", "4", "--period", "2022-H1", "--progress", "70", "--status", "behind",
-         "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị bố trí vốn trung hạn")
-    h.ok("report", "add", "--action", "5", "--period", "2025-H2", "--progress", "30", "--submitted", "18/12/2025",
-         "--proposal", "Đề nghị hỗ trợ mặt bằng")
+    h.ok(
+        *report,
+        "--action",
+        "4",
+        "--period",
+        "2022-H1",
+        "--progress",
+        "70",
+        "--status",
+        "behind",
+        "--difficulty",
+        "Thiếu vốn đối ứng",
+        "--proposal",
+        "Đề nghị bố trí vốn trung hạn",
+    )
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "5",
+        "--period",
+        "2025-H2",
+        "--progress",
+        "30",
+        "--submitted",
+        "18/12/2025",
+        "--proposal",
+        "Đề nghị hỗ trợ mặt bằng",
+    )
     h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
     h.ok("action", "cancel", "3", "--review", "1", "--reason", "Không còn phù hợp")
 

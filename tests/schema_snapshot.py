@@ -38,8 +38,12 @@ def schema(path: Path) -> str:
     """The normalised schema of the database at ``path``, with the hoptac migrations applied."""
     conn = sqlite3.connect(path)
     try:
-        names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'hoptac' ORDER BY rowid")]
-        objects = conn.execute(f"SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY tbl_name, {_ORDER}, name").fetchall()
+        names = [
+            row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'hoptac' ORDER BY rowid")
+        ]
+        objects = conn.execute(
+            f"SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY tbl_name, {_ORDER}, name"
+        ).fetchall()
     finally:
         conn.close()
     parts = ["-- migrations applied, in order:\n" + "\n".join(f"--   {name}" for name in names)]

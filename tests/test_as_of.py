@@ -17,7 +17,19 @@ def _new_programme(h, period="2021-2030", slug="dai"):
     """An agreement over ``period`` with one sector and two agencies each side."""
     h.ok("party", "add", "Hậu Giang")
     h.ok("party", "add", "Kiên Giang")
-    h.ok("agreement", "add", "Chương trình dài", "--party", "hau-giang", "--party", "kien-giang", "--period", period, "--slug", slug)
+    h.ok(
+        "agreement",
+        "add",
+        "Chương trình dài",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        period,
+        "--slug",
+        slug,
+    )
     h.ok("sector", "add", "Y tế")
     h.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
     h.ok("agency", "add", "Sở Y tế tỉnh Kiên Giang", "--party", "kien-giang", "--slug", "syt-kg")
@@ -25,6 +37,7 @@ def _new_programme(h, period="2021-2030", slug="dai"):
 
 
 # existence -----------------------------------------------------------------------------------
+
 
 def test_an_action_added_by_a_later_review_is_not_chased_for_earlier_periods(sample):
     sample.ok("review", "add", "--year", "2024", "--host", "kien-giang", "--held", "18/12/2024")
@@ -64,9 +77,24 @@ def test_an_action_with_a_start_date_exists_from_it(hoptac):
 
 # decisions -----------------------------------------------------------------------------------
 
+
 def _build_decided(h) -> None:
     _new_programme(h)
-    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-hg", "--due", "31/12/2023", "--unit", "em", "--target", "20")
+    h.ok(
+        "action",
+        "add",
+        "Phẫu thuật tim",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--due",
+        "31/12/2023",
+        "--unit",
+        "em",
+        "--target",
+        "20",
+    )
     h.ok("action", "add", "Khám lưu động", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("report", "add", "--action", "1", "--period", "2022-H2", "--value", "10", "--submitted", "10/12/2022")
     h.ok("review", "add", "--year", "2023", "--held", "15/12/2023")
@@ -89,10 +117,12 @@ def decided(hoptac, _decided_bytes):
 def test_an_adjustment_shows_only_from_its_review_on(decided):
     before = decided.json("status", "--sector", "y-te", "--period", "2023-H1")
     assert [(row["due_on"], row["target"], row["lead"], row["progress"]) for row in before[:1]] == [
-        ("2023-12-31", 20.0, "Sở Y tế tỉnh Hậu Giang", 50.0)]
+        ("2023-12-31", 20.0, "Sở Y tế tỉnh Hậu Giang", 50.0)
+    ]
     after = decided.json("status", "--sector", "y-te", "--period", "2023-H2")
     assert [(row["due_on"], row["target"], row["lead"], row["progress"]) for row in after[:1]] == [
-        ("2025-12-31", 40.0, "Sở Y tế tỉnh Kiên Giang", 25.0)]
+        ("2025-12-31", 40.0, "Sở Y tế tỉnh Kiên Giang", 25.0)
+    ]
 
 
 def test_a_cancellation_shows_only_from_its_review_on(decided):
@@ -106,7 +136,9 @@ def test_a_cancellation_shows_only_from_its_review_on(decided):
 def test_report_missing_names_the_lead_of_the_time(decided):
     early = decided.json("report", "missing", "--period", "2023-H1")
     assert [(row["action_id"], row["agency"]) for row in early["missing"]] == [
-        (1, "Sở Y tế tỉnh Hậu Giang"), (2, "Sở Y tế tỉnh Hậu Giang")]
+        (1, "Sở Y tế tỉnh Hậu Giang"),
+        (2, "Sở Y tế tỉnh Hậu Giang"),
+    ]
     late = decided.json("report", "missing", "--period", "2024-H1")
     assert [(row["action_id"], row["agency"]) for row in late["missing"]] == [(1, "Sở Y tế tỉnh Kiên Giang")]
 
@@ -118,6 +150,7 @@ def test_a_decision_without_a_review_takes_effect_the_day_it_is_recorded(decided
 
 
 # the default period and exports ---------------------------------------------------------------
+
 
 def test_export_summary_without_period_is_the_default_periods_picture(hoptac):
     h = _new_programme(hoptac)

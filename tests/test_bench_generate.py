@@ -15,8 +15,6 @@ from hoptac_cli.domain.periods import Period, parse_period
 from hoptac_cli.domain.text import fold
 
 
-
-
 @pytest.fixture(scope="session")
 def _national(tmp_path_factory):
     folder = tmp_path_factory.mktemp("national")
@@ -55,6 +53,7 @@ def figures_sql(conn: sqlite3.Connection, period: Period, *, explicit: bool, tod
 
 # the schema and the rows -----------------------------------------------------------------------
 
+
 def test_schema_is_exactly_hoptacs_and_the_file_is_sound(national, hoptac):
     def schema(path):
         # hoptac makes its undo triggers for the schema at the first write command (storage.history)
@@ -85,7 +84,13 @@ def test_the_34_provinces_their_agencies_and_the_agreements(national):
 
 def test_names_keys_and_periods_are_as_hoptac_writes_them(national):
     conn = _connect(national)
-    for table, column in (("parties", "name"), ("agencies", "name"), ("sectors", "name"), ("agreements", "title"), ("actions", "title")):
+    for table, column in (
+        ("parties", "name"),
+        ("agencies", "name"),
+        ("sectors", "name"),
+        ("agreements", "title"),
+        ("actions", "title"),
+    ):
         for row in conn.execute(f"SELECT {column} AS name, search_key FROM {table}"):
             assert row["search_key"] == fold(row["name"]), (table, row["name"])
     for table in ("parties", "agencies", "sectors", "agreements"):
@@ -115,7 +120,14 @@ def test_reports_obey_the_rules_of_report_add(national):
         assert row["start_on"] <= period.end.isoformat()
         assert row["agency_id"] == row["lead_agency_id"] or str(row["agency_id"]) in row["partners"].split(",")
         progress, status = row["progress"], row["status"]
-        assert not (status == "done" and progress < 100 or status == "not-started" and progress > 0 or status == "behind" and progress >= 100)
+        assert not (
+            status == "done"
+            and progress < 100
+            or status == "not-started"
+            and progress > 0
+            or status == "behind"
+            and progress >= 100
+        )
         if row["target"] is not None:
             assert progress == min(100.0, round(row["value"] / row["target"] * 100, 1))
         else:
@@ -154,17 +166,35 @@ def test_decisions_are_recorded_at_reviews_of_the_same_agreement(national):
         "(SELECT 1 FROM action_events e WHERE e.action_id = a.id AND e.new_value = a.status AND e.review_id IS NOT NULL)"
     ).fetchone()[0]
     assert undecided == 0
-    assert conn.execute("SELECT count(*) FROM action_events WHERE kind = 'added'").fetchone()[0] == conn.execute(
-        "SELECT count(*) FROM actions").fetchone()[0]
+    assert (
+        conn.execute("SELECT count(*) FROM action_events WHERE kind = 'added'").fetchone()[0]
+        == conn.execute("SELECT count(*) FROM actions").fetchone()[0]
+    )
 
 
 # hoptac's figures against SQL ---------------------------------------------------------------------
 
+
 def _compare(shown: list[dict], expected: list[dict]) -> None:
     assert len(shown) == len(expected)
     for mine, theirs in zip(shown, expected):
-        for key in ("row", "agreement", "period", "position", "sector_slug", "actions", "not_started", "in_progress",
-                    "done", "behind", "paused", "cancelled", "overdue", "reports_received", "reports_expected"):
+        for key in (
+            "row",
+            "agreement",
+            "period",
+            "position",
+            "sector_slug",
+            "actions",
+            "not_started",
+            "in_progress",
+            "done",
+            "behind",
+            "paused",
+            "cancelled",
+            "overdue",
+            "reports_received",
+            "reports_expected",
+        ):
             assert mine[key] == theirs[key], (key, mine, theirs)
         if theirs["progress"] is None:
             assert mine["progress"] is None
@@ -245,8 +275,11 @@ SELECT r.id, julianday(first) - julianday(:deadline) AS days_late FROM (
 
 def missing_sql(conn: sqlite3.Connection, agreement: str, period: Period) -> dict:
     params = {
-        "agreement": agreement, "period_code": period.code, "period_start": period.start.isoformat(),
-        "period_end": period.end.isoformat(), "day_before": (period.start - dt.timedelta(days=1)).isoformat(),
+        "agreement": agreement,
+        "period_code": period.code,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "day_before": (period.start - dt.timedelta(days=1)).isoformat(),
         "deadline": period.deadline(20).isoformat(),
     }
     owed = [row[0] for row in conn.execute(_OWED, params)]
@@ -278,12 +311,16 @@ def test_the_missing_reports_file_imports_cleanly(national):
     info = national.info
     assert info.import_rows > 10
     final = info.final_period
-    before = sum(len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
-                 for slug in _slugs(national))
+    before = sum(
+        len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
+        for slug in _slugs(national)
+    )
     result = national.ok("report", "import", info.import_csv, env=national.env)
     assert f"{info.import_rows} added" in result.stdout
-    after = sum(len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
-                for slug in _slugs(national))
+    after = sum(
+        len(national.json("report", "missing", "--agreement", slug, "--period", final, env=national.env)["missing"])
+        for slug in _slugs(national)
+    )
     assert before - after == info.import_rows
 
 

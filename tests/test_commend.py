@@ -30,11 +30,34 @@ def commend(hoptac, review, recipient, *args):
 
 def test_add_collective_and_individual(reviewed):
     result = commend(
-        reviewed, 1, "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "Bằng khen của Chủ tịch UBND tỉnh",
-        "--party", "hau-giang", "--decision", "Số 1234/QĐ-UBND", "--date", "20/12/2022", "--reason", "Hoàn thành xuất sắc nhiệm vụ",
+        reviewed,
+        1,
+        "Sở Y tế tỉnh Hậu Giang",
+        "--collective",
+        "--form",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "--party",
+        "hau-giang",
+        "--decision",
+        "Số 1234/QĐ-UBND",
+        "--date",
+        "20/12/2022",
+        "--reason",
+        "Hoàn thành xuất sắc nhiệm vụ",
     )
     assert "Added commendation 1: Sở Y tế tỉnh Hậu Giang — Bằng khen của Chủ tịch UBND tỉnh" in result.stdout
-    commend(reviewed, 2, "Nguyễn Văn A", "--individual", "--unit", "Sở Giao thông vận tải tỉnh Kiên Giang", "--party", "kien giang", "--form", "Giấy khen của Giám đốc Sở")
+    commend(
+        reviewed,
+        2,
+        "Nguyễn Văn A",
+        "--individual",
+        "--unit",
+        "Sở Giao thông vận tải tỉnh Kiên Giang",
+        "--party",
+        "kien giang",
+        "--form",
+        "Giấy khen của Giám đốc Sở",
+    )
     rows = reviewed.json("commend", "list")
     assert [(r["id"], r["year"], r["recipient_kind"], r["party"]) for r in rows] == [
         (1, 2022, "collective", "Hậu Giang"),
@@ -86,9 +109,14 @@ def test_bad_commendations_are_refused(reviewed, args, expected):
 
 
 def test_unknown_review_and_duplicates_are_refused(reviewed):
-    assert "no review with id 5" in reviewed.fails("commend", "add", "--review", "5", "--recipient", "X", "--collective", "--form", "Giấy khen").stderr
+    assert (
+        "no review with id 5"
+        in reviewed.fails("commend", "add", "--review", "5", "--recipient", "X", "--collective", "--form", "Giấy khen").stderr
+    )
     commend(reviewed, 1, "Nguyễn Văn A", "--individual", "--form", "Giấy khen của Giám đốc Sở")
-    refused = reviewed.fails("commend", "add", "--review", "1", "--recipient", "nguyen van a", "--individual", "--form", "giay khen giam doc so")
+    refused = reviewed.fails(
+        "commend", "add", "--review", "1", "--recipient", "nguyen van a", "--individual", "--form", "giay khen giam doc so"
+    )
     assert "already has 'Giấy khen của Giám đốc Sở' from interim review 2022 (#1)" in refused.stderr
     commend(reviewed, 2, "Nguyễn Văn A", "--individual", "--form", "Giấy khen của Giám đốc Sở")
 
@@ -108,7 +136,9 @@ def test_list_filters_by_agreement_year_and_party(reviewed):
 
 def test_party_filter_follows_mergers(sample):
     sample.ok("review", "add", "--year", "2022")
-    commend(sample, 1, "Sở Y tế tỉnh Hậu Giang", "--collective", "--party", "hau-giang", "--form", "Bằng khen của Chủ tịch UBND tỉnh")
+    commend(
+        sample, 1, "Sở Y tế tỉnh Hậu Giang", "--collective", "--party", "hau-giang", "--form", "Bằng khen của Chủ tịch UBND tỉnh"
+    )
     assert [row["party"] for row in sample.json("commend", "list", "--party", "can-tho")] == ["Hậu Giang"]
     assert sample.json("commend", "list", "--party", "an-giang") == []
 
@@ -149,5 +179,15 @@ def test_a_form_that_could_be_several_usual_ones_is_refused(sample):
         "commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "bang khen chu tich"
     )
     assert "Bằng khen của Chủ tịch UBND tỉnh" in result.stderr and "Bằng khen của Chủ tịch UBND thành phố" in result.stderr
-    sample.ok("commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "bang khen chu tich tinh")
+    sample.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Y tế tỉnh Hậu Giang",
+        "--collective",
+        "--form",
+        "bang khen chu tich tinh",
+    )
     assert sample.json("commend", "list")[0]["form"] == "Bằng khen của Chủ tịch UBND tỉnh"

@@ -14,7 +14,6 @@ import textwrap
 import time
 
 import pytest
-
 from conftest import Hoptac
 from test_history import fill_template
 from test_installed_cli import hoptac_executable
@@ -53,7 +52,19 @@ def _programme(tmp_path, actions):
     runner.ok("init")
     runner.ok("party", "add", "Hậu Giang")
     runner.ok("party", "add", "Kiên Giang")
-    runner.ok("agreement", "add", "Chương trình", "--party", "hau-giang", "--party", "kien-giang", "--period", "2016-2030", "--slug", "ct")
+    runner.ok(
+        "agreement",
+        "add",
+        "Chương trình",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2016-2030",
+        "--slug",
+        "ct",
+    )
     runner.ok("sector", "add", "Y tế")
     runner.ok("agency", "add", "Sở Y tế tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "syt-hg")
     conn = sqlite3.connect(runner.db)
@@ -81,7 +92,10 @@ def _start(db, mode, stop, commands):
     listing.write_text("\n".join("\t".join(args) for args in commands), encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, "-c", WORKER, str(db), mode, str(stop), str(listing)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
     )
 
 
@@ -92,7 +106,11 @@ def test_eight_writers_and_four_readers_at_once(tmp_path):
     writers = []
     for worker in range(WRITERS):
         actions = range(1 + worker * 5, 6 + worker * 5)
-        commands = [["report", "add", "--action", str(action), "--period", period, "--progress", "50"] for action in actions for period in PERIODS]
+        commands = [
+            ["report", "add", "--action", str(action), "--period", period, "--progress", "50"]
+            for action in actions
+            for period in PERIODS
+        ]
         assert len(commands) == REPORTS_EACH
         writers.append(_start(runner.db, "write", stop, commands))
     readers = [_start(runner.db, "read", stop, [["status", "--format", "json"]]) for _ in range(READERS)]
@@ -107,8 +125,10 @@ def test_eight_writers_and_four_readers_at_once(tmp_path):
         assert int(runs) > 0 and failures == "0", err
     assert _count(runner.db) == WRITERS * REPORTS_EACH
     reads = sum(int(out.split()[-2]) for out, _ in read_results)
-    print(f"{WRITERS} writers x {REPORTS_EACH} reports: all {WRITERS * REPORTS_EACH} written in {elapsed:.0f} s, "
-          f"while {READERS} readers ran status {reads} times")
+    print(
+        f"{WRITERS} writers x {REPORTS_EACH} reports: all {WRITERS * REPORTS_EACH} written in {elapsed:.0f} s, "
+        f"while {READERS} readers ran status {reads} times"
+    )
     assert len(runner.json("history", "--limit", "10000")) == 1 + 5 + WRITERS * REPORTS_EACH  # init, setup, writes
     assert runner.ok("db", "check").stdout == ""
 
@@ -119,9 +139,15 @@ def test_concurrent_amendments_of_one_report(tmp_path):
     runner = _programme(tmp_path, 1)
     runner.ok("report", "add", "--action", "1", "--period", "2020-H1", "--progress", "1")
     processes = [
-        _start(runner.db, "write", tmp_path / "stop", [
-            ["report", "add", "--action", "1", "--period", "2020-H1", "--progress", str(10 + worker * 40 + i), "--amend"] for i in range(20)
-        ])
+        _start(
+            runner.db,
+            "write",
+            tmp_path / "stop",
+            [
+                ["report", "add", "--action", "1", "--period", "2020-H1", "--progress", str(10 + worker * 40 + i), "--amend"]
+                for i in range(20)
+            ],
+        )
         for worker in range(2)
     ]
     for process in processes:
@@ -165,5 +191,7 @@ def test_a_killed_import_leaves_the_count_before_or_after(tmp_path):
         count = _count(runner.db)
         assert count in (0, rows), (seed, count)
         outcomes.append(count)
-    print(f"seed {seed}: import of {rows} rows took {duration:.1f} s; after 20 kills: "
-          f"{outcomes.count(0)} left nothing, {outcomes.count(rows)} had finished")
+    print(
+        f"seed {seed}: import of {rows} rows took {duration:.1f} s; after 20 kills: "
+        f"{outcomes.count(0)} left nothing, {outcomes.count(rows)} had finished"
+    )

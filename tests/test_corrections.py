@@ -32,12 +32,29 @@ def test_party_agency_and_sector_updates(sample):
 
 
 def test_agreement_update_corrects_title_years_dates_and_signatories(sample):
-    result = sample.ok("agreement", "update", "--title", "Chương trình hợp tác 2021-2026", "--period", "2021-2026",
-                       "--signed", "15/03/2021", "--signatory", "kien-giang=Lâm Minh Thành, Chủ tịch UBND tỉnh")
+    result = sample.ok(
+        "agreement",
+        "update",
+        "--title",
+        "Chương trình hợp tác 2021-2026",
+        "--period",
+        "2021-2026",
+        "--signed",
+        "15/03/2021",
+        "--signatory",
+        "kien-giang=Lâm Minh Thành, Chủ tịch UBND tỉnh",
+    )
     assert "title, last year, signing date, signatories" in result.stdout
     shown = sample.json("agreement", "show")
-    assert shown["title"] == "Chương trình hợp tác 2021-2026" and shown["period"] == "2021–2026" and shown["signed_on"] == "2021-03-15"
-    assert shown["parties"][1]["signatory_name"] == "Lâm Minh Thành" and shown["parties"][1]["signatory_title"] == "Chủ tịch UBND tỉnh"
+    assert (
+        shown["title"] == "Chương trình hợp tác 2021-2026"
+        and shown["period"] == "2021–2026"
+        and shown["signed_on"] == "2021-03-15"
+    )
+    assert (
+        shown["parties"][1]["signatory_name"] == "Lâm Minh Thành"
+        and shown["parties"][1]["signatory_title"] == "Chủ tịch UBND tỉnh"
+    )
     # Years that would leave a report or a review outside are refused.
     assert "report 1" in sample.fails("agreement", "update", "--period", "2023-2026").stderr
     sample.ok("review", "add", "--year", "2024")
@@ -65,7 +82,9 @@ def test_remove_an_action_added_by_mistake(sample):
     assert "no action with id 27" in sample.fails("action", "show", "27").stderr
     refused = sample.fails("action", "remove", "10")  # it has a report
     assert "1 report" in refused.stderr and "action cancel 10" in refused.stderr
-    sample.ok("agreement", "add", "Tiếp theo", "--party", "can-tho", "--party", "an-giang", "--period", "2026-2030", "--slug", "next")
+    sample.ok(
+        "agreement", "add", "Tiếp theo", "--party", "can-tho", "--party", "an-giang", "--period", "2026-2030", "--slug", "next"
+    )
     sample.ok("sector", "add", "Y tế", "--agreement", "next")
     sample.ok("agreement", "carry", "hg-kg-2021-2025", "--to", "next", "--action", "21")
     assert "carried into another agreement (#27)" in sample.fails("action", "remove", "21").stderr
@@ -97,11 +116,18 @@ def test_commendation_update_and_remove(sample):
     sample.ok("review", "add", "--year", "2024")
     sample.ok("commend", "add", "--review", "1", "--recipient", "Ông A", "--individual", "--form", "Giấy khen")
     sample.ok("commend", "add", "--review", "1", "--recipient", "Ông B", "--individual", "--form", "Giấy khen")
-    sample.ok("commend", "update", "1", "--recipient", "Ông Nguyễn Văn A", "--form", "bang khen chu tich tinh", "--party", "hau-giang")
+    sample.ok(
+        "commend", "update", "1", "--recipient", "Ông Nguyễn Văn A", "--form", "bang khen chu tich tinh", "--party", "hau-giang"
+    )
     row = sample.json("commend", "list")[0]
     assert (row["recipient"], row["form"], row["party"]) == ("Ông Nguyễn Văn A", "Bằng khen của Chủ tịch UBND tỉnh", "Hậu Giang")
     assert "Ông A" in last_details(sample)
-    assert "already has" in sample.fails("commend", "update", "2", "--recipient", "ông nguyễn văn a", "--form", "Bằng khen của Chủ tịch UBND tỉnh").stderr
+    assert (
+        "already has"
+        in sample.fails(
+            "commend", "update", "2", "--recipient", "ông nguyễn văn a", "--form", "Bằng khen của Chủ tịch UBND tỉnh"
+        ).stderr
+    )
     assert "--collective or --individual" in sample.fails("commend", "update", "2", "--collective", "--individual").stderr
     assert "no commendation with id 9" in sample.fails("commend", "remove", "9").stderr
     assert "Removed commendation 2" in sample.ok("commend", "remove", "2").stdout

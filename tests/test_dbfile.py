@@ -5,8 +5,8 @@ import shutil
 import sqlite3
 
 import pytest
-
 from conftest import Hoptac, digest, dump
+
 from hoptac_cli.storage.db import APPLICATION_ID
 from hoptac_cli.storage.migrations import known
 
@@ -70,11 +70,17 @@ def test_an_empty_file_becomes_a_database_through_init_only(tmp_path):
 def test_a_newer_database_is_read_but_not_written(sample):
     conn = sqlite3.connect(sample.db)
     conn.execute(f"PRAGMA user_version = {len(known()) + 2}")
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('hoptac', '0099_future', '2030-01-01')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('hoptac', '0099_future', '2030-01-01')"
+    )
     conn.commit()
     conn.close()
     refused = sample.fails("party", "add", "Sóc Trăng")
-    assert f"schema version {len(known()) + 2}" in refused.stderr and "0099_future" in refused.stderr and "upgrade hoptac" in refused.stderr
+    assert (
+        f"schema version {len(known()) + 2}" in refused.stderr
+        and "0099_future" in refused.stderr
+        and "upgrade hoptac" in refused.stderr
+    )
     sample.fails("undo")
     assert len(sample.json("party", "list")) == 4  # reading still works
     sample.ok("status")
@@ -138,8 +144,10 @@ def test_db_check_is_silent_on_a_sound_file_and_lists_each_problem(sample):
     conn.execute("UPDATE reports SET progress = 80 WHERE id = 2")  # still says done
     conn.execute("UPDATE reports SET period = '2030-H1', period_start = '2030-01-01', period_end = '2030-06-30' WHERE id = 3")
     conn.execute("UPDATE reports SET is_current = 0 WHERE id = 5")  # superseded by nothing
-    conn.execute("INSERT INTO reports (action_id, agency_id, period, period_start, period_end, revision, is_current, supersedes_id, progress, status, submitted_on) "
-                 "VALUES (9, 8, '2022-H2', '2022-07-01', '2022-12-31', 2, 1, 999, 10, 'in-progress', '2022-12-01')")
+    conn.execute(
+        "INSERT INTO reports (action_id, agency_id, period, period_start, period_end, revision, is_current, supersedes_id, progress, status, submitted_on) "
+        "VALUES (9, 8, '2022-H2', '2022-07-01', '2022-12-31', 2, 1, 999, 10, 'in-progress', '2022-12-01')"
+    )
     conn.execute("UPDATE actions SET lead_agency_id = 999 WHERE id = 20")
     conn.commit()
     conn.close()

@@ -140,7 +140,9 @@ def test_markdown_carries_what_the_docx_says(configured, tmp_path):
     paragraphs = [p.text for p in document.paragraphs] + [
         p.text for table in document.tables for row in table.rows for cell in row.cells for p in cell.paragraphs
     ]
-    missing = [text for text in paragraphs if text.strip() and text.replace("\n", "<br>") not in markdown and text not in markdown]
+    missing = [
+        text for text in paragraphs if text.strip() and text.replace("\n", "<br>") not in markdown and text not in markdown
+    ]
     assert not missing
     assert markdown.index("BÁO CÁO") < markdown.index("I. TÌNH HÌNH") < markdown.index("Nơi nhận:") < markdown.index("Phụ lục")
 
@@ -148,7 +150,11 @@ def test_markdown_carries_what_the_docx_says(configured, tmp_path):
 def test_settings_database_agreement_and_document(programme, tmp_path):
     h = programme
     listed = {row["key"]: row for row in h.json("settings")}
-    assert listed["issuing_body"]["source"] == "unset" and listed["archive"] == {**listed["archive"], "value": "VT", "source": "default"}
+    assert listed["issuing_body"]["source"] == "unset" and listed["archive"] == {
+        **listed["archive"],
+        "value": "VT",
+        "source": "default",
+    }
     h.ok("settings", "co-quan-ban-hanh", "Sở  Kế hoạch và Đầu tư")  # a Vietnamese name for the key, spaces tidied
     assert h.ok("settings", "issuing_body").stdout == "Sở Kế hoạch và Đầu tư\n"
     h.ok("settings", "recipients", "--", "- Ban Chỉ đạo;\n- UBND tỉnh Kiên Giang;")  # as pasted from a letter
@@ -211,4 +217,7 @@ def test_names_are_the_parties_and_agencies_as_they_are_on_the_date(programme, t
     assert "Chưa gửi báo cáo kỳ này: Sở Xây dựng thành phố Cần Thơ" in now
     h.ok("summary", "--period", "2022-H2", "--date", "10/01/2023", "-o", str(out), "--force")
     then = out.read_text(encoding="utf-8")
-    assert "Các bên tham gia: Hậu Giang, Kiên Giang." in then and "Cầu Cái Tư (chủ trì: Sở Giao thông vận tải tỉnh Hậu Giang)" in then
+    assert (
+        "Các bên tham gia: Hậu Giang, Kiên Giang." in then
+        and "Cầu Cái Tư (chủ trì: Sở Giao thông vận tải tỉnh Hậu Giang)" in then
+    )

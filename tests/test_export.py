@@ -121,10 +121,36 @@ def test_bad_input_writes_nothing(programme, tmp_path, args, named):
 def test_xlsx_cells_people_like(programme, tmp_path):
     from openpyxl import load_workbook
 
-    programme.ok("action", "add", "Vốn đối ứng", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--unit", "đồng",
-                 "--target", "1.200.000.000", "--due", "31/12/2025")
-    programme.ok("action", "add", "Nạo vét kênh", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--unit", "km",
-                 "--target", "12", "--due", "31/12/2025")
+    programme.ok(
+        "action",
+        "add",
+        "Vốn đối ứng",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-hg",
+        "--unit",
+        "đồng",
+        "--target",
+        "1.200.000.000",
+        "--due",
+        "31/12/2025",
+    )
+    programme.ok(
+        "action",
+        "add",
+        "Nạo vét kênh",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-kg",
+        "--unit",
+        "km",
+        "--target",
+        "12",
+        "--due",
+        "31/12/2025",
+    )
     programme.ok("report", "add", "--action", "6", "--period", "2022-H2", "--value", "300.000.000,4", "--submitted", "15/12/2022")
     programme.ok("report", "add", "--action", "7", "--period", "2022-H2", "--value", "2,5", "--submitted", "15/12/2022")
     out = tmp_path / "nhiem-vu.xlsx"
@@ -147,7 +173,9 @@ def test_xlsx_cells_people_like(programme, tmp_path):
     assert cell(6, "Giá trị đạt được").number_format == "#,##0"  # money in whole đồng, even with a fraction
     assert cell(7, "Giá trị đạt được").value == 2.5 and cell(7, "Giá trị đạt được").number_format == "#,##0.0#"
     assert cell(1, "Mã").number_format == "#,##0"
-    widths = {name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nhiệm vụ", "Hạn hoàn thành")}
+    widths = {
+        name: sheet.column_dimensions[chr(ord("A") + header.index(name))].width for name in ("Mã", "Nhiệm vụ", "Hạn hoàn thành")
+    }
     assert widths["Mã"] <= 8 and widths["Nhiệm vụ"] >= 40 and 10 <= widths["Hạn hoàn thành"] <= 20
 
     programme.ok("export", "actions", "-o", str(out), "--format", "xlsx", "--force")
@@ -169,7 +197,12 @@ def test_summary_xlsx_has_a_native_bar_chart(programme, tmp_path):
     assert '<barDir val="bar"/>' in chart and "'Summary'!$O$2:$O$4" in chart and "'Summary'!$E$2:$E$4" in chart
     assert "Progress by sector — thu, 2022-H1" in chart
     sheet = load_workbook(out)["Summary"]
-    assert [sheet.cell(row, 15).value for row in range(2, 6)] == [0.333, 0.35, None, 0.34]  # 33.3% (action 3 is cancelled only in 2023), 35%, none; total 34%
+    assert [sheet.cell(row, 15).value for row in range(2, 6)] == [
+        0.333,
+        0.35,
+        None,
+        0.34,
+    ]  # 33.3% (action 3 is cancelled only in 2023), 35%, none; total 34%
 
 
 def test_csv_delimiter_and_contradicting_extensions(programme, tmp_path):

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import dump
 
 #: every command that writes a file, with ``{out}`` for the target

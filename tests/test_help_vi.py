@@ -26,7 +26,9 @@ def entries():
 
 def test_every_command_and_option_has_vietnamese_help():
     missing = [key for key, command, param in entries() if not helptext.vietnamese(key, (param or command).help)]
-    assert not missing, "no Vietnamese help in hoptac_cli/i18n/help.py HELP for:\n" + "\n".join(f'    "{key}": "",' for key in missing)
+    assert not missing, "no Vietnamese help in hoptac_cli/i18n/help.py HELP for:\n" + "\n".join(
+        f'    "{key}": "",' for key in missing
+    )
 
 
 def test_no_help_entry_names_a_command_or_option_that_does_not_exist():
@@ -36,7 +38,11 @@ def test_no_help_entry_names_a_command_or_option_that_does_not_exist():
 
 
 def test_vietnamese_help_is_not_the_english_one():
-    same = [key for key, command, param in entries() if (param or command).help and helptext.vietnamese(key, (param or command).help) == (param or command).help]
+    same = [
+        key
+        for key, command, param in entries()
+        if (param or command).help and helptext.vietnamese(key, (param or command).help) == (param or command).help
+    ]
     assert not same
 
 
@@ -69,12 +75,16 @@ def test_every_help_page_is_vietnamese_through_and_through(hoptac):
         out = hoptac.ok(*path, "--help", lang="vi").stdout
         assert out.startswith("Cách dùng: "), key
         texts = [(command.help, helptext.vietnamese(key, command.help))]
-        texts += [(p.help, helptext.vietnamese(k, p.help)) for k, c, p in helptext.walk(command, key) if c is command and p is not None]
+        texts += [
+            (p.help, helptext.vietnamese(k, p.help)) for k, c, p in helptext.walk(command, key) if c is command and p is not None
+        ]
         for english, vietnamese in texts:
             if english:
                 first = english.split(".")[0].split(";")[0][:40]
                 assert first not in out, f"{key}: English help left: {first!r}"
-            assert " ".join(vietnamese.split()[:3]) in " ".join(out.split()), f"{key}: Vietnamese help missing: {vietnamese[:40]!r}"
+            assert " ".join(vietnamese.split()[:3]) in " ".join(out.split()), (
+                f"{key}: Vietnamese help missing: {vietnamese[:40]!r}"
+            )
 
 
 def test_english_help_stays_as_written(hoptac):
@@ -110,7 +120,11 @@ def test_usage_errors_in_vietnamese(hoptac, args, vietnamese):
 
 def test_usage_errors_stay_english_in_english(hoptac):
     result = hoptac("report", "add", "--bogus")
-    assert result.exit_code == 2 and "Error: No such option: --bogus" in result.stderr and "Usage: hoptac report add" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "Error: No such option: --bogus" in result.stderr
+        and "Usage: hoptac report add" in result.stderr
+    )
 
 
 def test_period_is_the_only_meaning_of_p():

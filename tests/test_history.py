@@ -5,7 +5,6 @@ import csv
 import sqlite3
 
 import pytest
-
 from conftest import dump
 
 
@@ -45,30 +44,95 @@ WRITES = {
     "party unmerge": ([], ["party", "unmerge", "hau-giang"]),
     "agency add": ([], ["agency", "add", "Sở Ngoại vụ thành phố Cần Thơ", "--party", "can-tho"]),
     "agency update": ([], ["agency", "update", "syt-hg", "--name", "Sở Y tế Hậu Giang", "--party", "can-tho"]),
-    "agency merge": ([["agency", "add", "Ban Quản lý dự án", "--party", "an-giang", "--slug", "bql"]],
-                     ["agency", "merge", "bql", "--into", "syt-ag", "--on", "01/01/2026"]),
+    "agency merge": (
+        [["agency", "add", "Ban Quản lý dự án", "--party", "an-giang", "--slug", "bql"]],
+        ["agency", "merge", "bql", "--into", "syt-ag", "--on", "01/01/2026"],
+    ),
     "agency unmerge": ([], ["agency", "unmerge", "skhdt-hg"]),
     "sector add": ([], ["sector", "add", "Môi trường"]),
     "sector update": ([], ["sector", "update", "y-te", "--name", "Y tế và dân số", "--slug", "y-te-dan-so"]),
     "agreement add": (
         [],
-        ["agreement", "add", "Chương trình 2026-2030", "--party", "can-tho", "--party", "an-giang", "--period", "2026-2030",
-         "--predecessor", "hg-kg-2021-2025", "--signatory", "can-tho=Trần Văn B, Chủ tịch"],
+        [
+            "agreement",
+            "add",
+            "Chương trình 2026-2030",
+            "--party",
+            "can-tho",
+            "--party",
+            "an-giang",
+            "--period",
+            "2026-2030",
+            "--predecessor",
+            "hg-kg-2021-2025",
+            "--signatory",
+            "can-tho=Trần Văn B, Chủ tịch",
+        ],
     ),
     "agreement update": (
-        [], ["agreement", "update", "--period", "2021-2026", "--signatory", "hau-giang=Nguyễn Văn A, Chủ tịch", "--cadence", "yearly"]
+        [],
+        [
+            "agreement",
+            "update",
+            "--period",
+            "2021-2026",
+            "--signatory",
+            "hau-giang=Nguyễn Văn A, Chủ tịch",
+            "--cadence",
+            "yearly",
+        ],
     ),
     "agreement end": ([], ["agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025"]),
     "agreement carry": (
-        [["agreement", "add", "Chương trình 2026-2030", "--party", "can-tho", "--party", "an-giang", "--period", "2026-2030",
-          "--slug", "next"], ["sector", "add", "Giao thông", "--agreement", "next",
-                             "--slug", "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong"]],
+        [
+            [
+                "agreement",
+                "add",
+                "Chương trình 2026-2030",
+                "--party",
+                "can-tho",
+                "--party",
+                "an-giang",
+                "--period",
+                "2026-2030",
+                "--slug",
+                "next",
+            ],
+            [
+                "sector",
+                "add",
+                "Giao thông",
+                "--agreement",
+                "next",
+                "--slug",
+                "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong",
+            ],
+        ],
         ["agreement", "carry", "hg-kg-2021-2025", "--to", "next", "--action", "9", "--action", "12"],
     ),
-    "action add": ([], ["action", "add", "Nạo vét kênh", "--sector", "giao thông", "--lead", "sxd-hg", "--partner", "sxd-kg",
-                        "--unit", "km", "--target", "12.000"]),
+    "action add": (
+        [],
+        [
+            "action",
+            "add",
+            "Nạo vét kênh",
+            "--sector",
+            "giao thông",
+            "--lead",
+            "sxd-hg",
+            "--partner",
+            "sxd-kg",
+            "--unit",
+            "km",
+            "--target",
+            "12.000",
+        ],
+    ),
     "action update": ([], ["action", "update", "9", "--due", "30/06/2026", "--partner", "sxd-hg", "--reason", "Chờ vốn"]),
-    "action cancel": ([["review", "add", "--year", "2025"]], ["action", "cancel", "9", "--review", "1", "--reason", "Không còn phù hợp"]),
+    "action cancel": (
+        [["review", "add", "--year", "2025"]],
+        ["action", "cancel", "9", "--review", "1", "--reason", "Không còn phù hợp"],
+    ),
     "action pause": ([], ["action", "pause", "9"]),
     "action resume": ([["action", "pause", "9"]], ["action", "resume", "9"]),
     "action remove": ([], ["action", "remove", "9"]),
@@ -77,15 +141,36 @@ WRITES = {
     "report withdraw": ([], ["report", "withdraw", "4", "--reason", "Nhập nhầm kỳ"]),
     "report import": ([], ["report", "import", "{dir}/2025-H2.csv"]),
     "review add": ([], ["review", "add", "--year", "2024", "--held", "18/12/2024", "--conclusion", "Tiếp tục"]),
-    "review update": ([["review", "add", "--year", "2024"]], ["review", "update", "1", "--conclusion", "Kết luận đã sửa", "--host", "kien-giang"]),
-    "commend add": ([["review", "add", "--year", "2024"]],
-                    ["commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "bang khen chu tich tinh"]),
+    "review update": (
+        [["review", "add", "--year", "2024"]],
+        ["review", "update", "1", "--conclusion", "Kết luận đã sửa", "--host", "kien-giang"],
+    ),
+    "commend add": (
+        [["review", "add", "--year", "2024"]],
+        [
+            "commend",
+            "add",
+            "--review",
+            "1",
+            "--recipient",
+            "Sở Y tế tỉnh Hậu Giang",
+            "--collective",
+            "--form",
+            "bang khen chu tich tinh",
+        ],
+    ),
     "commend update": (
-        [["review", "add", "--year", "2024"], ["commend", "add", "--review", "1", "--recipient", "Ông A", "--individual", "--form", "Giấy khen"]],
+        [
+            ["review", "add", "--year", "2024"],
+            ["commend", "add", "--review", "1", "--recipient", "Ông A", "--individual", "--form", "Giấy khen"],
+        ],
         ["commend", "update", "1", "--recipient", "Ông Nguyễn Văn A", "--decision", "Số 1/QĐ"],
     ),
     "commend remove": (
-        [["review", "add", "--year", "2024"], ["commend", "add", "--review", "1", "--recipient", "Ông A", "--individual", "--form", "Giấy khen"]],
+        [
+            ["review", "add", "--year", "2024"],
+            ["commend", "add", "--review", "1", "--recipient", "Ông A", "--individual", "--form", "Giấy khen"],
+        ],
         ["commend", "remove", "1"],
     ),
 }
@@ -152,7 +237,10 @@ def test_history_of_one_action(sample):
     sample.ok("action", "update", "9", "--due", "30/06/2026")
     sample.ok("action", "update", "12", "--due", "30/06/2026")
     commands = [entry["command"] for entry in sample.json("history", "--action", "9")]
-    assert commands[:2] == ["hoptac action update 9 --due 30/06/2026", "hoptac report add --action 9 --period 2025-H2 --progress 60"]
+    assert commands[:2] == [
+        "hoptac action update 9 --due 30/06/2026",
+        "hoptac report add --action 9 --period 2025-H2 --progress 60",
+    ]
     assert not any("action update 12" in command for command in commands)
 
 
@@ -250,7 +338,12 @@ def test_undo_triggers_follow_schema_changes(sample):
     sample.ok("undo")
     assert dump(sample.db) == before
     conn = sqlite3.connect(sample.db)
-    triggers = [row[0] for row in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'hoptac_undo_%' AND tbl_name = 'parties'")]
+    triggers = [
+        row[0]
+        for row in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'hoptac_undo_%' AND tbl_name = 'parties'"
+        )
+    ]
     conn.close()
     assert len(triggers) == 3 and all('"note"' in sql for sql in triggers if " DELETE " in sql or " UPDATE " in sql)
 
@@ -272,7 +365,9 @@ def test_full_text_index_follows_add_undo_redo_and_withdraw(sample):
     sample.ok("report", "withdraw", str(report_id), "--reason", "Nhập nhầm kỳ")
     assert found("khoi cong doan moi") == []
     conn = sqlite3.connect(sample.db)
-    tables = {row[0] for row in conn.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'hoptac_undo_%'")}
+    tables = {
+        row[0] for row in conn.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'hoptac_undo_%'")
+    }
     conn.close()
     assert "reports" in tables and not any(name.startswith("search_") for name in tables)
 

@@ -19,8 +19,14 @@ def write_csv(path, rows, bom=True):
 
 def fill(rows, action_id, **cells):
     header = rows[0]
-    columns = {"progress": "Tiến độ (%)", "value": "Giá trị đạt được", "status": "Tình trạng", "result": "Kết quả thực hiện",
-               "difficulty": "Khó khăn, vướng mắc", "submitted": "Ngày gửi (dd/mm/yyyy)"}
+    columns = {
+        "progress": "Tiến độ (%)",
+        "value": "Giá trị đạt được",
+        "status": "Tình trạng",
+        "result": "Kết quả thực hiện",
+        "difficulty": "Khó khăn, vướng mắc",
+        "submitted": "Ngày gửi (dd/mm/yyyy)",
+    }
     for row in rows[1:]:
         if row[0] == str(action_id):
             for key, value in cells.items():
@@ -35,7 +41,9 @@ def test_template_csv_has_bom_vietnamese_headers_and_one_row_per_led_action(acti
     rows = read_csv(out)
     assert rows[0][:5] == ["Mã nhiệm vụ", "Kỳ báo cáo", "Cơ quan báo cáo", "Nội dung nhiệm vụ", "Lĩnh vực"]
     assert rows[1][:5] == ["1", "2022-H2", "Sở Y tế tỉnh Hậu Giang", "Khám chữa bệnh", "Y tế"]
-    every = read_csv(actions.ok("report", "template", "--period", "2022-H2", "-o", str(tmp_path / "all.csv")) and tmp_path / "all.csv")
+    every = read_csv(
+        actions.ok("report", "template", "--period", "2022-H2", "-o", str(tmp_path / "all.csv")) and tmp_path / "all.csv"
+    )
     assert [row[0] for row in every[1:]] == ["1", "2", "3"] and every[2][5:7] == ["em", "20"]
     assert "already exists" in actions.fails("report", "template", "--period", "2022-H2", "-o", str(out)).stderr
     actions.ok("report", "template", "--period", "2022-H2", "-o", str(out), "--force")
@@ -145,9 +153,13 @@ def test_xlsx_template_departments_cannot_get_wrong(actions, tmp_path):
     # identifiers locked, the department's columns open
     assert sheet.protection.sheet
     assert sheet.cell(4, column["Mã nhiệm vụ"]).protection.locked and sheet.cell(4, column["Kỳ báo cáo"]).protection.locked
-    assert not sheet.cell(4, column["Tiến độ (%)"]).protection.locked and not sheet.cell(4, column["Tình trạng"]).protection.locked
+    assert (
+        not sheet.cell(4, column["Tiến độ (%)"]).protection.locked and not sheet.cell(4, column["Tình trạng"]).protection.locked
+    )
     notes = [row[0] for row in book["Hướng dẫn"].iter_rows(values_only=True)]
-    assert notes[0] == "HƯỚNG DẪN ĐIỀN BÁO CÁO 6 THÁNG CUỐI NĂM 2022" and any("Tiến độ (%): số từ 0 đến 100" in line for line in notes)
+    assert notes[0] == "HƯỚNG DẪN ĐIỀN BÁO CÁO 6 THÁNG CUỐI NĂM 2022" and any(
+        "Tiến độ (%): số từ 0 đến 100" in line for line in notes
+    )
 
     sheet.cell(4, column["Giá trị đạt được"]).value = 14
     sheet.cell(4, column["Tình trạng"]).value = "Chậm tiến độ"
@@ -191,7 +203,14 @@ def test_import_a_folder_each_file_all_or_nothing(actions, tmp_path):
     import json
 
     assert json.loads(result.stdout) == [
-        {"file": "sgtvt-hg.csv", "agency": "Sở Giao thông vận tải tỉnh Hậu Giang", "added": 0, "amended": 0, "already": 0, "errors": 1},
+        {
+            "file": "sgtvt-hg.csv",
+            "agency": "Sở Giao thông vận tải tỉnh Hậu Giang",
+            "added": 0,
+            "amended": 0,
+            "already": 0,
+            "errors": 1,
+        },
         {"file": "syt-hg.csv", "agency": "Sở Y tế tỉnh Hậu Giang", "added": 1, "amended": 0, "already": 0, "errors": 0},
     ]
     lines = result.stderr.strip().splitlines()

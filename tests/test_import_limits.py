@@ -25,7 +25,12 @@ _PARTS = {
 
 
 def workbook(path, rows_xml):
-    sheet = _XML + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows_xml + "</sheetData></worksheet>"
+    sheet = (
+        _XML
+        + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + rows_xml
+        + "</sheetData></worksheet>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in _PARTS.items():
             archive.writestr(name, text)
@@ -33,7 +38,10 @@ def workbook(path, rows_xml):
 
 
 def header_xml():
-    cells = "".join(f'<c r="{column}1" t="inlineStr"><is><t>{name}</t></is></c>' for column, name in zip("ABC", ("action_id", "period", "progress")))
+    cells = "".join(
+        f'<c r="{column}1" t="inlineStr"><is><t>{name}</t></is></c>'
+        for column, name in zip("ABC", ("action_id", "period", "progress"))
+    )
     return f'<row r="1">{cells}</row>'
 
 

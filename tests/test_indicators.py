@@ -7,15 +7,40 @@ import pytest
 
 
 def _indicator(h, *extra):
-    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg",
-         "--unit", "km", "--target", "100", *extra)
+    h.ok(
+        "action",
+        "add",
+        "Nâng cấp đường",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-hg",
+        "--partner",
+        "sgtvt-kg",
+        "--unit",
+        "km",
+        "--target",
+        "100",
+        *extra,
+    )
     return h
 
 
 def _report(h, period, value, *extra, submitted=None):
     window = {"H1": "10/06", "H2": "10/12"}[period[-2:]]
-    h.ok("report", "add", "--action", "1", "--period", period, "--value", value,
-         "--submitted", submitted or f"{window}/{period[:4]}", *extra)
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "1",
+        "--period",
+        period,
+        "--value",
+        value,
+        "--submitted",
+        submitted or f"{window}/{period[:4]}",
+        *extra,
+    )
 
 
 def _row(h, period):
@@ -73,7 +98,9 @@ def test_the_measure_can_be_changed_and_is_recorded(two_parties):
     assert h.json("action", "show", "1")["history"][-1]["field"] == "measure"
     refused = h.fails("action", "update", "1", "--measure", "weekly")
     assert "--measure" in refused.stderr and "cumulative, per-period" in refused.stderr
-    assert "--measure" in h.fails("action", "add", "Khác", "--sector", "y-te", "--lead", "syt-hg", "--measure", "per-period").stderr
+    assert (
+        "--measure" in h.fails("action", "add", "Khác", "--sector", "y-te", "--lead", "syt-hg", "--measure", "per-period").stderr
+    )
 
 
 def test_the_summary_says_how_values_are_counted(two_parties, tmp_path):
@@ -88,7 +115,9 @@ def test_the_summary_says_how_values_are_counted(two_parties, tmp_path):
 
 
 def test_baseline_equal_to_target_is_refused(two_parties):
-    refused = two_parties.fails("action", "add", "Sai", "--sector", "y-te", "--lead", "syt-hg", "--unit", "km", "--target", "20", "--baseline", "20")
+    refused = two_parties.fails(
+        "action", "add", "Sai", "--sector", "y-te", "--lead", "syt-hg", "--unit", "km", "--target", "20", "--baseline", "20"
+    )
     assert "--baseline" in refused.stderr
 
 
@@ -98,7 +127,21 @@ def test_carried_actions_keep_their_achieved_value(two_parties, measure):
     _report(h, "2025-H1", "30")
     _report(h, "2025-H2", "30" if measure == "per-period" else "60")
     h.ok("agreement", "end", "thu", "--on", "31/12/2025")
-    h.ok("agreement", "add", "Tiếp", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "tiep", "--predecessor", "thu")
+    h.ok(
+        "agreement",
+        "add",
+        "Tiếp",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "tiep",
+        "--predecessor",
+        "thu",
+    )
     h.ok("sector", "add", "Giao thông", "--agreement", "tiep")
     h.ok("agreement", "carry", "thu", "--to", "tiep", "--unfinished")
     copy = h.json("action", "show", "2")

@@ -66,27 +66,102 @@ VERBATIM = {("history",): "command", ("undo", "--list"): "command", ("settings",
 
 def enrich(h) -> None:
     """The sample (already loaded), plus what the README tour does, so that every table has rows."""
-    h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "80", "--submitted", "18/12/2025",
-         "--result", "Đã trao đổi thông tin tuyển dụng 2 đợt")
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "22",
+        "-p",
+        "2025-H2",
+        "--progress",
+        "80",
+        "--submitted",
+        "18/12/2025",
+        "--result",
+        "Đã trao đổi thông tin tuyển dụng 2 đợt",
+    )
     h.ok("report", "add", "--action", "22", "-p", "2025-H2", "--progress", "100", "--status", "done", "--amend")
-    h.ok("review", "add", "--year", "2024", "--host", "kien-giang", "--held", "18/12/2024",
-         "--conclusion", "Điều chỉnh tiến độ các dự án giao thông; bổ sung nhiệm vụ hỗ trợ kinh phí phẫu thuật tim cho trẻ em")
+    h.ok(
+        "review",
+        "add",
+        "--year",
+        "2024",
+        "--host",
+        "kien-giang",
+        "--held",
+        "18/12/2024",
+        "--conclusion",
+        "Điều chỉnh tiến độ các dự án giao thông; bổ sung nhiệm vụ hỗ trợ kinh phí phẫu thuật tim cho trẻ em",
+    )
     h.ok("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "19/12/2025")
     h.ok("action", "update", "9", "--due", "30/06/2026", "--review", "1", "--reason", "Chờ bố trí vốn")
     h.ok("action", "update", "9", "--lead", "sxd-ag", "--status", "in-progress")
     h.ok("action", "cancel", "12", "--review", "1", "--reason", "Không còn phù hợp")
-    h.ok("action", "add", "Hỗ trợ kinh phí phẫu thuật tim cho trẻ em", "--sector", "y-te", "--lead", "syt-hg",
-         "--unit", "đồng", "--target", "1.200.000.000", "--review", "1")
-    h.ok("report", "add", "--action", "27", "-p", "2025-H2", "--value", "300.000.000", "--submitted", "15/12/2025",
-         "--difficulty", "Nguồn vận động xã hội hóa còn hạn chế, nhiều gia đình chưa tiếp cận được thông tin hỗ trợ")
+    h.ok(
+        "action",
+        "add",
+        "Hỗ trợ kinh phí phẫu thuật tim cho trẻ em",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--unit",
+        "đồng",
+        "--target",
+        "1.200.000.000",
+        "--review",
+        "1",
+    )
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "27",
+        "-p",
+        "2025-H2",
+        "--value",
+        "300.000.000",
+        "--submitted",
+        "15/12/2025",
+        "--difficulty",
+        "Nguồn vận động xã hội hóa còn hạn chế, nhiều gia đình chưa tiếp cận được thông tin hỗ trợ",
+    )
     # Sở Giao thông vận tải tỉnh Kiên Giang had merged away (into Sở Xây dựng, then with the province into
     # An Giang) before 19/12/2025: a commendation of that date names the agency that answered for it then.
-    h.ok("commend", "add", "--review", "2", "--recipient", "Nguyễn Văn An", "--individual",
-         "--unit", "Sở Xây dựng tỉnh An Giang", "--form", "bang khen chu tich tinh",
-         "--decision", "Số 123/QĐ-UBND", "--date", "19/12/2025",
-         "--reason", "Có thành tích xuất sắc trong hợp tác phát triển giao thông giữa hai tỉnh")
-    h.ok("commend", "add", "--review", "2", "--recipient", "Sở Xây dựng tỉnh An Giang", "--collective",
-         "--form", "bang khen chu tich tinh", "--decision", "Số 124/QĐ-UBND", "--date", "19/12/2025")
+    h.ok(
+        "commend",
+        "add",
+        "--review",
+        "2",
+        "--recipient",
+        "Nguyễn Văn An",
+        "--individual",
+        "--unit",
+        "Sở Xây dựng tỉnh An Giang",
+        "--form",
+        "bang khen chu tich tinh",
+        "--decision",
+        "Số 123/QĐ-UBND",
+        "--date",
+        "19/12/2025",
+        "--reason",
+        "Có thành tích xuất sắc trong hợp tác phát triển giao thông giữa hai tỉnh",
+    )
+    h.ok(
+        "commend",
+        "add",
+        "--review",
+        "2",
+        "--recipient",
+        "Sở Xây dựng tỉnh An Giang",
+        "--collective",
+        "--form",
+        "bang khen chu tich tinh",
+        "--decision",
+        "Số 124/QĐ-UBND",
+        "--date",
+        "19/12/2025",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +241,7 @@ def test_tables_speak_the_language_and_never_show_codes(enriched, args, lang):
     for what, pattern in rules.items():
         for found in pattern.finditer(out):
             start = out.rfind(" ", 0, found.start()) + 1
-            end = min((i for i in (out.find(" ", found.end()), out.find("\n", found.end()), len(out)) if i >= 0))
+            end = min(i for i in (out.find(" ", found.end()), out.find("\n", found.end()), len(out)) if i >= 0)
             if out[start:end].split("\n")[-1] in typed:
                 continue  # part of a command line, shown as it was typed
             pytest.fail(f"{' '.join(args)} --lang {lang} shows {what}: {found.group(0)!r}\n{out}")
@@ -249,6 +324,7 @@ def test_long_texts_end_with_an_ellipsis_in_listings_but_not_in_show(enriched):
 
 
 # confirmations, notes, options ---------------------------------------------------------------
+
 
 def test_a_confirmation_is_one_line_on_stdout_with_the_id(hoptac):
     result = hoptac.ok("party", "add", "Hậu Giang")

@@ -11,10 +11,24 @@ def agreement(hoptac, slug):
 
 
 def successor(hoptac, *extra):
-    hoptac.ok("agreement", "add", "Chương trình tiếp theo", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "tiep", *extra)
+    hoptac.ok(
+        "agreement",
+        "add",
+        "Chương trình tiếp theo",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "tiep",
+        *extra,
+    )
 
 
 # ending --------------------------------------------------------------------------------------
+
 
 def test_end_with_a_final_review(two_parties):
     two_parties.ok("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "20/12/2025")
@@ -39,33 +53,53 @@ def test_end_with_a_final_review(two_parties):
 )
 def test_bad_ends_are_refused(two_parties, args, expected):
     two_parties.ok("review", "add", "--year", "2024")
-    two_parties.ok("agreement", "add", "Khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "khac")
+    two_parties.ok(
+        "agreement", "add", "Khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "khac"
+    )
     two_parties.ok("review", "add", "--agreement", "khac", "--year", "2025", "--kind", "tong-ket")
     assert expected in two_parties.fails("agreement", "end", "thu", *args).stderr
 
 
 def test_an_ended_agreement_cannot_end_again(two_parties):
     two_parties.ok("agreement", "end", "thu", "--on", "31/12/2025")
-    assert "agreement thu is already ended (ended 31/12/2025)" in two_parties.fails("agreement", "end", "thu", "--on", "01/01/2026").stderr
+    assert (
+        "agreement thu is already ended (ended 31/12/2025)"
+        in two_parties.fails("agreement", "end", "thu", "--on", "01/01/2026").stderr
+    )
 
 
 def test_reports_after_the_end_are_refused(two_parties):
     two_parties.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg")
     two_parties.ok("agreement", "end", "thu", "--on", "30/06/2024")
     two_parties.ok("report", "add", "--action", "1", "--period", "2024-H1", "--progress", "40", "--submitted", "15/06/2024")
-    refused = two_parties.fails("report", "add", "--action", "1", "--period", "2024-H2", "--progress", "50", "--submitted", "15/12/2024")
+    refused = two_parties.fails(
+        "report", "add", "--action", "1", "--period", "2024-H2", "--progress", "50", "--submitted", "15/12/2024"
+    )
     assert "2024-H2" in refused.stderr and "30/06/2024" in refused.stderr
     assert two_parties.json("report", "missing", "--period", "2024-H1", "--agreement", "thu")["owed"] == 1
 
 
 # successor and chain -------------------------------------------------------------------------
 
+
 def test_successor_supersedes_an_ended_predecessor(two_parties):
     two_parties.ok("agreement", "end", "thu", "--on", "31/12/2025")
     successor(two_parties, "--predecessor", "thu")
     assert agreement(two_parties, "thu")["status"] == "superseded"
     assert agreement(two_parties, "tiep")["status"] == "active"
-    refused = two_parties.fails("agreement", "add", "Thứ ba", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--predecessor", "thu")
+    refused = two_parties.fails(
+        "agreement",
+        "add",
+        "Thứ ba",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2026-2030",
+        "--predecessor",
+        "thu",
+    )
     assert "--predecessor: thu is already followed by tiep" in refused.stderr
 
 
@@ -78,8 +112,19 @@ def test_ending_after_the_successor_exists_supersedes(two_parties):
 def test_show_walks_the_chain_both_ways(sample):
     sample.ok("agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025")
     sample.ok(
-        "agreement", "add", "Chương trình hợp tác Cần Thơ – An Giang 2026-2030", "--party", "can-tho", "--party", "an-giang",
-        "--period", "2026-2030", "--slug", "ct-ag-2026-2030", "--predecessor", "hg-kg-2021-2025",
+        "agreement",
+        "add",
+        "Chương trình hợp tác Cần Thơ – An Giang 2026-2030",
+        "--party",
+        "can-tho",
+        "--party",
+        "an-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "ct-ag-2026-2030",
+        "--predecessor",
+        "hg-kg-2021-2025",
     )
     old = sample.ok("agreement", "show", "hg-kg-2021-2025").stdout
     assert "2006 → … → 2021–2025 → 2026–2030" in old
@@ -96,13 +141,55 @@ def test_show_without_links_has_no_chain(two_parties):
 
 # carrying actions over -----------------------------------------------------------------------
 
+
 def _build_carried(h) -> None:
-    h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--unit", "đợt", "--target", "4")
-    h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--partner", "sgtvt-hg", "--start", "01/01/2022", "--due", "31/12/2025")
+    h.ok(
+        "action",
+        "add",
+        "Khám bệnh lưu động",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--partner",
+        "syt-kg",
+        "--unit",
+        "đợt",
+        "--target",
+        "4",
+    )
+    h.ok(
+        "action",
+        "add",
+        "Nâng cấp Quốc lộ 61",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-kg",
+        "--partner",
+        "sgtvt-hg",
+        "--start",
+        "01/01/2022",
+        "--due",
+        "31/12/2025",
+    )
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-kg")
     h.ok("action", "add", "Xe buýt liên tỉnh", "--sector", "giao-thong", "--lead", "sgtvt-hg")
     h.ok("report", "add", "--action", "1", "--period", "2025-H2", "--value", "2", "--submitted", "15/12/2025")
-    h.ok("report", "add", "--action", "2", "--period", "2025-H2", "--progress", "60", "--status", "behind", "--submitted", "15/12/2025")
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "2",
+        "--period",
+        "2025-H2",
+        "--progress",
+        "60",
+        "--status",
+        "behind",
+        "--submitted",
+        "15/12/2025",
+    )
     h.ok("report", "add", "--action", "3", "--period", "2025-H2", "--progress", "100", "--submitted", "15/12/2025")
     h.ok("review", "add", "--year", "2025", "--kind", "tong-ket")
     h.ok("action", "cancel", "4", "--review", "1", "--reason", "Đã có doanh nghiệp khai thác")
@@ -150,8 +237,14 @@ def test_carry_unfinished_copies_with_links_and_events(carried):
     assert carried.json("report", "list", "--agreement", "tiep") == []
     assert "Carried over from" in carried.ok("action", "show", "5").stdout
     # Nothing is left to carry; an explicit repeat is refused.
-    assert "thu has no unfinished action left to carry into tiep" in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--unfinished").stderr
-    assert "--action 2 was already carried into tiep as action 6" in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--action", "2").stderr
+    assert (
+        "thu has no unfinished action left to carry into tiep"
+        in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--unfinished").stderr
+    )
+    assert (
+        "--action 2 was already carried into tiep as action 6"
+        in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--action", "2").stderr
+    )
 
 
 def test_carry_named_actions(carried):
@@ -187,19 +280,45 @@ def test_bad_carries_are_refused(carried, args, expected):
 
 
 def test_carry_needs_another_active_agreement(carried):
-    assert "--to thu is the agreement the actions are in" in carried.fails("agreement", "carry", "thu", "--to", "thu", "--unfinished").stderr
+    assert (
+        "--to thu is the agreement the actions are in"
+        in carried.fails("agreement", "carry", "thu", "--to", "thu", "--unfinished").stderr
+    )
     assert "--to thu is superseded" in carried.fails("agreement", "carry", "tiep", "--to", "thu", "--unfinished").stderr
-    carried.ok("agreement", "add", "Khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "khac")
+    carried.ok(
+        "agreement", "add", "Khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "khac"
+    )
     carried.ok("sector", "add", "Y tế", "--agreement", "khac")
     carried.ok("action", "add", "Việc khác", "--sector", "y-te", "--agreement", "khac", "--lead", "syt-hg")
-    assert "--action 5 belongs to khac, not to thu" in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--action", "5").stderr
+    assert (
+        "--action 5 belongs to khac, not to thu"
+        in carried.fails("agreement", "carry", "thu", "--to", "tiep", "--action", "5").stderr
+    )
 
 
 def test_carried_copies_are_led_by_todays_successors(sample):
     sample.ok("agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025")
-    sample.ok("agreement", "add", "Cần Thơ – An Giang 2026-2030", "--party", "can-tho", "--party", "an-giang", "--period", "2026-2030", "--slug", "ct-ag", "--predecessor", "hg-kg-2021-2025")
+    sample.ok(
+        "agreement",
+        "add",
+        "Cần Thơ – An Giang 2026-2030",
+        "--party",
+        "can-tho",
+        "--party",
+        "an-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "ct-ag",
+        "--predecessor",
+        "hg-kg-2021-2025",
+    )
     sample.ok("sector", "add", "Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường", "--agreement", "ct-ag")
-    quoc_lo = next(row for row in sample.json("action", "list", "--agreement", "hg-kg-2021-2025") if row["title"].startswith("Nâng cấp tuyến Quốc lộ 61"))
+    quoc_lo = next(
+        row
+        for row in sample.json("action", "list", "--agreement", "hg-kg-2021-2025")
+        if row["title"].startswith("Nâng cấp tuyến Quốc lộ 61")
+    )
     sample.ok("agreement", "carry", "hg-kg-2021-2025", "--to", "ct-ag", "--action", str(quoc_lo["id"]))
     (copy,) = sample.json("action", "list", "--agreement", "ct-ag")
     assert copy["lead"] == "Sở Xây dựng tỉnh An Giang"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import snapshot
 
-
 # no active agreement -------------------------------------------------------------------------
+
 
 def test_commands_go_on_after_the_agreement_ended(sample):
     sample.ok("agreement", "end", "hg-kg-2021-2025", "--on", "31/12/2025")
@@ -41,6 +41,7 @@ def test_without_any_agreement_the_error_stays(hoptac):
 
 # reports against decisions -------------------------------------------------------------------
 
+
 def _build_decided(h) -> None:
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("action", "add", "Cầu Cái Tư", "--sector", "giao-thong", "--lead", "sgtvt-kg")
@@ -61,19 +62,28 @@ def decided(hoptac, _decided_bytes):
 
 
 def test_no_report_on_an_action_cancelled_before_the_period(decided):
-    refused = decided.fails("report", "add", "--action", "1", "--period", "2024-H1", "--progress", "10", "--submitted", "10/06/2024")
+    refused = decided.fails(
+        "report", "add", "--action", "1", "--period", "2024-H1", "--progress", "10", "--submitted", "10/06/2024"
+    )
     assert "action 1 was cancelled on 15/12/2023" in refused.stderr
     # A late report for a period before the decision is still accepted.
     decided.ok("report", "add", "--action", "1", "--period", "2023-H1", "--progress", "10", "--submitted", "10/06/2023")
 
 
 def test_no_report_on_an_action_paused_for_periods_after_the_pause(decided):
-    refused = decided.fails("report", "add", "--action", "2", "--period", "2024-H1", "--progress", "10", "--submitted", "10/06/2024")
+    refused = decided.fails(
+        "report", "add", "--action", "2", "--period", "2024-H1", "--progress", "10", "--submitted", "10/06/2024"
+    )
     assert "action 2 was paused on 15/12/2023" in refused.stderr
     decided.ok("report", "add", "--action", "2", "--period", "2023-H2", "--progress", "10", "--submitted", "10/12/2023")
     decided.ok("review", "add", "--year", "2024", "--held", "10/12/2024")
     decided.ok("action", "resume", "2", "--review", "2")
-    assert "paused on 15/12/2023" in decided.fails("report", "add", "--action", "2", "--period", "2024-H2", "--progress", "20", "--submitted", "12/12/2024").stderr
+    assert (
+        "paused on 15/12/2023"
+        in decided.fails(
+            "report", "add", "--action", "2", "--period", "2024-H2", "--progress", "20", "--submitted", "12/12/2024"
+        ).stderr
+    )
     decided.ok("report", "add", "--action", "2", "--period", "2025-H1", "--progress", "20", "--submitted", "10/06/2025")
 
 
@@ -81,7 +91,21 @@ def test_a_late_report_on_a_carried_action_for_an_earlier_period_is_accepted(two
     h = two_parties
     h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg")
     h.ok("agreement", "end", "thu", "--on", "31/12/2025")
-    h.ok("agreement", "add", "Tiếp", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "tiep", "--predecessor", "thu")
+    h.ok(
+        "agreement",
+        "add",
+        "Tiếp",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "tiep",
+        "--predecessor",
+        "thu",
+    )
     h.ok("sector", "add", "Y tế", "--agreement", "tiep")
     h.ok("agreement", "carry", "thu", "--to", "tiep", "--action", "1")  # today, 25/11/2026
     h.ok("report", "add", "--action", "1", "--period", "2025-H2", "--progress", "10", "--submitted", "10/12/2025")
@@ -99,34 +123,96 @@ def test_a_carried_action_refuses_reports_for_periods_after_the_carry(two_partie
     h.ok("report", "add", "--action", "1", "--period", "2023-H2", "--progress", "10", "--submitted", "10/12/2023")
     h.ok("report", "add", "--action", "1", "--period", "2024-H1", "--progress", "15", "--submitted", "10/06/2024")
     h.ok("report", "add", "--action", "2", "--period", "2024-H2", "--progress", "20", "--submitted", "10/12/2024")
-    assert 1 not in [row["action_id"] for row in h.json("report", "missing", "--period", "2024-H2", "--agreement", "thu")["missing"]]
+    assert 1 not in [
+        row["action_id"] for row in h.json("report", "missing", "--period", "2024-H2", "--agreement", "thu")["missing"]
+    ]
 
 
 # commendations -------------------------------------------------------------------------------
 
+
 def test_a_commendation_cannot_predate_its_review(two_parties):
     two_parties.ok("review", "add", "--year", "2024", "--held", "18/12/2024")
-    refused = two_parties.fails("commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective",
-                                "--form", "Giấy khen", "--date", "01/12/2024")
+    refused = two_parties.fails(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Y tế tỉnh Hậu Giang",
+        "--collective",
+        "--form",
+        "Giấy khen",
+        "--date",
+        "01/12/2024",
+    )
     assert "01/12/2024" in refused.stderr and "18/12/2024" in refused.stderr
-    two_parties.ok("commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective",
-                   "--form", "Giấy khen", "--date", "18/12/2024")
+    two_parties.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Y tế tỉnh Hậu Giang",
+        "--collective",
+        "--form",
+        "Giấy khen",
+        "--date",
+        "18/12/2024",
+    )
 
 
 def test_no_commendation_for_an_agency_merged_away(sample):
     sample.ok("review", "add", "--year", "2025", "--kind", "tong-ket", "--held", "19/12/2025")
-    refused = sample.fails("commend", "add", "--review", "1", "--recipient", "Sở Giao thông vận tải tỉnh Kiên Giang", "--collective",
-                           "--form", "bang khen chu tich tinh", "--date", "19/12/2025")
+    refused = sample.fails(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Giao thông vận tải tỉnh Kiên Giang",
+        "--collective",
+        "--form",
+        "bang khen chu tich tinh",
+        "--date",
+        "19/12/2025",
+    )
     assert "Sở Giao thông vận tải tỉnh Kiên Giang" in refused.stderr and "01/03/2025" in refused.stderr
     assert "Sở Xây dựng tỉnh An Giang" in refused.stderr
     # An individual whose unit had merged away likewise; the successor is fine.
-    assert "01/03/2025" in sample.fails("commend", "add", "--review", "1", "--recipient", "Nguyễn Văn A", "--individual",
-                                        "--unit", "Sở Giao thông vận tải tỉnh Kiên Giang", "--form", "Giấy khen").stderr
-    sample.ok("commend", "add", "--review", "1", "--recipient", "Sở Xây dựng tỉnh An Giang", "--collective",
-              "--form", "bang khen chu tich tinh", "--date", "19/12/2025")
+    assert (
+        "01/03/2025"
+        in sample.fails(
+            "commend",
+            "add",
+            "--review",
+            "1",
+            "--recipient",
+            "Nguyễn Văn A",
+            "--individual",
+            "--unit",
+            "Sở Giao thông vận tải tỉnh Kiên Giang",
+            "--form",
+            "Giấy khen",
+        ).stderr
+    )
+    sample.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Xây dựng tỉnh An Giang",
+        "--collective",
+        "--form",
+        "bang khen chu tich tinh",
+        "--date",
+        "19/12/2025",
+    )
 
 
 # mergers, ends and due dates -----------------------------------------------------------------
+
 
 def test_a_merger_across_parties_is_refused(two_parties):
     refused = two_parties.fails("agency", "merge", "syt-kg", "--into", "syt-hg", "--on", "01/03/2025")

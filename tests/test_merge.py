@@ -58,10 +58,16 @@ def test_repeating_a_merger_changes_nothing(merged):
     "args, expected",
     [
         (["hau-giang", "--into", "hau-giang", "--on", "01/07/2025"], "cannot merge party Hậu Giang into itself"),
-        (["hau-giang", "--into", "an-giang", "--on", "01/07/2025"], "Hậu Giang was already merged into Cần Thơ on 01/07/2025; it cannot also merge into An Giang"),
+        (
+            ["hau-giang", "--into", "an-giang", "--on", "01/07/2025"],
+            "Hậu Giang was already merged into Cần Thơ on 01/07/2025; it cannot also merge into An Giang",
+        ),
         (["hau-giang", "--into", "can-tho", "--on", "01/08/2025"], "a merger's date is not rewritten"),
         (["can-tho", "--into", "hau-giang", "--on", "01/06/2025"], "would make a cycle: Hậu Giang already leads to Cần Thơ"),
-        (["kien-giang", "--into", "hau-giang", "--on", "01/08/2025"], "--into: party Hậu Giang was itself merged into Cần Thơ on 01/07/2025; merge into Cần Thơ instead"),
+        (
+            ["kien-giang", "--into", "hau-giang", "--on", "01/08/2025"],
+            "--into: party Hậu Giang was itself merged into Cần Thơ on 01/07/2025; merge into Cần Thơ instead",
+        ),
         (["kien-giang", "--into", "can-tho", "--on", "01/13/2025"], "--on: '01/13/2025' does not exist"),
         (["soc-trang", "--into", "can-tho", "--on", "01/07/2025"], "no party 'soc-trang'"),
     ],
@@ -95,6 +101,7 @@ def test_action_list_by_agency_finds_the_work_of_predecessors(merged):
 
 
 # the sample programme's 2025 reorganisation ---------------------------------------------------
+
 
 def test_sample_records_the_2025_reorganisation(sample):
     parties = {row["slug"]: row for row in sample.json("party", "list")}

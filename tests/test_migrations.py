@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import Hoptac
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from hoptac_cli.storage.migrations import applied, known, upgrade
-from conftest import Hoptac
 from tests.schema_snapshot import SNAPSHOT, schema
 
 ACTION = "Khám chữa bệnh liên tỉnh; chuyển tuyến"  # a ';' in a value, as users write them
@@ -27,7 +27,9 @@ ROWS: dict[str, list[dict]] = {
         {"id": 1, "slug": "hau-giang", "name": "Hậu Giang", "search_key": "hau-giang"},
         {"id": 2, "slug": "kien-giang", "name": "Kiên Giang", "search_key": "kien-giang"},
     ],
-    "agreements": [{"id": 1, "slug": "cu", "title": "Chương trình cũ", "search_key": "chuong-trinh-cu", "start_year": 2021, "end_year": 2025}],
+    "agreements": [
+        {"id": 1, "slug": "cu", "title": "Chương trình cũ", "search_key": "chuong-trinh-cu", "start_year": 2021, "end_year": 2025}
+    ],
     "agreement_parties": [{"agreement_id": 1, "party_id": 1, "position": 1}, {"agreement_id": 1, "party_id": 2, "position": 2}],
     "sectors": [{"id": 1, "agreement_id": 1, "position": 1, "slug": "y-te", "name": "Y tế", "search_key": "y-te"}],
     "agencies": [
@@ -35,21 +37,68 @@ ROWS: dict[str, list[dict]] = {
         {"id": 2, "party_id": 2, "slug": "syt-kg", "name": "Sở Y tế tỉnh Kiên Giang", "search_key": "so-y-te-tinh-kien-giang"},
     ],
     "actions": [
-        {"id": 1, "sector_id": 1, "title": ACTION, "search_key": "kham-chua-benh-lien-tinh-chuyen-tuyen", "lead_agency_id": 1,
-         "start_on": "2021-03-01", "due_on": "2025-12-31", "status": "in-progress", "unit": "lượt", "baseline": 0, "target": 100},
+        {
+            "id": 1,
+            "sector_id": 1,
+            "title": ACTION,
+            "search_key": "kham-chua-benh-lien-tinh-chuyen-tuyen",
+            "lead_agency_id": 1,
+            "start_on": "2021-03-01",
+            "due_on": "2025-12-31",
+            "status": "in-progress",
+            "unit": "lượt",
+            "baseline": 0,
+            "target": 100,
+        },
     ],
     "action_partners": [{"action_id": 1, "agency_id": 2}],
     "action_events": [
-        {"id": 1, "action_id": 1, "at": "2023-05-02 08:00:00", "kind": "change", "field": "status", "old_value": "not-started", "new_value": "in-progress"},
+        {
+            "id": 1,
+            "action_id": 1,
+            "at": "2023-05-02 08:00:00",
+            "kind": "change",
+            "field": "status",
+            "old_value": "not-started",
+            "new_value": "in-progress",
+        },
     ],
     "reports": [
-        {"id": 1, "action_id": 1, "agency_id": 1, "period": "2023-H1", "period_start": "2023-01-01", "period_end": "2023-06-30",
-         "progress": 40, "value": 40, "status": "in-progress", "result": "Đã khám cho 40 lượt người bệnh", "submitted_on": "2023-07-15"},
+        {
+            "id": 1,
+            "action_id": 1,
+            "agency_id": 1,
+            "period": "2023-H1",
+            "period_start": "2023-01-01",
+            "period_end": "2023-06-30",
+            "progress": 40,
+            "value": 40,
+            "status": "in-progress",
+            "result": "Đã khám cho 40 lượt người bệnh",
+            "submitted_on": "2023-07-15",
+        },
     ],
-    "reviews": [{"id": 1, "agreement_id": 1, "year": 2023, "kind": "so-ket", "host_party_id": 1, "held_on": "2023-12-10", "conclusion": "Phối hợp chặt chẽ"}],
+    "reviews": [
+        {
+            "id": 1,
+            "agreement_id": 1,
+            "year": 2023,
+            "kind": "so-ket",
+            "host_party_id": 1,
+            "held_on": "2023-12-10",
+            "conclusion": "Phối hợp chặt chẽ",
+        }
+    ],
     "commendations": [
-        {"id": 1, "review_id": 1, "recipient": "Sở Y tế tỉnh Hậu Giang", "recipient_kind": "collective", "party_id": 1,
-         "form": "Bằng khen", "reason": "Hoàn thành xuất sắc nhiệm vụ"},
+        {
+            "id": 1,
+            "review_id": 1,
+            "recipient": "Sở Y tế tỉnh Hậu Giang",
+            "recipient_kind": "collective",
+            "party_id": 1,
+            "form": "Bằng khen",
+            "reason": "Hoàn thành xuất sắc nhiệm vụ",
+        },
     ],
     "document_settings": [{"id": 1, "key": "place", "value": "Vị Thanh"}],
 }
@@ -171,7 +220,9 @@ def test_statements_end_where_sqlite_says(parts):
     written = []
     for value, comment, trigger in parts:
         if trigger:
-            written.append(f"CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES ({literal(value)}); DELETE FROM b; END")
+            written.append(
+                f"CREATE TRIGGER t AFTER INSERT ON a BEGIN INSERT INTO b VALUES ({literal(value)}); DELETE FROM b; END"
+            )
         else:
             written.append(f"\nINSERT INTO a VALUES ({literal(value)}) /* {comment.replace('*', '')} */")
     assert list(statements(";".join(written))) == written

@@ -25,8 +25,16 @@ def _target(h, typed: str) -> float:
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("12.000", 12_000), ("1.500", 1_500), ("1.200.000.000", 1_200_000_000), ("12,5", 12.5), ("1.200.000,75", 1_200_000.75),
-     ("20", 20), ("1 200 000", 1_200_000), ("0,5", 0.5)],
+    [
+        ("12.000", 12_000),
+        ("1.500", 1_500),
+        ("1.200.000.000", 1_200_000_000),
+        ("12,5", 12.5),
+        ("1.200.000,75", 1_200_000.75),
+        ("20", 20),
+        ("1 200 000", 1_200_000),
+        ("0,5", 0.5),
+    ],
 )
 def test_targets_are_read_the_vietnamese_way(two_parties, typed, stored):
     assert _target(two_parties, typed) == stored
@@ -50,13 +58,17 @@ def test_targets_are_read_the_vietnamese_way(two_parties, typed, stored):
     ],
 )
 def test_doubtful_numbers_are_refused_with_the_accepted_forms(two_parties, typed, said):
-    result = two_parties.fails("action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", typed)
+    result = two_parties.fails(
+        "action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", typed
+    )
     assert "--target" in result.stderr and said in result.stderr
     assert two_parties.json("action", "list") == []
 
 
 def test_refusals_speak_vietnamese_too(two_parties):
-    result = two_parties.fails("action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", "1.5", lang="vi")
+    result = two_parties.fails(
+        "action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", "1.5", lang="vi"
+    )
     assert "dấu chấm chỉ dùng để phân cách hàng nghìn" in result.stderr and "1,5" in result.stderr
 
 
@@ -113,8 +125,24 @@ def test_xlsx_number_cells_are_taken_as_numbers(two_parties, tmp_path):
 
 def test_minus_zero_is_never_shown(two_parties):
     h = two_parties
-    h.ok("action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", "10", "--baseline", "-0")
-    h.ok("action", "add", "Hỗ trợ 2", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", "10", "--baseline", "-0,001")
+    h.ok(
+        "action", "add", "Hỗ trợ", "--sector", "y-te", "--lead", "syt-hg", "--unit", "đồng", "--target", "10", "--baseline", "-0"
+    )
+    h.ok(
+        "action",
+        "add",
+        "Hỗ trợ 2",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--unit",
+        "đồng",
+        "--target",
+        "10",
+        "--baseline",
+        "-0,001",
+    )
     raw = h.ok("action", "show", "1", "--format", "json").stdout
     assert json.loads(raw)["baseline"] == 0 and "-0" not in raw
     for lang in ("en", "vi"):
@@ -123,6 +151,7 @@ def test_minus_zero_is_never_shown(two_parties):
 
 
 # the parser itself -----------------------------------------------------------------------------
+
 
 @given(st.integers(min_value=-LIMIT, max_value=LIMIT))
 def test_shown_integers_parse_back(number):

@@ -15,15 +15,30 @@ from test_import import read_csv, write_csv
 
 # the sample programme with a review, a decision, a commendation and an amended report
 SHOWN = [
-    ("party", "list"), ("agency", "list"), ("sector", "list"), ("agreement", "list"), ("agreement", "show"),
-    ("action", "list"), ("action", "show", "9"), ("action", "show", "22"), ("report", "list"), ("report", "list", "--revisions"),
-    ("report", "show", "7"), ("report", "missing", "--period", "2025-H2"), ("report", "missing", "--period", "2022-H2"),
-    ("review", "list"), ("review", "show", "1"), ("commend", "list"),
-    ("status",), ("status", "--sector", "y-te"), ("status", "--period", "2022-H2"),
+    ("party", "list"),
+    ("agency", "list"),
+    ("sector", "list"),
+    ("agreement", "list"),
+    ("agreement", "show"),
+    ("action", "list"),
+    ("action", "show", "9"),
+    ("action", "show", "22"),
+    ("report", "list"),
+    ("report", "list", "--revisions"),
+    ("report", "show", "7"),
+    ("report", "missing", "--period", "2025-H2"),
+    ("report", "missing", "--period", "2022-H2"),
+    ("review", "list"),
+    ("review", "show", "1"),
+    ("commend", "list"),
+    ("status",),
+    ("status", "--sector", "y-te"),
+    ("status", "--period", "2022-H2"),
     ("status", "--sector", "giao-thong", "--period", "2022-H2"),
 ]
 EXPORTS = [("export", kind, "-o", "-") for kind in ("summary", "actions", "reports")] + [
-    ("export", "summary", "-o", "-", "--period", "2022-H2"), ("export", "actions", "-o", "-", "--sector", "y-te"),
+    ("export", "summary", "-o", "-", "--period", "2022-H2"),
+    ("export", "actions", "-o", "-", "--sector", "y-te"),
 ]
 #: words that belong to tables only
 LABELS = re.compile(r"Total|Tổng cộng|\(formerly|\(trước đây|6 tháng|2025 H2|interim review|sơ kết|not started|chưa thực hiện")
@@ -33,8 +48,19 @@ def build_rich_sample(h: Hoptac) -> None:
     """The sample (already loaded) with a review, a decision, a commendation and an amended report."""
     h.ok("review", "add", "--year", "2024", "--host", "kien-giang", "--held", "18/12/2024")
     h.ok("action", "update", "9", "--due", "30/06/2026", "--review", "1", "--reason", "Chờ bố trí vốn")
-    h.ok("commend", "add", "--review", "1", "--recipient", "Sở Giao thông vận tải tỉnh Kiên Giang", "--collective",
-         "--form", "bang khen chu tich tinh", "--date", "19/12/2024")
+    h.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Giao thông vận tải tỉnh Kiên Giang",
+        "--collective",
+        "--form",
+        "bang khen chu tich tinh",
+        "--date",
+        "19/12/2024",
+    )
     h.ok("report", "add", "--action", "22", "--period", "2025-H2", "--progress", "80", "--submitted", "18/12/2025")
     h.ok("report", "add", "--action", "22", "--period", "2025-H2", "--progress", "90", "--amend")
 
@@ -88,6 +114,7 @@ def test_total_is_a_word_of_tables_only(rich):
 
 # messages ------------------------------------------------------------------------------------
 
+
 def test_messages_name_fields_as_users_know_them(rich):
     english = rich.ok("action", "update", "10", "--due", "30/06/2026", "--target", "2", "--unit", "cầu")
     assert "due date, unit of measure, target" in english.stdout and "due_on" not in english.stdout
@@ -108,18 +135,42 @@ def test_counts_agree_with_their_nouns(rich, tmp_path):
     missing = rich.ok("report", "missing", "--period", "2025-H2").stdout
     assert "actions owing a report" in missing and "0 reports filed after" in missing
     out = tmp_path / "one.csv"
-    assert "Wrote 1 action to" in rich.ok("report", "template", "--period", "2025-H2", "--agency", "syt-hg", "-o", str(out)).stdout
+    assert (
+        "Wrote 1 action to" in rich.ok("report", "template", "--period", "2025-H2", "--agency", "syt-hg", "-o", str(out)).stdout
+    )
     assert "Wrote 1 commendation to" in rich.ok("commend", "list", "-o", str(tmp_path / "c.csv")).stdout
-    one = ("export", "reports", "--sector", "lao-dong-thuong-binh-va-xa-hoi", "--period", "2022-H2", "-o", str(tmp_path / "r.csv"))
+    one = (
+        "export",
+        "reports",
+        "--sector",
+        "lao-dong-thuong-binh-va-xa-hoi",
+        "--period",
+        "2022-H2",
+        "-o",
+        str(tmp_path / "r.csv"),
+    )
     assert "Exported 1 row to" in rich.ok(*one).stdout
 
 
 # text cleaned at the door --------------------------------------------------------------------
 
+
 def test_a_word_line_break_in_a_result_does_not_break_the_word_report(rich, tmp_path):
     """Pasted from Word, a result holds \\x0b (a manual line break); .docx refused it."""
-    rich.ok("report", "add", "--action", "21", "--period", "2025-H2", "--progress", "30", "--submitted", "10/12/2025",
-            "--result", "Đã tiếp nhận 3 kỹ thuật\x0bĐào tạo 12 bác sĩ\r\nSửa lỗi\u2028xong")
+    rich.ok(
+        "report",
+        "add",
+        "--action",
+        "21",
+        "--period",
+        "2025-H2",
+        "--progress",
+        "30",
+        "--submitted",
+        "10/12/2025",
+        "--result",
+        "Đã tiếp nhận 3 kỹ thuật\x0bĐào tạo 12 bác sĩ\r\nSửa lỗi\u2028xong",
+    )
     stored = [row for row in rich.json("report", "list") if row["action_id"] == 21][0]["result"]
     assert stored == "Đã tiếp nhận 3 kỹ thuật\nĐào tạo 12 bác sĩ\nSửa lỗi\nxong"
     out = tmp_path / "bao-cao.docx"
@@ -175,7 +226,9 @@ def test_csv_listings_neutralise_formulas_like_exports(rich):
     for number, title in enumerate(FORMULAS):
         rich.ok("action", "add", "--sector", "y-te", "--lead", "syt-hg", "--note", f"{number}", "--", title)
     listed = list(csv.DictReader(io.StringIO(rich.ok("action", "list", "--sector", "y-te", "--format", "csv").stdout)))
-    exported = list(csv.DictReader(io.StringIO(rich.ok("export", "actions", "--sector", "y-te", "-o", "-").stdout_bytes.decode("utf-8-sig"))))
+    exported = list(
+        csv.DictReader(io.StringIO(rich.ok("export", "actions", "--sector", "y-te", "-o", "-").stdout_bytes.decode("utf-8-sig")))
+    )
     assert [row["title"] for row in listed[1:]] == ["'" + title for title in FORMULAS]
     assert [row["title"] for row in exported] == [row["title"] for row in listed]
     # a record shown as CSV goes through the same writer (the sample has 26 actions: @SUM is the 31st)

@@ -34,7 +34,9 @@ def test_every_accepted_form(text, code):
     assert parse_period(text).code == code
 
 
-@pytest.mark.parametrize("text", ["2022-H3", "H1", "2022-13", "2022-Q5", "2022-Q0", "22-H1", "", "H1/22", "2022-H", "0202-H1", "2022/2023"])
+@pytest.mark.parametrize(
+    "text", ["2022-H3", "H1", "2022-13", "2022-Q5", "2022-Q0", "22-H1", "", "H1/22", "2022-H", "0202-H1", "2022/2023"]
+)
 def test_rejections_name_the_accepted_forms(text):
     with pytest.raises(HoptacError) as refused:
         parse_period(text)

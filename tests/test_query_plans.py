@@ -153,7 +153,9 @@ def test_the_check_sees_a_scan(register):
     assert full_scans(register.db, "SELECT * FROM reports r WHERE r.progress > 50")
     assert full_scans(register.db, "SELECT count(*) FROM actions")
     assert not full_scans(register.db, "SELECT * FROM reports r WHERE r.agency_id = 1")
-    assert not full_scans(register.db, "SELECT * FROM action_partners p JOIN actions a ON a.id = p.action_id WHERE p.agency_id = 1")
+    assert not full_scans(
+        register.db, "SELECT * FROM action_partners p JOIN actions a ON a.id = p.action_id WHERE p.agency_id = 1"
+    )
     assert not full_scans(register.db, "SELECT a.name FROM agencies a")  # the alias a is not actions here
     # one alias for two tables: suspect if either is refused
     assert full_scans(register.db, "SELECT * FROM agencies a WHERE a.id IN (SELECT a.lead_agency_id FROM actions a)")

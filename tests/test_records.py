@@ -49,8 +49,12 @@ def test_table_columns_are_the_fields_described():
         columns = value.table if isinstance(value, records.Listing) else value if isinstance(value, list) else []
         for column in columns:
             if isinstance(column, records.Column):
-                owners = [record for record in every_record() if record.fields.get(column.key) is not None
-                          and (record[column.key].header, record[column.key].kind) == (column.header, column.kind)]
+                owners = [
+                    record
+                    for record in every_record()
+                    if record.fields.get(column.key) is not None
+                    and (record[column.key].header, record[column.key].kind) == (column.header, column.kind)
+                ]
                 assert owners, f"{name}: column {column.key} is not a described field"
 
 
@@ -62,7 +66,12 @@ def test_what_a_spreadsheet_shows_of_a_status():
     assert (shown[at + 1].key, shown[at + 1].kind) == ("status", "status")
     assert len(shown) == len(records.EXPORT_REPORTS) + 1
     assert [field.neutralised for field in records.REPORT.pick("id", "progress", "submitted_on", "result", "status")] == [
-        False, False, False, True, True]
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
 
 
 LISTINGS = [
@@ -90,13 +99,28 @@ def test_json_and_csv_carry_the_listing_fields_in_order(sample, args, listing):
 
 
 def test_exports_carry_the_described_fields(sample):
-    for kind, fields in (("summary", records.EXPORT_SUMMARY), ("actions", records.EXPORT_ACTIONS), ("reports", records.EXPORT_REPORTS)):
+    for kind, fields in (
+        ("summary", records.EXPORT_SUMMARY),
+        ("actions", records.EXPORT_ACTIONS),
+        ("reports", records.EXPORT_REPORTS),
+    ):
         header = sample.ok("export", kind, "-o", "-").stdout.splitlines()[0]
         assert header.split(",") == [field.key for field in fields]
 
 
-@pytest.mark.parametrize("args", [("history",), ("undo", "--list"), ("settings",), ("report", "list"), ("status",),
-                                  ("action", "show", "9"), ("report", "show", "1")], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("history",),
+        ("undo", "--list"),
+        ("settings",),
+        ("report", "list"),
+        ("status",),
+        ("action", "show", "9"),
+        ("report", "show", "1"),
+    ],
+    ids=" ".join,
+)
 def test_json_and_csv_are_the_same_in_both_languages(sample, args):
     """Data for other programs: a history entry's summary and a setting's meaning included."""
     sample.ok("review", "add", "--year", "2024", "--conclusion", "Đạt")

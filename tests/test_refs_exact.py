@@ -31,12 +31,27 @@ def test_an_exact_slug_wins_over_a_prefix(two_parties):
     [
         (("party", "add", "Gia Lai"), ("party", "add", "Gia Lai", "--slug", "gia-lai-2")),
         (("party", "add", "Gia Lai"), ("party", "add", "GIA LAI", "--slug", "gl")),
-        (("agency", "add", "Sở Nội vụ tỉnh Hậu Giang", "--party", "hau-giang"),
-         ("agency", "add", "Sở nội vụ tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "snv-hg")),
+        (
+            ("agency", "add", "Sở Nội vụ tỉnh Hậu Giang", "--party", "hau-giang"),
+            ("agency", "add", "Sở nội vụ tỉnh Hậu Giang", "--party", "hau-giang", "--slug", "snv-hg"),
+        ),
         (("sector", "add", "Nội vụ"), ("sector", "add", "Noi vu", "--slug", "noi-vu-2")),
-        (("agreement", "add", "Chương trình 2026", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030"),
-         ("agreement", "add", "Chương trình 2026", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030",
-          "--slug", "ct-2026")),
+        (
+            ("agreement", "add", "Chương trình 2026", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030"),
+            (
+                "agreement",
+                "add",
+                "Chương trình 2026",
+                "--party",
+                "hau-giang",
+                "--party",
+                "kien-giang",
+                "--period",
+                "2026-2030",
+                "--slug",
+                "ct-2026",
+            ),
+        ),
     ],
 )
 def test_a_different_slug_does_not_make_a_taken_name_new(two_parties, first, second):
@@ -48,6 +63,18 @@ def test_a_different_slug_does_not_make_a_taken_name_new(two_parties, first, sec
 
 def test_a_name_may_repeat_in_another_agreement(two_parties):
     h = two_parties
-    h.ok("agreement", "add", "Chương trình 2026", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030", "--slug", "ct")
+    h.ok(
+        "agreement",
+        "add",
+        "Chương trình 2026",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2026-2030",
+        "--slug",
+        "ct",
+    )
     h.ok("sector", "add", "Y tế", "--agreement", "ct")
     assert [row["slug"] for row in h.json("sector", "list", "--agreement", "ct")] == ["y-te"]

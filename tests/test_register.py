@@ -5,7 +5,6 @@ import sqlite3
 import unicodedata
 
 import pytest
-
 from conftest import Hoptac
 
 
@@ -15,6 +14,7 @@ def rows(db, sql, *params):
 
 
 # database location ---------------------------------------------------------------------------
+
 
 def test_db_path_follows_option_then_environment_then_user_dir(tmp_path):
     runner = Hoptac(tmp_path / "x.db")
@@ -62,11 +62,15 @@ def test_not_a_database_is_a_one_line_error(tmp_path):
 
 # parties -------------------------------------------------------------------------------------
 
+
 def test_party_add_and_list(hoptac):
     hoptac.ok("party", "add", "Hậu Giang")
     hoptac.ok("party", "add", "Cần Thơ", "--kind", "city")
     listed = hoptac.json("party", "list")
-    assert [(p["slug"], p["name"], p["kind"]) for p in listed] == [("hau-giang", "Hậu Giang", "province"), ("can-tho", "Cần Thơ", "city")]
+    assert [(p["slug"], p["name"], p["kind"]) for p in listed] == [
+        ("hau-giang", "Hậu Giang", "province"),
+        ("can-tho", "Cần Thơ", "city"),
+    ]
     table = hoptac.ok("party", "list", lang="vi").stdout
     assert "Cần Thơ" in table and "thành phố" in table
 
@@ -95,10 +99,24 @@ def test_party_refusals(hoptac, args, fragment):
 
 # agreements ----------------------------------------------------------------------------------
 
+
 def test_agreement_with_signatories_and_show(two_parties):
     two_parties.ok(
-        "agreement", "add", "Chương trình 2026-2030", "--party", "Hậu Giang", "--party", "kien giang", "--period", "2026–2030",
-        "--signed", "15/03/2026", "--signatory", "hau-giang=Nguyễn Văn A, Chủ tịch UBND tỉnh", "--slug", "ct-2026",
+        "agreement",
+        "add",
+        "Chương trình 2026-2030",
+        "--party",
+        "Hậu Giang",
+        "--party",
+        "kien giang",
+        "--period",
+        "2026–2030",
+        "--signed",
+        "15/03/2026",
+        "--signatory",
+        "hau-giang=Nguyễn Văn A, Chủ tịch UBND tỉnh",
+        "--slug",
+        "ct-2026",
     )
     shown = two_parties.json("agreement", "show", "ct-2026")
     assert shown["signed_on"] == "2026-03-15" and shown["start_year"] == 2026 and shown["end_year"] == 2030
@@ -111,7 +129,9 @@ def test_agreement_with_signatories_and_show(two_parties):
 
 
 def test_agreement_must_be_named_when_several_are_active(two_parties):
-    two_parties.ok("agreement", "add", "Chương trình khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030")
+    two_parties.ok(
+        "agreement", "add", "Chương trình khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2026-2030"
+    )
     result = two_parties.fails("sector", "add", "Công nghiệp")
     assert "--agreement" in result.stderr and "thu" in result.stderr and "chuong-trinh-khac" in result.stderr
     two_parties.ok("sector", "add", "Công nghiệp", "--agreement", "chuong trinh khac")
@@ -141,6 +161,7 @@ def test_agreement_without_option_is_a_usage_error(two_parties):
 
 # sectors and agencies ------------------------------------------------------------------------
 
+
 def test_sectors_listed_in_order_and_duplicates_refused(two_parties):
     listed = two_parties.json("sector", "list")
     assert [(s["position"], s["slug"]) for s in listed] == [(1, "y-te"), (2, "giao-thong")]
@@ -158,10 +179,28 @@ def test_agencies_by_party(two_parties):
 
 # actions -------------------------------------------------------------------------------------
 
+
 def add_heart_surgery(runner):
     return runner.ok(
-        "action", "add", "Hỗ trợ phẫu thuật tim cho trẻ em", "--sector", "y te", "--lead", "syt-hg", "--partner", "syt-kg",
-        "--start", "01/01/2022", "--due", "31/12/2023", "--unit", "em", "--target", "20", "--plan", "Số 12/KH-SYT, 10/01/2022",
+        "action",
+        "add",
+        "Hỗ trợ phẫu thuật tim cho trẻ em",
+        "--sector",
+        "y te",
+        "--lead",
+        "syt-hg",
+        "--partner",
+        "syt-kg",
+        "--start",
+        "01/01/2022",
+        "--due",
+        "31/12/2023",
+        "--unit",
+        "em",
+        "--target",
+        "20",
+        "--plan",
+        "Số 12/KH-SYT, 10/01/2022",
     )
 
 
@@ -229,9 +268,10 @@ def test_action_add_refusals(two_parties, args, fragment):
 
 def test_action_refusals_on_existing(two_parties):
     add_heart_surgery(two_parties)
-    assert "id 1" in two_parties.fails(
-        "action", "add", "hỗ trợ PHẪU THUẬT tim cho trẻ em", "--sector", "y-te", "--lead", "syt-hg"
-    ).stderr
+    assert (
+        "id 1"
+        in two_parties.fails("action", "add", "hỗ trợ PHẪU THUẬT tim cho trẻ em", "--sector", "y-te", "--lead", "syt-hg").stderr
+    )
     assert "nothing to change" in two_parties.fails("action", "update", "1", "--due", "31/12/2023").stderr
     assert "999" in two_parties.fails("action", "update", "999", "--title", "x").stderr
     assert "999" in two_parties.fails("action", "show", "999").stderr

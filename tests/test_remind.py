@@ -12,8 +12,12 @@ import datetime as dt
 import pytest
 from conftest import EVIL_TITLE
 
-LETTERS = ["don-doc-2022-H2-sgtvt-hg.docx", "don-doc-2022-H2-sgtvt-kg.docx", "don-doc-2022-H2-syt-hg.docx",
-           "don-doc-2022-H2-syt-kg.docx"]
+LETTERS = [
+    "don-doc-2022-H2-sgtvt-hg.docx",
+    "don-doc-2022-H2-sgtvt-kg.docx",
+    "don-doc-2022-H2-syt-hg.docx",
+    "don-doc-2022-H2-syt-kg.docx",
+]
 
 
 def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
@@ -21,8 +25,20 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
     from openpyxl import load_workbook
 
     folder = tmp_path / "nhac"
-    result = configured.ok("report", "remind", "--period", "2022-H2", "-o", str(folder), "--date", "05/01/2023",
-                           "--by", "15/01/2023", "--signer-name", "Trần Thị Bình")
+    result = configured.ok(
+        "report",
+        "remind",
+        "--period",
+        "2022-H2",
+        "-o",
+        str(folder),
+        "--date",
+        "05/01/2023",
+        "--by",
+        "15/01/2023",
+        "--signer-name",
+        "Trần Thị Bình",
+    )
     assert sorted(path.name for path in folder.iterdir()) == sorted([*LETTERS, "don-doc-2022-H2.xlsx"])
     assert "Wrote 4 reminder letters (4 actions)" in result.stdout
     assert "Sở Y tế tỉnh Kiên Giang" in result.stdout
@@ -37,10 +53,13 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
     assert "Kính gửi: Sở Y tế tỉnh Kiên Giang" in text
     assert "trước ngày 20/12/2022" in text and "trước ngày 15/01/2023" in text and "Trân trọng./." in text
     assert [cell.text for cell in table.rows[1].cells] == ["1", "2", "Đào tạo bác sĩ", "Y tế", "20/12/2022", "16"]
-    assert table.rows[0]._tr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}trPr/"
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"
-    ) is not None
+    assert (
+        table.rows[0]._tr.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}trPr/"
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader"
+        )
+        is not None
+    )
     recipients, signer = signature.rows[0].cells
     assert [p.text for p in recipients.paragraphs] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KTĐN."]
     assert [p.text for p in signer.paragraphs if p.text] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị Bình"]
@@ -52,8 +71,11 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
     assert header == ["Agency", "Formerly", "Act.", "Action", "Sector", "Deadline", "Days late", "Letter"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[2]) for row in rows] == [
-        ("Sở Giao thông vận tải tỉnh Hậu Giang", 4), ("Sở Giao thông vận tải tỉnh Kiên Giang", 5), ("Sở Y tế tỉnh Hậu Giang", 3),
-        ("Sở Y tế tỉnh Kiên Giang", 2)]
+        ("Sở Giao thông vận tải tỉnh Hậu Giang", 4),
+        ("Sở Giao thông vận tải tỉnh Kiên Giang", 5),
+        ("Sở Y tế tỉnh Hậu Giang", 3),
+        ("Sở Y tế tỉnh Kiên Giang", 2),
+    ]
     assert rows[1][3] == EVIL_TITLE and sheet.cell(3, 4).data_type == "s"  # text, never a formula
     assert rows[0][5] == dt.datetime(2022, 12, 20) and rows[0][6] == 16 and rows[0][7] == LETTERS[0]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:H5" and sheet["A1"].font.b
@@ -61,8 +83,19 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
 
 def test_one_agency_markdown_and_refusal_to_overwrite(configured, tmp_path):
     folder = tmp_path / "nhac"
-    configured.ok("report", "remind", "--period", "2022-H2", "-o", str(folder), "--agency", "Sở Y tế Kiên Giang",
-                  "--format", "md", lang="vi")
+    configured.ok(
+        "report",
+        "remind",
+        "--period",
+        "2022-H2",
+        "-o",
+        str(folder),
+        "--agency",
+        "Sở Y tế Kiên Giang",
+        "--format",
+        "md",
+        lang="vi",
+    )
     assert sorted(path.name for path in folder.iterdir()) == ["don-doc-2022-H2-syt-kg.md", "don-doc-2022-H2.xlsx"]
     letter = (folder / "don-doc-2022-H2-syt-kg.md").read_text(encoding="utf-8")
     assert "Kính gửi: Sở Y tế tỉnh Kiên Giang" in letter and "| 1 | 2 | Đào tạo bác sĩ | Y tế | 20/12/2022 | 1436 |" in letter

@@ -5,12 +5,51 @@ from conftest import snapshot
 
 
 def _build_actions(h) -> None:
-    h.ok("action", "add", "Khám chữa bệnh", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg",
-         "--start", "01/03/2022", "--due", "31/12/2023")
-    h.ok("action", "add", "Phẫu thuật tim", "--sector", "y-te", "--lead", "syt-kg", "--partner", "syt-hg",
-         "--unit", "em", "--target", "20")
-    h.ok("action", "add", "Nâng cấp đường", "--sector", "giao-thong", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg",
-         "--start", "01/07/2022", "--due", "30/06/2024")
+    h.ok(
+        "action",
+        "add",
+        "Khám chữa bệnh",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--partner",
+        "syt-kg",
+        "--start",
+        "01/03/2022",
+        "--due",
+        "31/12/2023",
+    )
+    h.ok(
+        "action",
+        "add",
+        "Phẫu thuật tim",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-kg",
+        "--partner",
+        "syt-hg",
+        "--unit",
+        "em",
+        "--target",
+        "20",
+    )
+    h.ok(
+        "action",
+        "add",
+        "Nâng cấp đường",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-hg",
+        "--partner",
+        "sgtvt-kg",
+        "--start",
+        "01/07/2022",
+        "--due",
+        "30/06/2024",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -69,11 +108,20 @@ def test_value_derives_progress_and_is_shown_with_unit(actions):
         (["--action", "1", "--period", "2022-H1", "--progress", "40", "--status", "chưa thực hiện"], "(not started) contradicts"),
         (["--action", "1", "--period", "2022-H1", "--progress", "100", "--status", "behind"], "contradicts a progress of 100%"),
         (["--action", "1", "--period", "2022-H1", "--progress", "40", "--status", "finished"], "'finished' is not a status"),
-        (["--action", "1", "--period", "2022-H1", "--progress", "40", "--agency", "sgtvt-kg"], "neither the lead nor a partner of action 1"),
+        (
+            ["--action", "1", "--period", "2022-H1", "--progress", "40", "--agency", "sgtvt-kg"],
+            "neither the lead nor a partner of action 1",
+        ),
         (["--action", "1", "--period", "2022-H1", "--progress", "40", "--agency", "nowhere"], "no agency 'nowhere'"),
-        (["--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "31/02/2022"], "does not exist in the calendar"),
+        (
+            ["--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "31/02/2022"],
+            "does not exist in the calendar",
+        ),
         (["--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "01/12/2030"], "is in the future"),
-        (["--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "01/12/2021"], "before the data window of 2022-H1 opens on 15/12/2021"),
+        (
+            ["--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "01/12/2021"],
+            "before the data window of 2022-H1 opens on 15/12/2021",
+        ),
         (["--action", "99", "--period", "2022-H1", "--progress", "40"], "no action with id 99"),
     ],
 )
@@ -83,14 +131,27 @@ def test_refusals_name_the_value_and_change_nothing(actions, args, needle):
 
 
 def test_partner_may_report_and_status_accepts_vietnamese(actions):
-    report(actions, "--action", "1", "--period", "2022-H1", "--progress", "40", "--agency", "Sở Y tế tỉnh Kiên Giang",
-           "--status", "chậm tiến độ")
+    report(
+        actions,
+        "--action",
+        "1",
+        "--period",
+        "2022-H1",
+        "--progress",
+        "40",
+        "--agency",
+        "Sở Y tế tỉnh Kiên Giang",
+        "--status",
+        "chậm tiến độ",
+    )
     (row,) = actions.json("report", "list", "--agency", "syt-kg")
     assert row["status"] == "behind"
 
 
 def test_amend_keeps_history_and_only_latest_counts(actions):
-    report(actions, "--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "10/06/2022", "--result", "Bước đầu")
+    report(
+        actions, "--action", "1", "--period", "2022-H1", "--progress", "40", "--submitted", "10/06/2022", "--result", "Bước đầu"
+    )
     refused = actions.fails("report", "add", "--action", "1", "--period", "2022-H1", "--progress", "50")
     assert "report 1 already covers 2022-H1" in refused.stderr and "--amend" in refused.stderr
     report(actions, "--action", "1", "--period", "2022-H1", "--progress", "60", "--amend", "--submitted", "25/06/2022")
@@ -196,15 +257,29 @@ def test_missing_orders_agencies_the_same_in_both_languages(hoptac):
     h.ok("party", "add", "Hậu Giang")
     h.ok("party", "add", "Kiên Giang")
     for slug in ("p1", "p2"):
-        h.ok("agreement", "add", f"Chương trình {slug}", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", slug)
+        h.ok(
+            "agreement",
+            "add",
+            f"Chương trình {slug}",
+            "--party",
+            "hau-giang",
+            "--party",
+            "kien-giang",
+            "--period",
+            "2021-2025",
+            "--slug",
+            slug,
+        )
         h.ok("sector", "add", "Y tế", "--agreement", slug)
     for name, slug in (("Sở A", "a"), ("Sở A Mới", "a-moi"), ("Sở B", "b")):
         h.ok("agency", "add", name, "--party", "hau-giang", "--slug", slug)
     h.ok("action", "add", "Việc một", "--sector", "y-te", "--agreement", "p1", "--lead", "b")
     h.ok("action", "add", "Việc hai", "--sector", "y-te", "--agreement", "p1", "--lead", "a-moi")
     h.ok("agency", "merge", "b", "--into", "a", "--on", "01/01/2026")
-    orders = [[(row["agency"], row["formerly"]) for row in h.json("report", "missing", "--period", "2025-H2", lang=lang)["missing"]]
-              for lang in ("en", "vi")]
+    orders = [
+        [(row["agency"], row["formerly"]) for row in h.json("report", "missing", "--period", "2025-H2", lang=lang)["missing"]]
+        for lang in ("en", "vi")
+    ]
     assert orders[0] == orders[1] == [("Sở A", "Sở B"), ("Sở A Mới", None)]
 
 

@@ -17,6 +17,7 @@ def review_id(result) -> int:
 
 # hosts in turn -------------------------------------------------------------------------------
 
+
 def test_host_rotates_in_party_order_when_left_out(two_parties):
     first = add_review(two_parties, "--year", "2021", "--held", "20/12/2021")
     assert "Hậu Giang hosts the first review" in first.stderr
@@ -59,6 +60,7 @@ def test_a_successor_party_may_host(sample):
 
 # validation ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "args, expected",
     [
@@ -93,8 +95,21 @@ def test_unknown_review_is_refused(two_parties):
 
 # decisions through a review ------------------------------------------------------------------
 
+
 def _build_decided(h) -> None:
-    h.ok("action", "add", "Khám bệnh lưu động", "--sector", "y-te", "--lead", "syt-hg", "--partner", "syt-kg", "--due", "31/12/2023")
+    h.ok(
+        "action",
+        "add",
+        "Khám bệnh lưu động",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--partner",
+        "syt-kg",
+        "--due",
+        "31/12/2023",
+    )
     h.ok("action", "add", "Nâng cấp Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-kg", "--unit", "km", "--target", "20")
     add_review(h, "--year", "2022", "--held", "15/12/2022", "--conclusion", "Điều chỉnh, bổ sung nhiệm vụ")
 
@@ -124,8 +139,21 @@ def test_supplemented_action_is_traced_to_the_review(decided):
 
 def test_adjustment_records_each_field_with_the_review(decided):
     result = decided.ok(
-        "action", "update", "2", "--due", "30/06/2026", "--target", "25", "--lead", "sgtvt-hg", "--partner", "sgtvt-kg",
-        "--review", "1", "--reason", "Vốn bố trí chậm",
+        "action",
+        "update",
+        "2",
+        "--due",
+        "30/06/2026",
+        "--target",
+        "25",
+        "--lead",
+        "sgtvt-hg",
+        "--partner",
+        "sgtvt-kg",
+        "--review",
+        "1",
+        "--reason",
+        "Vốn bố trí chậm",
     )
     assert "Adjusted action 2 by interim review 2022 (#1)" in result.stdout
     events = history(decided, 2)[1:]
@@ -153,9 +181,17 @@ def test_cancel_needs_a_review_and_a_reason(decided):
     assert "Action 1 is now cancelled" in result.stdout
     event = history(decided, 1)[-1]
     assert (event["kind"], event["field"], event["old_value"], event["new_value"], event["reason"], event["review_id"]) == (
-        "cancelled", "status", "not-started", "cancelled", "Không còn phù hợp", 1,
+        "cancelled",
+        "status",
+        "not-started",
+        "cancelled",
+        "Không còn phù hợp",
+        1,
     )
-    assert "action 1 is cancelled; it cannot be cancelled" in decided.fails("action", "cancel", "1", "--review", "1", "--reason", "again").stderr
+    assert (
+        "action 1 is cancelled; it cannot be cancelled"
+        in decided.fails("action", "cancel", "1", "--review", "1", "--reason", "again").stderr
+    )
     assert decided.json("action", "list", "--status", "cancelled")[0]["id"] == 1
 
 
@@ -172,7 +208,19 @@ def test_pause_and_resume_restore_the_earlier_status(decided):
 
 
 def test_review_of_another_agreement_is_refused(decided):
-    decided.ok("agreement", "add", "Chương trình khác", "--party", "hau-giang", "--party", "kien-giang", "--period", "2021-2025", "--slug", "khac")
+    decided.ok(
+        "agreement",
+        "add",
+        "Chương trình khác",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2021-2025",
+        "--slug",
+        "khac",
+    )
     decided.ok("review", "add", "--agreement", "khac", "--year", "2022")
     result = decided.fails("action", "update", "1", "--due", "31/12/2024", "--review", "2")
     assert "interim review 2022 (#2) belongs to khac, but action 1 is in thu" in result.stderr
@@ -187,7 +235,17 @@ def test_review_show_lists_every_change_and_commendation(decided):
     decided.ok("action", "update", "2", "--due", "30/06/2026", "--review", "1")
     decided.ok("action", "cancel", "1", "--review", "1", "--reason", "Không còn phù hợp")
     decided.ok("action", "update", "2", "--note", "not by the review")
-    decided.ok("commend", "add", "--review", "1", "--recipient", "Sở Y tế tỉnh Hậu Giang", "--collective", "--form", "Giấy khen của Giám đốc Sở")
+    decided.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Sở Y tế tỉnh Hậu Giang",
+        "--collective",
+        "--form",
+        "Giấy khen của Giám đốc Sở",
+    )
     shown = decided.json("review", "show", "1")
     assert [(c["action_id"], c["kind"]) for c in shown["changes_made"]] == [(3, "added"), (2, "adjusted"), (1, "cancelled")]
     assert [c["recipient"] for c in shown["commendations_made"]] == ["Sở Y tế tỉnh Hậu Giang"]

@@ -16,16 +16,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import Hoptac, bench_generator, restored, snapshot
 from hypothesis import given
 from hypothesis import strategies as st
-from conftest import BENCH, Hoptac, bench_generator, restored, snapshot
 
 from hoptac_cli.domain.periods import parse_period
 from hoptac_cli.domain.text import fold
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage.db import open_db
 from hoptac_cli.storage.where import Where
-
 
 # The query of list_actions before phase 2 (main at 090c088), the reference of the rule.
 _WINDOW_SQL = """
@@ -87,7 +86,6 @@ _WINDOW_SQL = """
 """
 
 
-
 def window_list_actions(db, *, as_of: str | None = None) -> list[dict]:
     where = Where(as_of=as_of)
     return list(db.query(_WINDOW_SQL.format(where=where.sql()), where.params))
@@ -123,6 +121,7 @@ def assert_same_as_window_query(path: Path) -> int:
 
 # a register with every case the rule has ----------------------------------------------------------
 
+
 def build_rules(h: Hoptac) -> None:
     """Two programmes of Hậu Giang and Kiên Giang; reports that test each part of the rule."""
     ok = h.ok
@@ -131,13 +130,40 @@ def build_rules(h: Hoptac) -> None:
     ok("party", "add", "Kiên Giang")
     ok("party", "add", "Cần Thơ", "--kind", "city")
     for name, slug, party in [
-        ("Sở Giao thông vận tải tỉnh Hậu Giang", "gt-hg", "hau-giang"), ("Sở Giao thông vận tải tỉnh Kiên Giang", "gt-kg", "kien-giang"),
-        ("Sở Xây dựng tỉnh Hậu Giang", "xd-hg", "hau-giang"), ("Sở Y tế tỉnh Hậu Giang", "yt-hg", "hau-giang"),
-        ("Sở Y tế tỉnh Kiên Giang", "yt-kg", "kien-giang"), ("Sở Y tế thành phố Cần Thơ", "yt-ct", "can-tho"),
+        ("Sở Giao thông vận tải tỉnh Hậu Giang", "gt-hg", "hau-giang"),
+        ("Sở Giao thông vận tải tỉnh Kiên Giang", "gt-kg", "kien-giang"),
+        ("Sở Xây dựng tỉnh Hậu Giang", "xd-hg", "hau-giang"),
+        ("Sở Y tế tỉnh Hậu Giang", "yt-hg", "hau-giang"),
+        ("Sở Y tế tỉnh Kiên Giang", "yt-kg", "kien-giang"),
+        ("Sở Y tế thành phố Cần Thơ", "yt-ct", "can-tho"),
     ]:
         ok("agency", "add", name, "--party", party, "--slug", slug)
-    ok("agreement", "add", "Chương trình A", "--party", "hau-giang", "--party", "kien-giang", "--period", "2023-2026", "--slug", "a")
-    ok("agreement", "add", "Chương trình B", "--party", "kien-giang", "--party", "can-tho", "--period", "2023-2026", "--slug", "b")
+    ok(
+        "agreement",
+        "add",
+        "Chương trình A",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2023-2026",
+        "--slug",
+        "a",
+    )
+    ok(
+        "agreement",
+        "add",
+        "Chương trình B",
+        "--party",
+        "kien-giang",
+        "--party",
+        "can-tho",
+        "--period",
+        "2023-2026",
+        "--slug",
+        "b",
+    )
     ok("sector", "add", "Giao thông", "--agreement", "a")
     ok("sector", "add", "Y tế", "--agreement", "a")
     ok("sector", "add", "Y tế", "--agreement", "b")
@@ -150,8 +176,9 @@ def build_rules(h: Hoptac) -> None:
 
     action("Cầu Cái Tư", "a", "giao-thong", "gt-hg", "--partner", "gt-kg")  # 1
     action("Khám bệnh giáp ranh", "a", "y-te", "yt-hg", "--partner", "yt-kg")  # 2: its lead changes
-    action("Phẫu thuật tim", "a", "y-te", "yt-hg", "--partner", "yt-kg", "--unit", "em", "--target", "100",
-           "--measure", "per-period")  # 3
+    action(
+        "Phẫu thuật tim", "a", "y-te", "yt-hg", "--partner", "yt-kg", "--unit", "em", "--target", "100", "--measure", "per-period"
+    )  # 3
     action("Trao đổi chuyên gia", "b", "y-te", "yt-ct", "--partner", "yt-kg", "--due", "30/06/2026")  # 4
     action("Không ai báo cáo", "b", "y-te", "yt-kg")  # 5
     # 1: the lead's report decides its period even when a partner's came later; a period only a
@@ -236,6 +263,7 @@ def test_generated_register_same_as_the_window_query(register):
 
 # what users see -------------------------------------------------------------------------------------
 
+
 def _totals(h: Hoptac, slug: str, *args: str) -> dict:
     (total,) = [row for row in h.json("status", "--agreement", slug, *args) if row["row"] == "total"]
     return total
@@ -262,7 +290,10 @@ def test_status_with_several_programmes_prints_one_row_each(rules):
 
 def test_party_names_every_programme_it_takes_part_in_also_under_an_old_name(rules):
     rows = rules.json("status", "--party", "kien giang")
-    assert [(row["agreement"], row["parties"]) for row in rows] == [("b", ["Kiên Giang", "Cần Thơ"]), ("a", ["Kiên Giang", "Hậu Giang"])]
+    assert [(row["agreement"], row["parties"]) for row in rows] == [
+        ("b", ["Kiên Giang", "Cần Thơ"]),
+        ("a", ["Kiên Giang", "Hậu Giang"]),
+    ]
     assert [row["agreement"] for row in rules.json("status", "--party", "Cần Thơ")] == ["b"]
     rules.ok("party", "merge", "hau-giang", "--into", "can-tho", "--on", "01/07/2025")
     rows = rules.json("status", "--party", "can-tho")
@@ -288,7 +319,8 @@ def test_report_missing_without_an_agreement_covers_every_programme_by_agency(re
     assert register.json("report", "missing", "--period", period, env=env, lang="vi") == every
     assert every["owed"] == sum(found["owed"] for found in each.values())
     assert sorted((row["agreement"], row["action_id"]) for row in every["missing"]) == sorted(
-        (slug, row["action_id"]) for slug, found in each.items() for row in found["missing"])
+        (slug, row["action_id"]) for slug, found in each.items() for row in found["missing"]
+    )
     assert len(every["late"]) == sum(len(found["late"]) for found in each.values())
     # grouped: one province's departments together, each agency's programmes together
     keys = [(row["party"], row["agency"]) for row in every["missing"]]
@@ -319,8 +351,20 @@ def test_a_long_listing_shows_its_first_rows_and_says_how_to_see_all(register):
     assert len(_listed_reports(register.ok("report", "list", "--all", env=env).stdout)) == len(every)
     assert len(register.json("report", "list", "--limit", "7", env=env)) == 7
     assert "7/" in register.ok("report", "list", "--limit", "7", env=env, lang="vi").stderr
-    assert register.ok("report", "list", "--agreement", every[0]["agreement"], "--period", every[0]["period"],
-                       "--sector", every[0]["sector_slug"], env=env).stderr == ""  # a short listing says nothing
+    assert (
+        register.ok(
+            "report",
+            "list",
+            "--agreement",
+            every[0]["agreement"],
+            "--period",
+            every[0]["period"],
+            "--sector",
+            every[0]["sector_slug"],
+            env=env,
+        ).stderr
+        == ""
+    )  # a short listing says nothing
     actions = register.json("action", "list", env=env)
     assert len(register.json("action", "list", "--limit", "3", env=env)) == 3 and len(actions) > 50
     assert f"of {len(actions):,} rows" in register.ok("action", "list", env=env).stderr
@@ -329,6 +373,7 @@ def test_a_long_listing_shows_its_first_rows_and_says_how_to_see_all(register):
 
 
 # the figures of many agreements, read in one pass, are the pictures' own ---------------------------
+
 
 def _pictures_agree(path: Path, periods: list[str | None]) -> int:
     from hoptac_cli.domain import status
@@ -345,7 +390,8 @@ def _pictures_agree(path: Path, periods: list[str | None]) -> int:
                     assert one.agreement["id"] == other.agreement["id"] and one.period == other.period
                     keys = ("id", "sector_slug", "status", "progress", "overdue", "expected", "reported")
                     assert [{key: action[key] for key in keys} for action in one.actions] == [
-                        {key: action[key] for key in keys} for action in other.actions], (one.agreement["slug"], period, pin)
+                        {key: action[key] for key in keys} for action in other.actions
+                    ], (one.agreement["slug"], period, pin)
                     assert status.overview_rows(one) == status.overview_rows(other)
                     compared += len(one.actions)
         return compared
@@ -373,9 +419,13 @@ def test_lean_pictures_are_the_full_ones_on_a_generated_register(register):
 # the CSV writer builds its lines itself: the same bytes as the csv module ---------------------------
 
 _CELLS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-    st.text(alphabet=st.sampled_from(list('ab ,;\t"\n\r\'=+-@\u00a0\u3000\uff1dđẮ0')), max_size=8),
-    st.lists(st.text(alphabet="ab=,;", max_size=3), max_size=3), st.dates(),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(alphabet=st.sampled_from(list("ab ,;\t\"\n\r'=+-@\u00a0\u3000\uff1dđẮ0")), max_size=8),
+    st.lists(st.text(alphabet="ab=,;", max_size=3), max_size=3),
+    st.dates(),
 )
 
 

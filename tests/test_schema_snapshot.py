@@ -20,7 +20,9 @@ def test_fresh_schema_is_the_committed_snapshot():
     made = fresh_schema()
     committed = SNAPSHOT.read_text(encoding="utf-8")
     if made != committed:
-        diff = "".join(difflib.unified_diff(committed.splitlines(True), made.splitlines(True), "tests/schema.sql", "made by the migrations"))
+        diff = "".join(
+            difflib.unified_diff(committed.splitlines(True), made.splitlines(True), "tests/schema.sql", "made by the migrations")
+        )
         raise AssertionError(
             f"The migrations no longer make the schema in tests/schema.sql. A released migration must never change; "
             f"after adding a new one, regenerate the file with `{REGENERATE}` and commit it.\n{diff}"

@@ -13,13 +13,49 @@ from hoptac_cli.storage import search as search_store
 
 
 def _build_texts(h) -> None:
-    h.ok("action", "add", "Đầu tư hoàn chỉnh Đường tỉnh 962, 963", "--sector", "giao-thong", "--lead", "sgtvt-kg",
-         "--start", "01/01/2022", "--due", "31/12/2023")
-    h.ok("action", "add", "Xây dựng cầu Cái Tư trên Quốc lộ 61", "--sector", "giao-thong", "--lead", "sgtvt-hg",
-         "--note", "Kinh nghiệm từ tỉnh Đắk Lắk", "--plan", "Kế hoạch 12/KH-UBND, 03/02/2022")
+    h.ok(
+        "action",
+        "add",
+        "Đầu tư hoàn chỉnh Đường tỉnh 962, 963",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-kg",
+        "--start",
+        "01/01/2022",
+        "--due",
+        "31/12/2023",
+    )
+    h.ok(
+        "action",
+        "add",
+        "Xây dựng cầu Cái Tư trên Quốc lộ 61",
+        "--sector",
+        "giao-thong",
+        "--lead",
+        "sgtvt-hg",
+        "--note",
+        "Kinh nghiệm từ tỉnh Đắk Lắk",
+        "--plan",
+        "Kế hoạch 12/KH-UBND, 03/02/2022",
+    )
     h.ok("action", "add", "Khám bệnh cho trẻ em xã Hòa An", "--sector", "y-te", "--lead", "syt-hg")
-    h.ok("report", "add", "--action", "2", "--period", "2022-H2", "--progress", "40",
-         "--result", "Khởi công cầu Cái Tư", "--difficulty", "Thiếu vốn đối ứng", "--proposal", "Đề nghị Bộ hỗ trợ")
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "2",
+        "--period",
+        "2022-H2",
+        "--progress",
+        "40",
+        "--result",
+        "Khởi công cầu Cái Tư",
+        "--difficulty",
+        "Thiếu vốn đối ứng",
+        "--proposal",
+        "Đề nghị Bộ hỗ trợ",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +113,10 @@ def test_table_marks_the_words_found(texts):
     out = texts.ok("search", "duong tinh").stdout
     assert "**Đường tỉnh**" in out and "1 found for 'duong tinh'." in out
     csv = texts.ok("search", "duong tinh", "--format", "csv").stdout.splitlines()
-    assert csv[0] == "rank,kind,field,source_id,action_id,action,review_id,recipient,agreement,sector,sector_slug,period,date_from,date_to,snippet,text"
+    assert (
+        csv[0]
+        == "rank,kind,field,source_id,action_id,action,review_id,recipient,agreement,sector,sector_slug,period,date_from,date_to,snippet,text"
+    )
 
 
 def test_phrase_ranks_before_scattered_words(two_parties):
@@ -105,12 +144,36 @@ def test_filters_agreement_sector_period(texts):
 
 def test_reviews_and_commendations_are_searched(two_parties):
     h = two_parties
-    h.ok("review", "add", "--year", "2023", "--held", "15/12/2023", "--host", "hau-giang",
-         "--conclusion", "Đẩy nhanh tiến độ Đường tỉnh 962")
-    h.ok("commend", "add", "--review", "1", "--recipient", "Nguyễn Văn A", "--individual", "--form", "Bằng khen",
-         "--reason", "Có thành tích xuất sắc trong xây dựng đường tỉnh")
+    h.ok(
+        "review",
+        "add",
+        "--year",
+        "2023",
+        "--held",
+        "15/12/2023",
+        "--host",
+        "hau-giang",
+        "--conclusion",
+        "Đẩy nhanh tiến độ Đường tỉnh 962",
+    )
+    h.ok(
+        "commend",
+        "add",
+        "--review",
+        "1",
+        "--recipient",
+        "Nguyễn Văn A",
+        "--individual",
+        "--form",
+        "Bằng khen",
+        "--reason",
+        "Có thành tích xuất sắc trong xây dựng đường tỉnh",
+    )
     rows = h.json("search", "duong tinh")
-    assert [(row["kind"], row["period"], row["review_id"]) for row in rows] == [("review", "2023", 1), ("commendation", "2023", 1)]
+    assert [(row["kind"], row["period"], row["review_id"]) for row in rows] == [
+        ("review", "2023", 1),
+        ("commendation", "2023", 1),
+    ]
     assert rows[0]["date_from"] == "2023-12-15" and rows[1]["recipient"] == "Nguyễn Văn A"
     table = h.ok("search", "duong tinh").stdout
     assert "interim review 2023 (#1)" in table and "15/12/2023" in table and "Nguyễn Văn A — " in table
@@ -127,12 +190,26 @@ def test_refused_queries(texts):
 
 # keeping the index in sync ---------------------------------------------------------------------
 
+
 def test_index_follows_add_update_and_amend(texts):
     h = texts
     assert found(h, "von doi ung") == [("report", "difficulty", 1)]
     # Amending files a new version: the old one's words leave the index, the new one's arrive.
-    h.ok("report", "add", "--action", "2", "--period", "2022-H2", "--progress", "60", "--amend",
-         "--result", "Hoàn thành trụ cầu", "--difficulty", "Mưa bão kéo dài")
+    h.ok(
+        "report",
+        "add",
+        "--action",
+        "2",
+        "--period",
+        "2022-H2",
+        "--progress",
+        "60",
+        "--amend",
+        "--result",
+        "Hoàn thành trụ cầu",
+        "--difficulty",
+        "Mưa bão kéo dài",
+    )
     assert found(h, "von doi ung") == []
     assert found(h, "mua bao") == [("report", "difficulty", 2)]
     assert found(h, "khoi cong") == []  # the superseded version is not current: not shown
@@ -172,8 +249,12 @@ def test_triggers_dropped_by_a_table_rebuild_come_back(sample, monkeypatch):
     def rebuild_reports(db):
         db["reports"].transform(types={"source": str})
 
-    monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, migrations._Migration("9999_test_transform", rebuild_reports)])
-    sample.ok("report", "add", "--action", "9", "--period", "2023-H1", "--progress", "30", "--result", "Giải phóng mặt bằng Quốc lộ 61")
+    monkeypatch.setattr(
+        migrations, "_migrations", [*migrations._migrations, migrations._Migration("9999_test_transform", rebuild_reports)]
+    )
+    sample.ok(
+        "report", "add", "--action", "9", "--period", "2023-H1", "--progress", "30", "--result", "Giải phóng mặt bằng Quốc lộ 61"
+    )
     assert found(sample, "giai phong mat bang") == [("report", "result", 6)]
     with sqlite3.connect(sample.db) as conn:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}

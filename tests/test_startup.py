@@ -15,7 +15,7 @@ from typer.models import CommandInfo
 from typer.testing import CliRunner
 
 from hoptac_cli import cli
-from hoptac_cli.cli import COMMAND_MODULES, COMMANDS, app, helptext
+from hoptac_cli.cli import COMMAND_MODULES, COMMANDS, app
 
 
 def registrations() -> dict[str, list[str]]:
@@ -57,14 +57,18 @@ def test_each_command_is_made_by_the_modules_the_table_gives():
     registrations()
     for name, modules in COMMANDS.items():
         where = {callback.__module__ for callback in _callbacks(cli._sources()[name])}
-        assert where <= {f"hoptac_cli.cli.{module}" for module in modules}, f"{name}: made in {sorted(where)}, table says {modules}"
+        assert where <= {f"hoptac_cli.cli.{module}" for module in modules}, (
+            f"{name}: made in {sorted(where)}, table says {modules}"
+        )
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_help_is_read_from_the_source_as_typer_reads_it(name):
     """``--help`` reads each command's help from its module's source (importing them all costs
     more than the rest of the start-up); it must be what typer takes from the registration."""
-    assert cli.written(name) is not None, f"{name}: its help is not written as `def {name}` with a docstring or a typer.Typer(help=...) added under that name"
+    assert cli.written(name) is not None, (
+        f"{name}: its help is not written as `def {name}` with a docstring or a typer.Typer(help=...) added under that name"
+    )
     assert cli.written(name) == cli.registered(name)
 
 
@@ -126,7 +130,9 @@ def _imported(*args: str, db=None) -> dict:  # type: ignore[no-untyped-def]
     env = {**os.environ, "HOPTAC_LANG": "en", "NO_COLOR": "1"}
     if db is not None:
         env["HOPTAC_DB"] = str(db)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, encoding="utf-8").stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, encoding="utf-8"
+    ).stdout
     modules = json.loads(out.rsplit("\n@@", 1)[1])
     commands = sorted({name.split(".")[2] for name in modules if name.startswith("hoptac_cli.cli.")} & set(COMMAND_MODULES))
     return {"commands": commands, "modules": set(modules), "stdout": out.rsplit("\n@@", 1)[0]}
@@ -148,7 +154,14 @@ def test_a_command_imports_its_own_modules_only(sample):
 
 @pytest.mark.parametrize(
     "args",
-    [("status",), ("status", "--sector", "y-te"), ("action", "list"), ("report", "list"), ("report", "missing", "-p", "2025-H2"), ("--help",)],
+    [
+        ("status",),
+        ("status", "--sector", "y-te"),
+        ("action", "list"),
+        ("report", "list"),
+        ("report", "missing", "-p", "2025-H2"),
+        ("--help",),
+    ],
     ids=" ".join,
 )
 def test_reading_does_not_import_sqlite_utils(sample, args):
@@ -173,6 +186,7 @@ def test_an_outdated_file_is_upgraded_then_read(sample):
 
 
 # the connection reads as sqlite-utils' Database does --------------------------------------------
+
 
 @pytest.fixture
 def both(tmp_path):

@@ -19,12 +19,24 @@ import io
 
 import pytest
 
+
 def _by_slug(rows):
     return {row["sector_slug"] or "TOTAL": row for row in rows}
 
 
-FIGURES = ("actions", "not_started", "in_progress", "done", "behind", "paused", "cancelled", "overdue",
-           "progress", "reports_received", "reports_expected")
+FIGURES = (
+    "actions",
+    "not_started",
+    "in_progress",
+    "done",
+    "behind",
+    "paused",
+    "cancelled",
+    "overdue",
+    "progress",
+    "reports_received",
+    "reports_expected",
+)
 
 
 def _figures(row):
@@ -101,7 +113,13 @@ def test_sector_drill_down(programme):
     rows = programme.json("status", "--sector", "Y TE")
     assert [row["id"] for row in rows] == [1, 2, 3]
     first = rows[0]
-    assert (first["status"], first["progress"], first["value"], first["target"], first["unit"]) == ("done", 100.0, 20.0, 20.0, "em")
+    assert (first["status"], first["progress"], first["value"], first["target"], first["unit"]) == (
+        "done",
+        100.0,
+        20.0,
+        20.0,
+        "em",
+    )
     assert first["lead"] == "Sở Y tế tỉnh Hậu Giang" and first["partners"] == ["Sở Y tế tỉnh Kiên Giang"]
     assert rows[1]["progress"] == 40.0 and rows[1]["overdue"] is True
     assert rows[2]["status"] == "cancelled"
@@ -116,7 +134,10 @@ def test_sector_drill_down(programme):
 def test_drill_down_as_of_a_period(programme):
     rows = programme.json("status", "--sector", "y-te", "--period", "2022-H1")
     assert [(row["status"], row["progress"], row["latest_period"]) for row in rows] == [
-        ("in-progress", 50.0, "2022-H1"), ("in-progress", 40.0, "2022-H1"), ("in-progress", 10.0, "2022-H1")]
+        ("in-progress", 50.0, "2022-H1"),
+        ("in-progress", 40.0, "2022-H1"),
+        ("in-progress", 10.0, "2022-H1"),
+    ]
     later = programme.json("status", "--sector", "y-te", "--period", "2023-H2")
     assert later[2]["status"] == "cancelled"
 

@@ -36,7 +36,7 @@ def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
     # IV: nothing falls due in 2023-H1 in this programme
     assert "6 tháng đầu năm 2023" in text and "Không có nhiệm vụ đến hạn trong kỳ tới." in text
     # annex: a group row per sector, one row per action, and a line for the empty sector
-    annex = text[text.index("| STT |"):]
+    annex = text[text.index("| STT |") :]
     assert annex.splitlines()[0] == (
         "| STT | Nội dung hợp tác | Chủ trì | Phối hợp | Thời gian | Tiến độ (%) | Kết quả | Tình trạng "
         "| Khó khăn, vướng mắc | Đề xuất, kiến nghị |"
@@ -48,23 +48,39 @@ def test_markdown_report_has_the_outline_and_the_gaps(programme, tmp_path):
         "| **III** | **Công nghiệp** |  |  |  |  |  |  |  |  |",
     ]
     assert len(rows) == 3 + 5 + 1
-    assert "| 1 | Khám sàng lọc tim | Sở Y tế tỉnh Hậu Giang | Sở Y tế tỉnh Kiên Giang | 01/01/2022 –<br>31/12/2022 | 100 | Đạt 20/20 em (lũy kế) |" in annex
+    assert (
+        "| 1 | Khám sàng lọc tim | Sở Y tế tỉnh Hậu Giang | Sở Y tế tỉnh Kiên Giang | 01/01/2022 –<br>31/12/2022 | 100 | Đạt 20/20 em (lũy kế) |"
+        in annex
+    )
 
 
 def test_proposals_and_next_period(programme, tmp_path):
     out = tmp_path / "bao-cao.md"
     programme.ok("summary", "--period", "2022-H1", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    five = text[text.index("## V."):text.index("## Phụ lục")]
+    five = text[text.index("## V.") : text.index("## Phụ lục")]
     assert "Sở Giao thông vận tải tỉnh Hậu Giang (Cầu Cái Tư): Đề nghị bố trí vốn trung hạn" in five
-    four = text[text.index("## IV."):text.index("## V.")]
+    four = text[text.index("## IV.") : text.index("## V.")]
     assert "Khám sàng lọc tim" in four and "hạn 31/12/2022" in four
     assert "10 em được phẫu thuật" in text
 
 
 def test_indicators_read_naturally(programme, tmp_path):
-    programme.ok("action", "add", "Học bổng", "--sector", "y-te", "--lead", "syt-hg", "--unit", "suất", "--target", "12",
-                 "--due", "31/12/2025")
+    programme.ok(
+        "action",
+        "add",
+        "Học bổng",
+        "--sector",
+        "y-te",
+        "--lead",
+        "syt-hg",
+        "--unit",
+        "suất",
+        "--target",
+        "12",
+        "--due",
+        "31/12/2025",
+    )
     out = tmp_path / "r.md"
     programme.ok("summary", "--period", "2022-H1", "-o", str(out))
     text = out.read_text(encoding="utf-8")
@@ -73,7 +89,7 @@ def test_indicators_read_naturally(programme, tmp_path):
     (line,) = [line for line in text.splitlines() if line.startswith("- Học bổng")]
     assert "đạt" not in line and "0/12" not in text
     # the body's last sentence ends as Decree 30 ends a text
-    five = text[text.index("## V."):text.index("| ***Nơi nhận:***")]
+    five = text[text.index("## V.") : text.index("| ***Nơi nhận:***")]
     assert five.rstrip().endswith("./.")
 
 

@@ -21,7 +21,10 @@ from hoptac_cli.errors import HoptacError
         ("Y tế", "y-te"),
         ("Thương mại - dịch vụ", "thuong-mai-dich-vu"),
         ("Đào tạo phát triển nguồn nhân lực", "dao-tao-phat-trien-nguon-nhan-luc"),
-        ("Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường", "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong"),
+        (
+            "Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường",
+            "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong",
+        ),
         ("Văn hóa - thể thao - du lịch", "van-hoa-the-thao-du-lich"),
         ("Văn hoá - thể thao - du lịch", "van-hoa-the-thao-du-lich"),
         ("  QUỐC PHÒNG - AN NINH ", "quoc-phong-an-ninh"),
@@ -65,7 +68,14 @@ def test_shown_dates_parse_back(day):
 
 @pytest.mark.parametrize(
     "text, value",
-    [("20", 20), ("1,2", 1.2), ("1.500", 1500), ("1.200.000.000", 1_200_000_000), ("1 200 000", 1_200_000), ("1.200.000,5", 1_200_000.5)],
+    [
+        ("20", 20),
+        ("1,2", 1.2),
+        ("1.500", 1500),
+        ("1.200.000.000", 1_200_000_000),
+        ("1 200 000", 1_200_000),
+        ("1.200.000,5", 1_200_000.5),
+    ],
 )
 def test_numbers_as_typed(text, value):
     assert parse_number(text, option="--target") == value
@@ -85,8 +95,16 @@ def test_numbers_shown_in_each_language():
 
 @pytest.mark.parametrize(
     "text, code",
-    [("done", "done"), ("Đã hoàn thành", "done"), ("dang-thuc-hien", "in-progress"), ("ĐANG THỰC HIỆN", "in-progress"),
-     ("chậm tiến độ", "behind"), ("hủy bỏ", "cancelled"), ("huỷ bỏ", "cancelled"), ("tạm dừng", "paused")],
+    [
+        ("done", "done"),
+        ("Đã hoàn thành", "done"),
+        ("dang-thuc-hien", "in-progress"),
+        ("ĐANG THỰC HIỆN", "in-progress"),
+        ("chậm tiến độ", "behind"),
+        ("hủy bỏ", "cancelled"),
+        ("huỷ bỏ", "cancelled"),
+        ("tạm dừng", "paused"),
+    ],
 )
 def test_statuses_in_both_languages(text, code):
     assert parse_status(text) == code
@@ -101,8 +119,14 @@ def test_unknown_status_lists_accepted():
 SECTORS = [
     {"id": i, "slug": slugify(name), "name": name, "search_key": fold(name)}
     for i, name in enumerate(
-        ["Công nghiệp", "Thương mại - dịch vụ", "Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường",
-         "Y tế", "Xúc tiến đầu tư, thương mại", "Văn hóa - thể thao - du lịch"],
+        [
+            "Công nghiệp",
+            "Thương mại - dịch vụ",
+            "Quản lý hạ tầng đô thị, giao thông, tài nguyên và môi trường",
+            "Y tế",
+            "Xúc tiến đầu tư, thương mại",
+            "Văn hóa - thể thao - du lịch",
+        ],
         start=1,
     )
 ]
@@ -110,9 +134,18 @@ SECTORS = [
 
 @pytest.mark.parametrize(
     "typed, slug",
-    [("y-te", "y-te"), ("Y tế", "y-te"), ("y te", "y-te"), ("Y TẾ", "y-te"), (unicodedata.normalize("NFD", "Y tế"), "y-te"),
-     ("4", "y-te"), ("giao-thong", "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong"),
-     ("cong", "cong-nghiep"), ("văn hoá", "van-hoa-the-thao-du-lich"), ("xúc tiến", "xuc-tien-dau-tu-thuong-mai")],
+    [
+        ("y-te", "y-te"),
+        ("Y tế", "y-te"),
+        ("y te", "y-te"),
+        ("Y TẾ", "y-te"),
+        (unicodedata.normalize("NFD", "Y tế"), "y-te"),
+        ("4", "y-te"),
+        ("giao-thong", "quan-ly-ha-tang-do-thi-giao-thong-tai-nguyen-va-moi-truong"),
+        ("cong", "cong-nghiep"),
+        ("văn hoá", "van-hoa-the-thao-du-lich"),
+        ("xúc tiến", "xuc-tien-dau-tu-thuong-mai"),
+    ],
 )
 def test_loose_references(typed, slug):
     assert resolve(typed, SECTORS, kind="sector")["slug"] == slug
@@ -134,7 +167,11 @@ def test_words_in_any_order_find_an_agency():
     agencies = [
         {"id": i, "slug": slug, "name": name, "search_key": fold(name)}
         for i, (slug, name) in enumerate(
-            [("sxd-ag", "Sở Xây dựng tỉnh An Giang"), ("sxd-ct", "Sở Xây dựng thành phố Cần Thơ"), ("syt-ag", "Sở Y tế tỉnh An Giang")],
+            [
+                ("sxd-ag", "Sở Xây dựng tỉnh An Giang"),
+                ("sxd-ct", "Sở Xây dựng thành phố Cần Thơ"),
+                ("syt-ag", "Sở Y tế tỉnh An Giang"),
+            ],
             start=1,
         )
     ]

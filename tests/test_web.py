@@ -9,12 +9,12 @@ import sys
 import urllib.parse
 
 import pytest
+from conftest import digest, restored, snapshot
 
 from hoptac_cli.domain.periods import parse_period
 from hoptac_cli.i18n import t_in
 from hoptac_cli.web import metadata
 from hoptac_cli.web.server import build
-from conftest import digest, restored, snapshot
 
 TODAY = dt.date(2026, 11, 25)  # conftest's HOPTAC_TODAY
 WORDS = metadata.words()
@@ -47,6 +47,7 @@ def dmy(iso):
 
 # the generated database ------------------------------------------------------------------------
 
+
 def _generate(h):
     """Two parties, a merged agency, three agreements (half-yearly, quarterly and ended, not yet
     begun), actions done, paused, cancelled, behind, late and not started, amended reports,
@@ -60,16 +61,58 @@ def _generate(h):
     ok("party", "add", "Hậu Giang")
     ok("party", "add", "Kiên Giang")
     for name, slug, party in [
-        ("Sở Giao thông vận tải tỉnh Hậu Giang", "gt-hg", "hau-giang"), ("Sở Y tế tỉnh Hậu Giang", "yt-hg", "hau-giang"),
-        ("Sở Giao thông vận tải tỉnh Kiên Giang", "gt-kg", "kien-giang"), ("Sở Y tế tỉnh Kiên Giang", "yt-kg", "kien-giang"),
+        ("Sở Giao thông vận tải tỉnh Hậu Giang", "gt-hg", "hau-giang"),
+        ("Sở Y tế tỉnh Hậu Giang", "yt-hg", "hau-giang"),
+        ("Sở Giao thông vận tải tỉnh Kiên Giang", "gt-kg", "kien-giang"),
+        ("Sở Y tế tỉnh Kiên Giang", "yt-kg", "kien-giang"),
         ("Sở Xây dựng tỉnh Hậu Giang", "xd-hg", "hau-giang"),
-        ("Sở Công Thương tỉnh Hậu Giang", "ct-hg", "hau-giang"), ("Sở Công Thương tỉnh Kiên Giang", "ct-kg", "kien-giang"),
+        ("Sở Công Thương tỉnh Hậu Giang", "ct-hg", "hau-giang"),
+        ("Sở Công Thương tỉnh Kiên Giang", "ct-kg", "kien-giang"),
     ]:
         ok("agency", "add", name, "--party", party, "--slug", slug)
-    ok("agreement", "add", "Chương trình A", "--party", "hau-giang", "--party", "kien-giang", "--period", "2023-2026", "--slug", "a")
-    ok("agreement", "add", "Chương trình Q", "--party", "hau-giang", "--party", "kien-giang", "--period", "2024-2025",
-       "--slug", "q", "--cadence", "quarterly", "--deadline-day", "31")
-    ok("agreement", "add", "Chương trình sau", "--party", "hau-giang", "--party", "kien-giang", "--period", "2027-2028", "--slug", "sau")
+    ok(
+        "agreement",
+        "add",
+        "Chương trình A",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2023-2026",
+        "--slug",
+        "a",
+    )
+    ok(
+        "agreement",
+        "add",
+        "Chương trình Q",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2024-2025",
+        "--slug",
+        "q",
+        "--cadence",
+        "quarterly",
+        "--deadline-day",
+        "31",
+    )
+    ok(
+        "agreement",
+        "add",
+        "Chương trình sau",
+        "--party",
+        "hau-giang",
+        "--party",
+        "kien-giang",
+        "--period",
+        "2027-2028",
+        "--slug",
+        "sau",
+    )
     for agreement, sectors in (("a", ["Giao thông", "Y tế", "Công nghiệp"]), ("q", ["Giao thông"]), ("sau", ["Y tế"])):
         for sector in sectors:
             ok("sector", "add", sector, "--agreement", agreement)
@@ -105,20 +148,75 @@ def _generate(h):
     # Issue 9's rules, in the third sector of A (its means stay out of the 12.25 case above).
     ok("review", "add", "--agreement", "a", "--year", "2024", "--held", "15/11/2024")  # review 1
     action("Liên kết đào tạo nghề", "a", "cong-nghiep", "ct-kg", "--review", "1")  # 11, exists from 15/11/2024
-    action("Hỗ trợ tiêu thụ nông sản", "a", "cong-nghiep", "ct-hg", "--partner", "ct-kg", "--start", "01/01/2024",
-           "--due", "31/12/2026")  # 12
+    action(
+        "Hỗ trợ tiêu thụ nông sản",
+        "a",
+        "cong-nghiep",
+        "ct-hg",
+        "--partner",
+        "ct-kg",
+        "--start",
+        "01/01/2024",
+        "--due",
+        "31/12/2026",
+    )  # 12
     report(12, "2024-H1", 30, "--submitted", "10/06/2024")
     report(12, "2024-H1", 80, "--agency", "ct-kg", "--status", "behind", "--submitted", "15/06/2024")
     report(12, "2025-H1", 60, "--agency", "ct-kg", "--submitted", "12/06/2025")  # only the partner
     report(12, "2025-H2", 45, "--submitted", "10/12/2025")
     report(12, "2025-H2", 90, "--agency", "ct-kg", "--status", "behind", "--submitted", "15/12/2025")
-    action("Kết nối giao thương doanh nghiệp", "a", "cong-nghiep", "ct-kg", "--partner", "ct-hg", "--start", "01/07/2024",
-           "--unit", "doanh nghiệp", "--baseline", "20", "--target", "120", "--measure", "per-period")  # 13
-    for period, value, submitted in (("2024-H2", "30", "10/12/2024"), ("2025-H1", "25", "10/06/2025"), ("2025-H2", "30", "10/12/2025")):
+    action(
+        "Kết nối giao thương doanh nghiệp",
+        "a",
+        "cong-nghiep",
+        "ct-kg",
+        "--partner",
+        "ct-hg",
+        "--start",
+        "01/07/2024",
+        "--unit",
+        "doanh nghiệp",
+        "--baseline",
+        "20",
+        "--target",
+        "120",
+        "--measure",
+        "per-period",
+    )  # 13
+    for period, value, submitted in (
+        ("2024-H2", "30", "10/12/2024"),
+        ("2025-H1", "25", "10/06/2025"),
+        ("2025-H2", "30", "10/12/2025"),
+    ):
         ok("report", "add", "--action", "13", "--period", period, "--value", value, "--submitted", submitted)
-    ok("report", "add", "--action", "13", "--period", "2025-H2", "--value", "99", "--agency", "ct-hg", "--submitted", "12/12/2025")
-    action("Trồng rừng ngập mặn", "a", "cong-nghiep", "ct-hg", "--start", "01/01/2025", "--unit", "ha",
-           "--baseline", "100", "--target", "300")  # 14, cumulative
+    ok(
+        "report",
+        "add",
+        "--action",
+        "13",
+        "--period",
+        "2025-H2",
+        "--value",
+        "99",
+        "--agency",
+        "ct-hg",
+        "--submitted",
+        "12/12/2025",
+    )
+    action(
+        "Trồng rừng ngập mặn",
+        "a",
+        "cong-nghiep",
+        "ct-hg",
+        "--start",
+        "01/01/2025",
+        "--unit",
+        "ha",
+        "--baseline",
+        "100",
+        "--target",
+        "300",
+    )  # 14, cumulative
     ok("report", "add", "--action", "14", "--period", "2025-H2", "--value", "160", "--submitted", "10/12/2025")
     action("Hội chợ thương mại vùng", "a", "cong-nghiep", "ct-hg", "--start", "01/01/2024")  # 15
     report(15, "2024-H2", 20, "--submitted", "10/12/2024")
@@ -148,10 +246,16 @@ def database(request):
 
 # every view against the CLI --------------------------------------------------------------------
 
+
 def test_every_public_view_is_checked():
     """The comparisons below cover every view a visitor sees; a new view needs its own."""
     assert set(metadata.VIEWS) == {
-        "tien_do_theo_linh_vuc", "nhiem_vu", "nhiem_vu_qua_han", "chua_bao_cao_ky_nay", "chua_bao_cao", "bao_cao_theo_ky",
+        "tien_do_theo_linh_vuc",
+        "nhiem_vu",
+        "nhiem_vu_qua_han",
+        "chua_bao_cao_ky_nay",
+        "chua_bao_cao",
+        "bao_cao_theo_ky",
     }
 
 
@@ -210,7 +314,9 @@ def test_overdue_actions_are_hoptac_action_list_overdue(database):
     due = {row["id"]: row["due_on"] for row in cli}
     for row in web:
         assert row["Số ngày quá hạn"] == (TODAY - dt.date.fromisoformat(due[row["Mã"]])).days
-    assert [row["Hạn hoàn thành"] for row in web] == sorted((row["Hạn hoàn thành"] for row in web), key=lambda d: d[6:] + d[3:5] + d[:2])
+    assert [row["Hạn hoàn thành"] for row in web] == sorted(
+        (row["Hạn hoàn thành"] for row in web), key=lambda d: d[6:] + d[3:5] + d[:2]
+    )
 
 
 def test_missing_reports_per_period_are_hoptac_report_missing(database):
@@ -257,10 +363,15 @@ def test_generated_database_has_the_cases_the_views_must_get_right(generated):
     status = {row["id"]: row for row in generated.json("action", "list")}
     assert {row["status"] for row in status.values()} >= {"done", "paused", "cancelled", "behind", "in-progress", "not-started"}
     assert any(row["progress"] == 12.2 for row in generated.json("status", "--agreement", "a"))  # mean 12.25
-    assert any(row["formerly"] for row in generated.json("report", "missing", "--period", "2025-H2", "--agreement", "a")["missing"])
+    assert any(
+        row["formerly"] for row in generated.json("report", "missing", "--period", "2025-H2", "--agreement", "a")["missing"]
+    )
 
     def missing(period):
-        return {row["action_id"]: row["agency"] for row in generated.json("report", "missing", "--period", period, "--agreement", "a")["missing"]}
+        return {
+            row["action_id"]: row["agency"]
+            for row in generated.json("report", "missing", "--period", period, "--agreement", "a")["missing"]
+        }
 
     # Added by the review of 15/11/2024: owes nothing for 2024-H1, owes from 2024-H2.
     assert 11 not in missing("2024-H1") and 11 in missing("2024-H2")
@@ -288,6 +399,7 @@ def test_new_writes_are_seen_without_restart(generated):
 
 # search ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("query", ["cau cai tu", "duong tinh", "Hậu Giang", "kham benh"])
 def test_web_search_is_hoptac_search(sample, query):
     ds = build(sample.db)
@@ -313,13 +425,16 @@ def test_search_page_marks_the_words_found(sample):
 
 # read-only, SQL off, Vietnamese ----------------------------------------------------------------
 
+
 def test_nothing_can_be_written_and_sql_is_off_by_default(sample):
     ds = build(sample.db)
     before = digest(sample.db)
 
     async def run():
-        posts = [await ds.client.post(path, data={"sql": "DELETE FROM actions"}) for path in
-                 ("/hoptac/actions", "/hoptac/tim_kiem", "/hoptac", "/hoptac/-/query", "/-/dashboards/tong-quan")]
+        posts = [
+            await ds.client.post(path, data={"sql": "DELETE FROM actions"})
+            for path in ("/hoptac/actions", "/hoptac/tim_kiem", "/hoptac", "/hoptac/-/query", "/-/dashboards/tong-quan")
+        ]
         sql = await ds.client.get("/hoptac.json?" + urllib.parse.urlencode({"sql": "select count(*) from actions"}))
         where = await ds.client.get("/hoptac/actions.json?_where=1")
         return posts, sql, where
@@ -367,7 +482,16 @@ def test_dashboard_and_its_queries_work_while_sql_is_off(sample):
 
 def test_vietnamese_titles_hidden_tables_labels_and_facets(sample):
     ds = build(sample.db)
-    found = fetch_all(ds, ["/hoptac.json", "/", "/hoptac/nhiem_vu.json?_size=1", "/hoptac/actions.json?id=10&_labels=on&_shape=array", "/hoptac/reports"])
+    found = fetch_all(
+        ds,
+        [
+            "/hoptac.json",
+            "/",
+            "/hoptac/nhiem_vu.json?_size=1",
+            "/hoptac/actions.json?id=10&_labels=on&_shape=array",
+            "/hoptac/reports",
+        ],
+    )
     home = found["/"].text
     assert "<h1>Chương trình hợp tác phát triển kinh tế - xã hội giữa tỉnh Hậu Giang" in home
     assert 'href="/-/dashboards/tong-quan"' in home and "Chưa báo cáo kỳ này" in home
@@ -440,6 +564,7 @@ def test_a_later_migration_runs_on_a_database_the_web_view_has_served(sample, mo
 
 # the command -----------------------------------------------------------------------------------
 
+
 def test_serve_refusals(sample, tmp_path):
     import socket
 
@@ -451,7 +576,9 @@ def test_serve_refusals(sample, tmp_path):
         assert f"port {port} on 127.0.0.1 is already in use" in error
     assert "65535" in sample.fails("serve", "--port", "70000").stderr
     assert "no such address" in sample.fails("serve", "--host", "203.0.113.77", "--port", "8001").stderr
-    missing = sample.runner.invoke(__import__("hoptac_cli.cli", fromlist=["app"]).app, ["--db", str(tmp_path / "none.db"), "serve"])
+    missing = sample.runner.invoke(
+        __import__("hoptac_cli.cli", fromlist=["app"]).app, ["--db", str(tmp_path / "none.db"), "serve"]
+    )
     assert missing.exit_code == 1 and "none.db" in missing.stderr
 
 
@@ -477,10 +604,10 @@ def test_other_commands_do_not_import_datasette(sample):
 
 def test_serve_starts_datasette_read_only_on_loopback(sample, monkeypatch):
     """The command as a user runs it, with the server loop and the browser replaced."""
-    import uvicorn
+    import socket
     import webbrowser
 
-    import socket
+    import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -17,7 +17,9 @@ import pytest
 
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install -y chromium); .ci/run installs it in CI", allow_module_level=True
+    )
 
 
 def _free_port() -> int:
@@ -30,7 +32,16 @@ def _free_port() -> int:
 def server(sample):
     port = _free_port()
     env = {**os.environ, "HOPTAC_TODAY": "2026-11-25"}
-    command = [sys.executable, "-c", "from hoptac_cli.cli import main; main()", "--db", str(sample.db), "serve", "--port", str(port)]
+    command = [
+        sys.executable,
+        "-c",
+        "from hoptac_cli.cli import main; main()",
+        "--db",
+        str(sample.db),
+        "serve",
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/"
     try:

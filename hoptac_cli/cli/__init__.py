@@ -1,6 +1,5 @@
 """The command layer: parse options, call the domain layer, print. No SQL here."""
 
-
 import contextlib
 import os
 import sys
@@ -16,18 +15,46 @@ from hoptac_cli.cli.common import STATE
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import current_lang, detect_lang, set_lang, t
 
-
 #: what each option's value is, for --help (typer would print the Python type, "<str>")
 METAVARS = {
-    "db": "FILE", "lang": "vi|en", "agreement": "AGREEMENT", "to": "AGREEMENT", "predecessor": "AGREEMENT",
-    "sector": "SECTOR", "party": "PARTY", "host": "PARTY", "agency": "AGENCY", "lead": "AGENCY",
-    "partner": "AGENCY", "into": "NEW", "period": "PERIOD", "status": "STATUS", "progress": "PCT",
-    "value": "NUMBER", "target": "NUMBER", "baseline": "NUMBER", "output": "FILE", "o": "FILE",
-    "review": "ID", "review_id": "ID", "action": "ID", "action_id": "ID", "actions": "ID", "year": "YEAR",
-    "fmt": "FORMAT", "cadence": "half-yearly|quarterly|yearly", "measure": "cumulative|per-period",
-    "deadline_day": "DAY", "slug": "SLUG", "kind": "KIND", "format": "table|json|csv",
+    "db": "FILE",
+    "lang": "vi|en",
+    "agreement": "AGREEMENT",
+    "to": "AGREEMENT",
+    "predecessor": "AGREEMENT",
+    "sector": "SECTOR",
+    "party": "PARTY",
+    "host": "PARTY",
+    "agency": "AGENCY",
+    "lead": "AGENCY",
+    "partner": "AGENCY",
+    "into": "NEW",
+    "period": "PERIOD",
+    "status": "STATUS",
+    "progress": "PCT",
+    "value": "NUMBER",
+    "target": "NUMBER",
+    "baseline": "NUMBER",
+    "output": "FILE",
+    "o": "FILE",
+    "review": "ID",
+    "review_id": "ID",
+    "action": "ID",
+    "action_id": "ID",
+    "actions": "ID",
+    "year": "YEAR",
+    "fmt": "FORMAT",
+    "cadence": "half-yearly|quarterly|yearly",
+    "measure": "cumulative|per-period",
+    "deadline_day": "DAY",
+    "slug": "SLUG",
+    "kind": "KIND",
+    "format": "table|json|csv",
     **dict.fromkeys(("start", "due", "signed", "submitted", "on", "held", "date", "reply_by"), "DATE"),
-    "number": "N", "delimiter": "CHAR", "recipients": "TEXT", "clear": "KEY",
+    "number": "N",
+    "delimiter": "CHAR",
+    "recipients": "TEXT",
+    "clear": "KEY",
 }
 
 
@@ -213,7 +240,9 @@ class HoptacGroup(TyperGroup):
 
     def _invoked(self, args: list[str]) -> str | None:
         """The sub-command named in the raw arguments (after the global options), if any."""
-        takes_value = {opt for param in self.params if param.param_type_name == "option" and not param.is_flag for opt in param.opts}
+        takes_value = {
+            opt for param in self.params if param.param_type_name == "option" and not param.is_flag for opt in param.opts
+        }
         skip = False
         for arg in args:
             if skip:
@@ -251,7 +280,7 @@ class HoptacGroup(TyperGroup):
             try:
                 return super().invoke(ctx)
             except Exception as error:  # noqa: BLE001 - SQLite's own errors, named for the user
-                raise _database_error(error) or error
+                raise _database_error(error) or error  # noqa: B904 - the same error, or it named for the user
         except ClickException as error:
             _speaking(error)
             raise
@@ -316,12 +345,23 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database file (else HOPTAC_DB, else the per-user data directory).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Interface language: vi or en (else HOPTAC_LANG, else the locale).")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No confirmation line after a write (data and errors still print).")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    db: Annotated[
+        Optional[str], typer.Option("--db", help="Database file (else HOPTAC_DB, else the per-user data directory).")
+    ] = None,
+    lang: Annotated[
+        Optional[str], typer.Option("--lang", help="Interface language: vi or en (else HOPTAC_LANG, else the locale).")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No confirmation line after a write (data and errors still print).")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
     by: Annotated[
-        Optional[str], typer.Option("--by", metavar="NAME", help="Who makes the changes, for the history (else HOPTAC_BY, else the system user).")
+        Optional[str],
+        typer.Option(
+            "--by", metavar="NAME", help="Who makes the changes, for the history (else HOPTAC_BY, else the system user)."
+        ),
     ] = None,
 ) -> None:
     """Global options come before the command: hoptac --db FILE --lang vi status."""
@@ -339,17 +379,49 @@ def root(
 
 
 #: command modules; each has ``add_commands(app)``
-COMMAND_MODULES = ("database", "party", "agreement", "sector", "agency", "action", "report", "review", "commend", "status", "export", "summary", "settings", "remind", "search", "serve", "history")
+COMMAND_MODULES = (
+    "database",
+    "party",
+    "agreement",
+    "sector",
+    "agency",
+    "action",
+    "report",
+    "review",
+    "commend",
+    "status",
+    "export",
+    "summary",
+    "settings",
+    "remind",
+    "search",
+    "serve",
+    "history",
+)
 
 #: every top-level command, in the order of --help (commands, then groups, as typer lists them),
 #: and the command modules that make it: the first registers it, the others add sub-commands to it.
 #: Only the modules of the command being run are imported; tests/test_startup.py checks this table
 #: against what the modules register (a module missing here is registered at every start).
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "init": ("database",), "status": ("status",), "export": ("export",), "summary": ("summary",),
-    "settings": ("settings",), "search": ("search",), "serve": ("serve",), "history": ("history",), "undo": ("history",),
-    "db": ("database",), "party": ("party",), "agreement": ("agreement",), "sector": ("sector",), "agency": ("agency",),
-    "action": ("action",), "report": ("report", "remind"), "review": ("review",), "commend": ("commend",),
+    "init": ("database",),
+    "status": ("status",),
+    "export": ("export",),
+    "summary": ("summary",),
+    "settings": ("settings",),
+    "search": ("search",),
+    "serve": ("serve",),
+    "history": ("history",),
+    "undo": ("history",),
+    "db": ("database",),
+    "party": ("party",),
+    "agreement": ("agreement",),
+    "sector": ("sector",),
+    "agency": ("agency",),
+    "action": ("action",),
+    "report": ("report", "remind"),
+    "review": ("review",),
+    "commend": ("commend",),
 }
 
 #: where the command modules register their commands; each top-level one is converted from here
@@ -412,9 +484,14 @@ def _convert(name: str) -> Any:
 
     source = _source(name)
     if isinstance(source, CommandInfo):
-        return get_command_from_info(source, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode)
+        return get_command_from_info(
+            source, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+        )
     return get_group_from_info(
-        source, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode, suggest_commands=app.suggest_commands
+        source,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+        suggest_commands=app.suggest_commands,
     )
 
 
@@ -472,14 +549,19 @@ def written(name: str) -> Written | None:
             return None
         after = _PATTERNS["statement"].search(source, source.index("\n", begin) + 1)
         try:
-            call = ast.parse(source[begin: after.start() if after else None]).body[0].value  # type: ignore[attr-defined]
+            call = ast.parse(source[begin : after.start() if after else None]).body[0].value  # type: ignore[attr-defined]
             options = {keyword.arg: ast.literal_eval(keyword.value) for keyword in call.keywords}
         except (SyntaxError, IndexError, AttributeError, ValueError):
             return None
         import inspect
 
         text = options.get("help")
-        return (inspect.cleandoc(text) if text else ""), options.get("short_help"), bool(options.get("hidden")), options.get("deprecated", False)
+        return (
+            (inspect.cleandoc(text) if text else ""),
+            options.get("short_help"),
+            bool(options.get("hidden")),
+            options.get("deprecated", False),
+        )
     begin = source.find(f"\ndef {name}(") + 1
     if not begin:
         return None
@@ -488,11 +570,11 @@ def written(name: str) -> Written | None:
     if opened < 0 or _PATTERNS["statement"].search(source, source.index("\n", begin) + 1, opened):
         return None  # no docstring before the next top-level statement
     signature = _PATTERNS["signature"].search(source, begin, opened)
-    closed = source.find(source[opened: opened + 3], opened + 3) if signature else -1
+    closed = source.find(source[opened : opened + 3], opened + 3) if signature else -1
     if closed < 0:
         return None
     try:
-        text = ast.literal_eval(source[signature.end(): closed + 3])
+        text = ast.literal_eval(source[signature.end() : closed + 3])
     except (SyntaxError, ValueError):
         return None
     import inspect

@@ -1,6 +1,5 @@
 """``hoptac action``: concrete actions (nhiệm vụ) in a sector, with lead and partner agencies."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -19,10 +18,14 @@ StartOpt = Annotated[Optional[str], typer.Option("--start", help="Planned start,
 DueOpt = Annotated[Optional[str], typer.Option("--due", help="Due date, dd/mm/yyyy.")]
 UnitOpt = Annotated[Optional[str], typer.Option("--unit", help="Indicator unit, e.g. 'em', 'đồng', 'học sinh'.")]
 TargetOpt = Annotated[Optional[str], typer.Option("--target", help="Indicator target, e.g. 20 or 1.200.000.000.")]
-BaselineOpt = Annotated[Optional[str], typer.Option("--baseline", help="Indicator value at the start; progress runs from it to the target.")]
+BaselineOpt = Annotated[
+    Optional[str], typer.Option("--baseline", help="Indicator value at the start; progress runs from it to the target.")
+]
 MeasureOpt = Annotated[
     Optional[str],
-    typer.Option("--measure", help="How reported values add up: cumulative (achieved so far, the default) or per-period (summed)."),
+    typer.Option(
+        "--measure", help="How reported values add up: cumulative (achieved so far, the default) or per-period (summed)."
+    ),
 ]
 PlanOpt = Annotated[Optional[str], typer.Option("--plan", help='Signed plan reference: "document number, date".')]
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help="A note.")]
@@ -55,8 +58,17 @@ def add(
     from hoptac_cli.domain import register, reviews
 
     fields = register.ActionFields(
-        title=title, lead=lead, partners=partners, start=start, due=due, unit=unit, target=target,
-        baseline=baseline, measure=measure, plan=plan, note=note,
+        title=title,
+        lead=lead,
+        partners=partners,
+        start=start,
+        due=due,
+        unit=unit,
+        target=target,
+        baseline=baseline,
+        measure=measure,
+        plan=plan,
+        note=note,
     )
     with session(write=True) as db:
         if review is None:
@@ -120,14 +132,15 @@ def update(
     action_id: ActionIdArg,
     title: Annotated[Optional[str], typer.Option("--title", help="The new title.")] = None,
     status: Annotated[
-        Optional[str], typer.Option("--status", help="The new status (not-started, in-progress, done, behind, or in Vietnamese, e.g. 'đang thực hiện').")
+        Optional[str],
+        typer.Option(
+            "--status", help="The new status (not-started, in-progress, done, behind, or in Vietnamese, e.g. 'đang thực hiện')."
+        ),
     ] = None,
     start: StartOpt = None,
     due: DueOpt = None,
     lead: Annotated[Optional[str], typer.Option("--lead", help="New lead agency.")] = None,
-    partners: Annotated[
-        Optional[list[str]], typer.Option("--partner", help="Replace the partner agencies; repeatable.")
-    ] = None,
+    partners: Annotated[Optional[list[str]], typer.Option("--partner", help="Replace the partner agencies; repeatable.")] = None,
     unit: UnitOpt = None,
     target: TargetOpt = None,
     baseline: BaselineOpt = None,
@@ -141,8 +154,18 @@ def update(
     from hoptac_cli.domain import register, reviews
 
     changes = register.ActionFields(
-        title=title, status=status, start=start, due=due, lead=lead, partners=partners, unit=unit, target=target,
-        baseline=baseline, measure=measure, plan=plan, note=note,
+        title=title,
+        status=status,
+        start=start,
+        due=due,
+        lead=lead,
+        partners=partners,
+        unit=unit,
+        target=target,
+        baseline=baseline,
+        measure=measure,
+        plan=plan,
+        note=note,
     )
     with session(write=True) as db:
         events = reviews.adjust(db, action_id, changes, review_id=review, reason=reason)
@@ -150,7 +173,11 @@ def update(
     from hoptac_cli.render.output import display
 
     fields = ", ".join(display(event["field"], "label:field") for event in events)
-    done(t("msg.action_updated", id=action_id, fields=fields) if label is None else t("msg.action_adjusted", id=action_id, review=label, fields=fields))
+    done(
+        t("msg.action_updated", id=action_id, fields=fields)
+        if label is None
+        else t("msg.action_adjusted", id=action_id, review=label, fields=fields)
+    )
 
 
 @action_app.command("remove")

@@ -1,18 +1,16 @@
 """``hoptac agency``: departments (sở, ban, ngành) that lead and support actions."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
-from hoptac_cli.i18n import fields as fields_named, t
+from hoptac_cli.i18n import fields as fields_named
+from hoptac_cli.i18n import t
 from hoptac_cli.records import AGENCIES
 from hoptac_cli.render.output import emit
 
 agency_app = typer.Typer(help="Agencies: departments of each party.", no_args_is_help=True, rich_markup_mode=None)
-
-
 
 
 @agency_app.command("add")
@@ -67,7 +65,9 @@ def update(
     name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
     slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
     party: Annotated[Optional[str], typer.Option("--party", help="The party it really belongs to.")] = None,
-    merged_on: Annotated[Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")] = None,
+    merged_on: Annotated[
+        Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")
+    ] = None,
 ) -> None:
     """Correct an agency's name, slug, party or merger date (kept in the history; undo takes it back)."""
     from hoptac_cli.domain import corrections

@@ -1,12 +1,12 @@
 """``hoptac agreement``: cooperation programmes between parties."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
-from hoptac_cli.i18n import count, fields as fields_named, t
+from hoptac_cli.i18n import count, t
+from hoptac_cli.i18n import fields as fields_named
 from hoptac_cli.records import AGREEMENT_DETAIL, AGREEMENT_SECTORS, AGREEMENTS, SIGNATORIES
 from hoptac_cli.render.output import emit, emit_record, print_json, section
 
@@ -31,8 +31,12 @@ def add(
         Optional[str], typer.Option("--predecessor-note", help="Earlier programmes not in the database, as text.")
     ] = None,
     note: Annotated[Optional[str], typer.Option("--note", help="A note.")] = None,
-    cadence: Annotated[str, typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = "half-yearly",
-    deadline_day: Annotated[int, typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")] = 20,
+    cadence: Annotated[
+        str, typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")
+    ] = "half-yearly",
+    deadline_day: Annotated[
+        int, typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")
+    ] = 20,
 ) -> None:
     """Add an agreement between two or more parties."""
     from hoptac_cli.domain import register
@@ -103,7 +107,9 @@ def end(
 
     with session(write=True) as db:
         row = lifecycle.end(db, agreement, on=on, review_id=review)
-    done(t("msg.agreement_ended", slug=row["slug"], date=show_date(row["ended_on"]), status=t(f"agreement_status.{row['status']}")))
+    done(
+        t("msg.agreement_ended", slug=row["slug"], date=show_date(row["ended_on"]), status=t(f"agreement_status.{row['status']}"))
+    )
 
 
 @agreement_app.command("carry")
@@ -111,7 +117,9 @@ def end(
 def carry(
     agreement: Annotated[str, typer.Argument(help="The agreement the actions are in.")],
     to: Annotated[str, typer.Option("--to", help="The successor agreement that takes them over.")],
-    actions: Annotated[Optional[list[int]], typer.Option("--action", help="An action to carry over (its ID); repeatable.")] = None,
+    actions: Annotated[
+        Optional[list[int]], typer.Option("--action", help="An action to carry over (its ID); repeatable.")
+    ] = None,
     unfinished: Annotated[bool, typer.Option("--unfinished", help="Carry every action not done or cancelled.")] = False,
     due: Annotated[Optional[str], typer.Option("--due", help="Due date of the copies, dd/mm/yyyy (none by default).")] = None,
 ) -> None:
@@ -134,21 +142,36 @@ def carry(
 @writes
 def update(
     agreement: Annotated[Optional[str], typer.Argument(help="Agreement; optional when only one is active.")] = None,
-    cadence: Annotated[Optional[str], typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")] = None,
-    deadline_day: Annotated[Optional[int], typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")] = None,
-    governing_body: Annotated[Optional[str], typer.Option("--governing-body", help="Its documents' governing body (cơ quan chủ quản).")] = None,
-    issuing_body: Annotated[Optional[str], typer.Option("--issuing-body", help="Its documents' issuing body (cơ quan ban hành).")] = None,
-    place: Annotated[Optional[str], typer.Option("--place", help="Place in its documents' date line.")] = None,
-    number_pattern: Annotated[Optional[str], typer.Option("--number-pattern", help="Report number and symbol, e.g. '{number}/BC-STC'.")] = None,
-    letter_number_pattern: Annotated[
-        Optional[str], typer.Option("--letter-number-pattern", help="Reminder letter number and symbol, e.g. '{number}/STC-KTĐN'.")
+    cadence: Annotated[
+        Optional[str], typer.Option("--cadence", help="Reporting cadence: half-yearly, quarterly or yearly.")
     ] = None,
-    signer_authority: Annotated[Optional[str], typer.Option("--signer-authority", help="TM./KT. line(s) above the signer's title.")] = None,
+    deadline_day: Annotated[
+        Optional[int], typer.Option("--deadline-day", help="Reports are due on this day of the period's last month.")
+    ] = None,
+    governing_body: Annotated[
+        Optional[str], typer.Option("--governing-body", help="Its documents' governing body (cơ quan chủ quản).")
+    ] = None,
+    issuing_body: Annotated[
+        Optional[str], typer.Option("--issuing-body", help="Its documents' issuing body (cơ quan ban hành).")
+    ] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Place in its documents' date line.")] = None,
+    number_pattern: Annotated[
+        Optional[str], typer.Option("--number-pattern", help="Report number and symbol, e.g. '{number}/BC-STC'.")
+    ] = None,
+    letter_number_pattern: Annotated[
+        Optional[str],
+        typer.Option("--letter-number-pattern", help="Reminder letter number and symbol, e.g. '{number}/STC-KTĐN'."),
+    ] = None,
+    signer_authority: Annotated[
+        Optional[str], typer.Option("--signer-authority", help="TM./KT. line(s) above the signer's title.")
+    ] = None,
     signer_title: Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title.")] = None,
     signer_name: Annotated[Optional[str], typer.Option("--signer-name", help="The signer's full name.")] = None,
     recipients: Annotated[Optional[list[str]], typer.Option("--recipient", help="A recipient (Nơi nhận); repeatable.")] = None,
     archive: Annotated[Optional[str], typer.Option("--archive", help="What follows 'Lưu:'.")] = None,
-    clear: Annotated[Optional[list[str]], typer.Option("--clear", help="Drop this agreement's own value of a document setting; repeatable.")] = None,
+    clear: Annotated[
+        Optional[list[str]], typer.Option("--clear", help="Drop this agreement's own value of a document setting; repeatable.")
+    ] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The corrected title.")] = None,
     slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
     period: Annotated[Optional[str], typer.Option("--period", "-p", help="The corrected years, e.g. 2021-2025.")] = None,
@@ -169,14 +192,28 @@ def update(
     from hoptac_cli.domain import register as register_domain
 
     given = dict(
-        governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
-        letter_number_pattern=letter_number_pattern, signer_authority=signer_authority, signer_title=signer_title,
-        signer_name=signer_name, recipients=recipients, archive=archive,
+        governing_body=governing_body,
+        issuing_body=issuing_body,
+        place=place,
+        number_pattern=number_pattern,
+        letter_number_pattern=letter_number_pattern,
+        signer_authority=signer_authority,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipients=recipients,
+        archive=archive,
     )
     names = {**OPTION_NAMES, "letter_number_pattern": "--letter-number-pattern"}
     corrected = dict(
-        title=title, slug=slug, period=period, signed=signed, signatories=signatories, note=note,
-        predecessor_note=predecessor_note, cadence=cadence, deadline_day=deadline_day,
+        title=title,
+        slug=slug,
+        period=period,
+        signed=signed,
+        signatories=signatories,
+        note=note,
+        predecessor_note=predecessor_note,
+        cadence=cadence,
+        deadline_day=deadline_day,
     )
     with session(write=True) as db:
         changes = settings.prepare(given, names)

@@ -1,12 +1,12 @@
 """``hoptac commend``: commendations (khen thưởng) decided at review meetings."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
-from hoptac_cli.i18n import fields as fields_named, t
+from hoptac_cli.i18n import fields as fields_named
+from hoptac_cli.i18n import t
 from hoptac_cli.i18n.reviews import FORMS
 from hoptac_cli.records import COMMENDATION, COMMENDATIONS
 from hoptac_cli.render.output import emit
@@ -49,8 +49,17 @@ def add(
 
     with session(write=True) as db:
         commendation_id, stored = reviews.add_commendation(
-            db, review_id=review, recipient=recipient, collective=collective, individual=individual, form=form,
-            unit=unit, party=party, decision=decision, date=date, reason=reason,
+            db,
+            review_id=review,
+            recipient=recipient,
+            collective=collective,
+            individual=individual,
+            form=form,
+            unit=unit,
+            party=party,
+            decision=decision,
+            date=date,
+            reason=reason,
         )
     done(t("msg.commend_added", id=commendation_id, recipient=recipient.strip(), form=stored))
 
@@ -68,7 +77,9 @@ def list_(
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
     force: ForceOpt = False,
-    bom: Annotated[bool, typer.Option("--bom", help="With -o -: start the CSV with a BOM too (a CSV file always has one).")] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="With -o -: start the CSV with a BOM too (a CSV file always has one).")
+    ] = False,
 ) -> None:
     """List commendations; --format csv|json or -o FILE to export them."""
     from hoptac_cli.domain import reviews
@@ -99,7 +110,9 @@ def update(
     commendation_id: CommendationIdArg,
     review: Annotated[Optional[int], typer.Option("--review", help="The review that really decided it (its ID).")] = None,
     recipient: Annotated[Optional[str], typer.Option("--recipient", help="The corrected name.")] = None,
-    form: Annotated[Optional[str], typer.Option("--form", help="The corrected form of commendation.", autocompletion=_complete_form)] = None,
+    form: Annotated[
+        Optional[str], typer.Option("--form", help="The corrected form of commendation.", autocompletion=_complete_form)
+    ] = None,
     collective: Annotated[bool, typer.Option("--collective", help="The recipient is a collective (tập thể).")] = False,
     individual: Annotated[bool, typer.Option("--individual", help="The recipient is a person (cá nhân).")] = False,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The recipient's unit.")] = None,
@@ -113,8 +126,18 @@ def update(
 
     with session(write=True) as db:
         fields = corrections.update_commendation(
-            db, commendation_id, review_id=review, recipient=recipient, collective=collective, individual=individual,
-            form=form, unit=unit, party=party, decision=decision, date=date, reason=reason,
+            db,
+            commendation_id,
+            review_id=review,
+            recipient=recipient,
+            collective=collective,
+            individual=individual,
+            form=form,
+            unit=unit,
+            party=party,
+            decision=decision,
+            date=date,
+            reason=reason,
         )
     done(t("msg.commend_updated", id=commendation_id, fields=fields_named(fields)))
 

@@ -1,6 +1,5 @@
 """What every command shares: global settings, the database session, output options."""
 
-
 import contextlib
 import enum
 from collections.abc import Iterator
@@ -32,7 +31,11 @@ AgreementOpt = Annotated[
 
 ByOpt = Annotated[
     Optional[str],
-    typer.Option("--by", metavar="NAME", help="Who makes this change, for the history (else the global --by, HOPTAC_BY or the system user)."),
+    typer.Option(
+        "--by",
+        metavar="NAME",
+        help="Who makes this change, for the history (else the global --by, HOPTAC_BY or the system user).",
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the file if it exists (never the database itself).")]
 

@@ -1,6 +1,5 @@
 """``hoptac init`` and ``hoptac db``: the file itself — where it is, creating it, copies, checks."""
 
-
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +14,9 @@ db_app = typer.Typer(help="The database file: where it is, copies, checks.", no_
 
 @writes
 def init(
-    sample: Annotated[bool, typer.Option("--sample", help="Also load the Hậu Giang–Kiên Giang 2021–2025 sample programme.")] = False,
+    sample: Annotated[
+        bool, typer.Option("--sample", help="Also load the Hậu Giang–Kiên Giang 2021–2025 sample programme.")
+    ] = False,
 ) -> None:
     """Create the database (or upgrade an existing one); optionally load the sample programme."""
     from hoptac_cli.domain import sample as sample_data
@@ -102,7 +103,8 @@ def restore(
 
     from hoptac_cli.domain.history import note
     from hoptac_cli.render.files import same_file
-    from hoptac_cli.storage.db import open_db, restore as restore_file
+    from hoptac_cli.storage.db import open_db
+    from hoptac_cli.storage.db import restore as restore_file
 
     path, source = db_path(), Path(file)
     if not source.is_file():
@@ -114,7 +116,13 @@ def restore(
     kept = restore_file(path, source)
     db = open_db(path, write=True, backup_before_upgrade=False)
     try:
-        note(db, who=who(), command=command_line(), kind="restore", text=json.dumps({"source": file, "backup": str(kept) if kept else None}))
+        note(
+            db,
+            who=who(),
+            command=command_line(),
+            kind="restore",
+            text=json.dumps({"source": file, "backup": str(kept) if kept else None}),
+        )
     finally:
         db.close()
     if kept:

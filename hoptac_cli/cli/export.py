@@ -1,6 +1,5 @@
 """``hoptac export summary|actions|reports``: the figures as CSV, XLSX or JSON files, streamed."""
 
-
 import sys
 from collections.abc import Iterator
 from typing import Annotated, Any, Optional
@@ -25,7 +24,9 @@ def export(
         Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' (for an Excel set to Vietnamese) or tab.")
     ] = None,
     force: ForceOpt = False,
-    bom: Annotated[bool, typer.Option("--bom", help="Start CSV on stdout with a BOM too (a CSV file always has one, for Excel).")] = False,
+    bom: Annotated[
+        bool, typer.Option("--bom", help="Start CSV on stdout with a BOM too (a CSV file always has one, for Excel).")
+    ] = False,
 ) -> None:
     """Export the status figures, the actions or the reports; rows are streamed, not held in memory."""
     from hoptac_cli import records
@@ -53,12 +54,20 @@ def export(
         if kind == "summary" and for_people:
             chart = Chart(
                 title=lambda row: t("xlsx.chart_progress", agreement=row["agreement"], period=row["period"]),
-                category_key="sector", value_key="progress", include=lambda row: row["row"] == "sector",
+                category_key="sector",
+                value_key="progress",
+                include=lambda row: row["row"] == "sector",
             )
         with progress(t("msg.exporting")) as tick:
             counted = _counted(rows, tick)
-            write(output, chosen, [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)],
-                  delimiter=separator, force=force, bom=bom or None)
+            write(
+                output,
+                chosen,
+                [Sheet(t(f"export.sheet.{kind}"), fields, counted, chart=chart)],
+                delimiter=separator,
+                force=force,
+                bom=bom or None,
+            )
     if output != "-":
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 

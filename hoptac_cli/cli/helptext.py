@@ -90,7 +90,7 @@ def _help_text(text: str) -> str:
         for part in match.group(1).split("; "):
             for english in ("default: ", "env var: "):
                 if part.startswith(english):
-                    part = WORDS[english] + part[len(english):]
+                    part = WORDS[english] + part[len(english) :]
             parts.append(WORDS.get(part, part))
         extra = "  [" + "; ".join(parts) + "]"
         text = text[: match.start()]
@@ -121,6 +121,7 @@ class ViContext(Context):
 
 
 # usage errors ---------------------------------------------------------------------------------
+
 
 def translate(message: str) -> str:
     """A usage error's message in Vietnamese (unchanged when it is not one typer says)."""

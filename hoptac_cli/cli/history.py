@@ -1,6 +1,5 @@
 """``hoptac history`` and ``hoptac undo``: every write command, who made it, and taking one back."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -31,7 +30,7 @@ def _value(field: str, value: object, table: str | None = None) -> str:
     if isinstance(value, (int, float)):
         return display(value, "number")
     text = " ".join(str(value).split())
-    return f"“{text[:_TEXT_CHARS - 3]}…”" if len(text) > _TEXT_CHARS else f"“{text}”"
+    return f"“{text[: _TEXT_CHARS - 3]}…”" if len(text) > _TEXT_CHARS else f"“{text}”"
 
 
 def _changed_rows(rows: list[dict]) -> str:
@@ -67,7 +66,9 @@ def readable(rows: list[dict]) -> list[dict]:
 
 def history(
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="How many entries, newest first.")] = 20,
-    action: Annotated[Optional[int], typer.Option("--action", help="Only changes to this action (its ID) and its reports.")] = None,
+    action: Annotated[
+        Optional[int], typer.Option("--action", help="Only changes to this action (its ID) and its reports.")
+    ] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:
@@ -77,12 +78,20 @@ def history(
     with session() as db:
         rows = listing(db, limit=limit, action_id=action)
     chosen = output_format(fmt, as_json)
-    emit(readable(rows), HISTORY_JSON if chosen == "json" else HISTORY_CSV, chosen, title=t("title.history_log"), empty=t("msg.no_history"))
+    emit(
+        readable(rows),
+        HISTORY_JSON if chosen == "json" else HISTORY_CSV,
+        chosen,
+        title=t("title.history_log"),
+        empty=t("msg.no_history"),
+    )
 
 
 @writes
 def undo(
-    entry: Annotated[Optional[int], typer.Argument(metavar="ID", help="The history entry to undo (default: the latest change).")] = None,
+    entry: Annotated[
+        Optional[int], typer.Argument(metavar="ID", help="The history entry to undo (default: the latest change).")
+    ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the changes that can be undone, and what blocks each.")] = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
@@ -98,7 +107,15 @@ def undo(
         return
     with session(write=True, record=False) as db:
         result = log.undo(db, entry, who=who(), command=command_line())
-    done(t("msg.undone", id=result["entry"]["id"], command=result["entry"]["command"], changed=result["undo"]["changed_label"], undo=result["undo"]["id"]))
+    done(
+        t(
+            "msg.undone",
+            id=result["entry"]["id"],
+            command=result["entry"]["command"],
+            changed=result["undo"]["changed_label"],
+            undo=result["undo"]["id"],
+        )
+    )
 
 
 def add_commands(app: typer.Typer) -> None:

@@ -1,18 +1,16 @@
 """``hoptac party``: provinces and cities that sign agreements."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import FormatOpt, JsonOpt, OutputFormat, done, merged, output_format, session, writes
-from hoptac_cli.i18n import fields as fields_named, t
+from hoptac_cli.i18n import fields as fields_named
+from hoptac_cli.i18n import t
 from hoptac_cli.records import PARTIES
 from hoptac_cli.render.output import emit
 
 party_app = typer.Typer(help="Parties: provinces and cities.", no_args_is_help=True, rich_markup_mode=None)
-
-
 
 
 @party_app.command("add")
@@ -63,7 +61,9 @@ def update(
     name: Annotated[Optional[str], typer.Option("--name", help="The corrected name.")] = None,
     slug: Annotated[Optional[str], typer.Option("--slug", help="The corrected short name.")] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", help="province, city or other.")] = None,
-    merged_on: Annotated[Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")] = None,
+    merged_on: Annotated[
+        Optional[str], typer.Option("--merged-on", metavar="DATE", help="The corrected date of its merger.")
+    ] = None,
 ) -> None:
     """Correct a party's name, slug, kind or merger date (kept in the history; undo takes it back)."""
     from hoptac_cli.domain import corrections

@@ -1,14 +1,23 @@
 """``hoptac report remind``: reminder letters (công văn đôn đốc) to the agencies that owe reports."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, done, session, warn
 from hoptac_cli.cli.settings import (
-    OPTION_NAMES, ArchiveOpt, AuthorityOpt, DateOpt, GoverningOpt, IssuingOpt, PatternOpt, PlaceOpt, RecipientOpt,
-    SignerNameOpt, SignerTitleOpt, overrides,
+    OPTION_NAMES,
+    ArchiveOpt,
+    AuthorityOpt,
+    DateOpt,
+    GoverningOpt,
+    IssuingOpt,
+    PatternOpt,
+    PlaceOpt,
+    RecipientOpt,
+    SignerNameOpt,
+    SignerTitleOpt,
+    overrides,
 )
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
@@ -26,7 +35,9 @@ def remind(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Letters as docx (default) or md.")] = "docx",
     force: Annotated[bool, typer.Option("--force", help="Replace letters or a list already in the folder.")] = False,
     date: DateOpt = None,
-    reply_by: Annotated[Optional[str], typer.Option("--by", help="Ask for the reports by this date, dd/mm/yyyy (default: as soon as possible).")] = None,
+    reply_by: Annotated[
+        Optional[str], typer.Option("--by", help="Ask for the reports by this date, dd/mm/yyyy (default: as soon as possible).")
+    ] = None,
     governing_body: GoverningOpt = None,
     issuing_body: IssuingOpt = None,
     place: PlaceOpt = None,
@@ -55,13 +66,20 @@ def remind(
     if not folder.exists() and not (folder.parent if str(folder.parent) else Path(".")).is_dir():
         raise HoptacError(t("err.remind_folder", value=output))
     given = overrides(
-        governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
-        signer_authority=signer_authority, signer_title=signer_title, signer_name=signer_name,
-        recipients=recipients, archive=archive,
+        governing_body=governing_body,
+        issuing_body=issuing_body,
+        place=place,
+        number_pattern=number_pattern,
+        signer_authority=signer_authority,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipients=recipients,
+        archive=archive,
     )
     with session() as db:
-        found, letters = reminders.build(db, period, agreement, agency, overrides=given, date=date, reply_by=reply_by,
-                                         option_names=OPTION_NAMES)
+        found, letters = reminders.build(
+            db, period, agreement, agency, overrides=given, date=date, reply_by=reply_by, option_names=OPTION_NAMES
+        )
     if not letters:
         done(t("msg.remind_nobody", period=show_period(found["period"])))
         return
@@ -77,13 +95,19 @@ def remind(
         data = contents[letter.agency_id]
         write_file(folder / files[letter.agency_id], lambda stream, data=data: stream.write(data))
     rows = reminders.mail_merge_rows(letters, files)
-    write_file(sheet_path, lambda stream: tabular.write_to(stream, "xlsx", [tabular.Sheet(t("title.remind_sheet"), MAIL_MERGE, rows)]))
+    write_file(
+        sheet_path, lambda stream: tabular.write_to(stream, "xlsx", [tabular.Sheet(t("title.remind_sheet"), MAIL_MERGE, rows)])
+    )
     issuer = letters[0].document.issuer
     if issuer.missing:
         warn(t("warn.settings_missing", keys=", ".join(issuer.missing)))
     written = [
-        {"agency": letter.agency, "actions": len(letter.rows), "days_late": letter.rows[0]["days_late"],
-         "file": str(folder / files[letter.agency_id])}
+        {
+            "agency": letter.agency,
+            "actions": len(letter.rows),
+            "days_late": letter.rows[0]["days_late"],
+            "file": str(folder / files[letter.agency_id]),
+        }
         for letter in letters
     ]
     emit(written, LETTERS, "table", title=t("title.remind", period=show_period(found["period"])))

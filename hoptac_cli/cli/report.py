@@ -1,18 +1,30 @@
 """``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
-from hoptac_cli.cli.common import AgreementOpt, ForceOpt, FormatOpt, JsonOpt, OutputFormat, done, note, output_format, session, writes
-from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli import records
+from hoptac_cli.cli.common import (
+    AgreementOpt,
+    ForceOpt,
+    FormatOpt,
+    JsonOpt,
+    OutputFormat,
+    done,
+    note,
+    output_format,
+    session,
+    writes,
+)
+from hoptac_cli.cli.rows import AllOpt, LimitOpt
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import count, t
 from hoptac_cli.render.output import emit, emit_record, print_json, section
 
-report_app = typer.Typer(help="Periodic reports: file, amend, list, find who has not reported.", no_args_is_help=True, rich_markup_mode=None)
+report_app = typer.Typer(
+    help="Periodic reports: file, amend, list, find who has not reported.", no_args_is_help=True, rich_markup_mode=None
+)
 
 PeriodOpt = Annotated[str, typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ...")]
 SectorOpt = Annotated[Optional[str], typer.Option("--sector", "-s", help="Sector (slug, id or name).")]
@@ -25,17 +37,22 @@ ReportIdArg = Annotated[int, typer.Argument(metavar="ID", help="The report's id.
 def add(
     action_id: Annotated[int, typer.Option("--action", help="The action's id.")],
     period: Annotated[
-        Optional[str], typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ... (default: the current one).")
+        Optional[str],
+        typer.Option("--period", "-p", help="Reporting period: 2022-H1, H1/2022, 2022-Q3, 2022 ... (default: the current one)."),
     ] = None,
     progress: Annotated[Optional[str], typer.Option("--progress", help="Progress in percent, 0-100.")] = None,
-    value: Annotated[Optional[str], typer.Option("--value", help="Achieved amount for an action with an indicator target.")] = None,
+    value: Annotated[
+        Optional[str], typer.Option("--value", help="Achieved amount for an action with an indicator target.")
+    ] = None,
     status: Annotated[Optional[str], typer.Option("--status", help="Status; derived from progress when left out.")] = None,
     result: Annotated[Optional[str], typer.Option("--result", help="Results in the period (kết quả).")] = None,
     difficulty: Annotated[Optional[str], typer.Option("--difficulty", help="Difficulties (khó khăn, vướng mắc).")] = None,
     proposal: Annotated[Optional[str], typer.Option("--proposal", help="Proposals (đề xuất, kiến nghị).")] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", help="Reporting agency: the lead (default) or a partner.")] = None,
     submitted: Annotated[Optional[str], typer.Option("--submitted", help="Submission date, dd/mm/yyyy; default today.")] = None,
-    amend: Annotated[bool, typer.Option("--amend", help="Replace this agency's report for the period, keeping the earlier version.")] = False,
+    amend: Annotated[
+        bool, typer.Option("--amend", help="Replace this agency's report for the period, keeping the earlier version.")
+    ] = False,
 ) -> None:
     """File an agency's report on one action for one period."""
     from hoptac_cli.domain import reports
@@ -49,8 +66,16 @@ def add(
             period = chosen.code
             note(t("msg.period_default", period=chosen.label()))
         fields = reports.ReportFields(
-            action_id=action_id, period=period, progress=progress, value=value, status=status, result=result,
-            difficulty=difficulty, proposal=proposal, agency=agency, submitted=submitted,
+            action_id=action_id,
+            period=period,
+            progress=progress,
+            value=value,
+            status=status,
+            result=result,
+            difficulty=difficulty,
+            proposal=proposal,
+            agency=agency,
+            submitted=submitted,
         )
         row = reports.add(db, fields, amend=amend)
     amount = (
@@ -60,8 +85,15 @@ def add(
     )
     from hoptac_cli.render.output import show_period
 
-    figures = dict(id=row["id"], action=row["action_id"], period=show_period(row["period"]), agency=row["agency"], amount=amount,
-                   progress=show_number(row["progress"]), status=t(f"status.{row['status']}"))
+    figures = dict(
+        id=row["id"],
+        action=row["action_id"],
+        period=show_period(row["period"]),
+        agency=row["agency"],
+        amount=amount,
+        progress=show_number(row["progress"]),
+        status=t(f"status.{row['status']}"),
+    )
     if row["amends"]:
         done(t("msg.report_amended", amends=row["amends"], revision=row["revision"], **figures))
     else:
@@ -104,7 +136,13 @@ def list_(
         rows = reports.find(db, agreement=agreement, sector=sector, period=period, agency=agency, revisions=revisions)
     shown, total = listing.limited(rows, chosen, limit, show_all)
     _name_periods(shown)
-    emit(shown, records.REPORT_REVISIONS if revisions else records.REPORTS, chosen, title=t("title.reports"), empty=t("msg.no_reports"))
+    emit(
+        shown,
+        records.REPORT_REVISIONS if revisions else records.REPORTS,
+        chosen,
+        title=t("title.reports"),
+        empty=t("msg.no_reports"),
+    )
     listing.left_out(len(shown), total)
 
 
@@ -138,8 +176,8 @@ def _name_periods(rows: list[dict]) -> None:
 
 def _change(change: dict) -> str:
     """``progress: 40 → 60``: one field a revision changed, as a person reads it."""
-    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import display
+    from hoptac_cli.render.status import shorten
 
     kind = {"progress": "number", "value": "number", "status": "status"}.get(change["field"], "text")
 
@@ -192,7 +230,11 @@ def missing(
         period_words = period_label + (f" ({t('col.deadline').lower()} {deadline})" if deadline else "")
         title = t("title.missing_all", period=period_words)
         missing_table, late_table, agreement_column = records.MISSING_TABLE, records.LATE_TABLE, records.MISSING_AGREEMENT
-        columns = [missing_table[0], agreement_column, *(c for c in missing_table[1:] if not deadline or c.kind not in ("date", "bool"))]
+        columns = [
+            missing_table[0],
+            agreement_column,
+            *(c for c in missing_table[1:] if not deadline or c.kind not in ("date", "bool")),
+        ]
         late_columns = [late_table[0], agreement_column, *(c for c in late_table[1:] if not deadline or c.key != "deadline")]
         late_title = t("title.late", deadline=deadline) if deadline else t("title.late_all")
     else:
@@ -209,8 +251,12 @@ def missing(
     # The figures under the table are part of the answer: stdout, whatever --quiet says.
     from hoptac_cli.render.output import paragraph
 
-    figures = dict(owed=count("count.action", found["owed"]), reported=found["reported"], missing=len(found["missing"]),
-                   late=count("count.report", len(found["late"])))
+    figures = dict(
+        owed=count("count.action", found["owed"]),
+        reported=found["reported"],
+        missing=len(found["missing"]),
+        late=count("count.report", len(found["late"])),
+    )
     if several:
         paragraph(t("msg.missing_summary_all", programmes=count("count.programme", len(found["agreements"])), **figures))
     else:
@@ -221,7 +267,9 @@ def missing(
 def template(
     period: PeriodOpt,
     output: Annotated[str, typer.Option("--output", "-o", help="The file to write: FILE.xlsx or FILE.csv.")],
-    agency: Annotated[Optional[str], typer.Option("--agency", help="Only the actions this agency leads (default: every lead agency).")] = None,
+    agency: Annotated[
+        Optional[str], typer.Option("--agency", help="Only the actions this agency leads (default: every lead agency).")
+    ] = None,
     agreement: AgreementOpt = None,
     force: ForceOpt = False,
     delimiter: Annotated[Optional[str], typer.Option("--delimiter", help="CSV only: ',' (default), ';' or tab.")] = None,
@@ -245,24 +293,43 @@ def template(
         words = importer.template_words(db, when, agreement, chosen)
     if target.suffix.lower() == ".xlsx":
         sheet = Template(
-            columns=list(records.DEPARTMENT_ROW), rows=rows,
-            editable=importer.EDITABLE, title=words["title"], subtitle=words["subtitle"], sheet=words["sheet"],
-            statuses=words["statuses"], instructions=words["instructions"],
+            columns=list(records.DEPARTMENT_ROW),
+            rows=rows,
+            editable=importer.EDITABLE,
+            title=words["title"],
+            subtitle=words["subtitle"],
+            sheet=words["sheet"],
+            statuses=words["statuses"],
+            instructions=words["instructions"],
         )
         write_file(output, lambda stream: write_template(stream, sheet))
     else:
-        sheet = tabular.Sheet(f"{importer.words('title')} {when.code}", list(records.DEPARTMENT_ROW), rows, form=True,
-                              lang=records.DEPARTMENT_LANG)
+        sheet = tabular.Sheet(
+            f"{importer.words('title')} {when.code}", list(records.DEPARTMENT_ROW), rows, form=True, lang=records.DEPARTMENT_LANG
+        )
         tabular.write(output, None, [sheet], delimiter=separator, force=force)
-    done(t("msg.template_written", rows=count("count.action", len(rows)), path=output, period=when.label(), agency=f", {chosen['name']}" if chosen else ""))
+    done(
+        t(
+            "msg.template_written",
+            rows=count("count.action", len(rows)),
+            path=output,
+            period=when.label(),
+            agency=f", {chosen['name']}" if chosen else "",
+        )
+    )
 
 
 @report_app.command("import")
 @writes
 def import_(
-    file: Annotated[str, typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them.")],
+    file: Annotated[
+        str,
+        typer.Argument(metavar="FILE|FOLDER", help="A filled-in .xlsx or .csv made by 'report template', or a folder of them."),
+    ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only; write nothing.")] = False,
-    amend: Annotated[bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")] = False,
+    amend: Annotated[
+        bool, typer.Option("--amend", help="Replace reports already in the database with the file's figures.")
+    ] = False,
     limit: LimitOpt = None,
     show_all: AllOpt = False,
     fmt: FormatOpt = OutputFormat.table,
@@ -295,8 +362,10 @@ def import_(
     emit(shown, records.IMPORTED_ROWS, chosen, title=t("title.import"))
     listing.left_out(len(shown), total)
     counts = _counts(plan)
-    done(t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
-         data_on_stdout=chosen != "table")
+    done(
+        t("msg.import_dry_run" if dry_run else "msg.import_done", file=path.name, empty=count("count.row", plan.blank), **counts),
+        data_on_stdout=chosen != "table",
+    )
 
 
 #: a file of fewer rows imports too fast to be worth a progress bar
@@ -351,8 +420,15 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
         if len(problems) > FIRST_PROBLEMS:
             typer.echo("  " + t("msg.import_more_problems", count=len(problems) - FIRST_PROBLEMS), err=True)
     totals = {key: sum(row[key] for row in results) for key in ("added", "amended", "already")}
-    done(t("msg.import_folder_dry_run" if dry_run else "msg.import_folder_done", files=len(results),
-           refused=len(refused), **totals), data_on_stdout=fmt != "table")
+    done(
+        t(
+            "msg.import_folder_dry_run" if dry_run else "msg.import_folder_done",
+            files=len(results),
+            refused=len(refused),
+            **totals,
+        ),
+        data_on_stdout=fmt != "table",
+    )
     if refused:
         raise typer.Exit(1)
 

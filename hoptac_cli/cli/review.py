@@ -1,6 +1,5 @@
 """``hoptac review``: the yearly review meetings (hội nghị sơ kết / tổng kết) hosted in turn."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -10,9 +9,9 @@ from hoptac_cli.i18n import formerly, t
 from hoptac_cli.records import AGREEMENTS_ENDED, REVIEW_CHANGES, REVIEW_COMMENDATIONS, REVIEW_DETAIL, REVIEWS
 from hoptac_cli.render.output import emit, emit_record, print_json, section
 
-review_app = typer.Typer(help="Yearly review meetings (sơ kết / tổng kết) and their decisions.", no_args_is_help=True, rich_markup_mode=None)
-
-
+review_app = typer.Typer(
+    help="Yearly review meetings (sơ kết / tổng kết) and their decisions.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 ReviewIdArg = Annotated[int, typer.Argument(metavar="ID", help="The review's id.")]
@@ -23,9 +22,7 @@ ReviewIdArg = Annotated[int, typer.Argument(metavar="ID", help="The review's id.
 def add(
     year: Annotated[int, typer.Option("--year", help="The year reviewed, e.g. 2022.")],
     agreement: AgreementOpt = None,
-    host: Annotated[
-        Optional[str], typer.Option("--host", help="Host party; by default the party whose turn it is.")
-    ] = None,
+    host: Annotated[Optional[str], typer.Option("--host", help="Host party; by default the party whose turn it is.")] = None,
     held: Annotated[Optional[str], typer.Option("--held", help="Date of the meeting, dd/mm/yyyy.")] = None,
     kind: Annotated[str, typer.Option("--kind", help="so-ket (yearly interim review) or tong-ket (final review).")] = "so-ket",
     conclusion: Annotated[Optional[str], typer.Option("--conclusion", help="The meeting's conclusions.")] = None,
@@ -45,7 +42,16 @@ def add(
             note(t("msg.review_host_proposed", host=host_words, previous=previous["host"], year=previous["year"]))
         else:
             note(t("msg.review_host_first", host=host_words))
-    done(t("msg.review_added", id=review_id, kind=t(f"review_kind.{row['kind']}"), year=row["year"], agreement=row["agreement"], host=row["host"]))
+    done(
+        t(
+            "msg.review_added",
+            id=review_id,
+            kind=t(f"review_kind.{row['kind']}"),
+            year=row["year"],
+            agreement=row["agreement"],
+            host=row["host"],
+        )
+    )
 
 
 @review_app.command("update")

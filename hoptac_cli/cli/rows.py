@@ -6,7 +6,6 @@ see them; ``--all`` shows every row, ``--limit N`` the first N (in every format:
 asking for ten records gets ten). JSON and CSV are for programs and carry every row.
 """
 
-
 from typing import Annotated, Any, Optional
 
 import typer
@@ -19,7 +18,12 @@ TABLE_ROWS = 30
 
 LimitOpt = Annotated[
     Optional[int],
-    typer.Option("--limit", min=1, metavar="N", help=f"Show at most N rows (a table shows {TABLE_ROWS} unless --all; JSON and CSV every row)."),
+    typer.Option(
+        "--limit",
+        min=1,
+        metavar="N",
+        help=f"Show at most N rows (a table shows {TABLE_ROWS} unless --all; JSON and CSV every row).",
+    ),
 ]
 AllOpt = Annotated[bool, typer.Option("--all", help=f"A table shows every row, not only the first {TABLE_ROWS}.")]
 

@@ -1,6 +1,5 @@
 """``hoptac search``: find a text in actions, reports, review conclusions and commendations."""
 
-
 from typing import Annotated, Optional
 
 import typer
@@ -15,11 +14,19 @@ _WHERE_CHARS = 44
 
 
 def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find; case, marks and đ/d do not matter ('duong tinh' finds 'Đường tỉnh').")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT", help="Words to find; case, marks and đ/d do not matter ('duong tinh' finds 'Đường tỉnh')."
+        ),
+    ],
     agreement: AgreementOpt = None,
     sector: Annotated[Optional[str], typer.Option("--sector", "-s", help="Only this sector's actions and reports.")] = None,
     period: Annotated[
-        Optional[str], typer.Option("--period", "-p", help="Only reports of this period (2022-H1, 2022), and what was under way or decided in it.")
+        Optional[str],
+        typer.Option(
+            "--period", "-p", help="Only reports of this period (2022-H1, 2022), and what was under way or decided in it."
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", metavar="N", help="At most this many results, best first.")] = 50,
     fmt: FormatOpt = OutputFormat.table,
@@ -41,8 +48,8 @@ def search(
 def _print(rows: list[dict], query: str) -> None:
     """The table, laid out by ``render.table`` for the terminal's width (words never cut), the
     words found in bold where the terminal shows colour."""
-    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.output import console
+    from hoptac_cli.render.status import shorten
     from hoptac_cli.render.table import COMFORT, Spec, build
 
     out = console()
@@ -58,8 +65,13 @@ def _print(rows: list[dict], query: str) -> None:
         Spec(t(SEARCH_HIT.header("snippet")), comfort=COMFORT + 24, ratio=4),
     ]
     cells = [
-        [str(row["rank"]), t(f"search.field.{row['kind']}.{row['field']}"), shorten(_where(row), _WHERE_CHARS), _when(row),
-         highlighted(row["snippet"], styled)]
+        [
+            str(row["rank"]),
+            t(f"search.field.{row['kind']}.{row['field']}"),
+            shorten(_where(row), _WHERE_CHARS),
+            _when(row),
+            highlighted(row["snippet"], styled),
+        ]
         for row in rows
     ]
     out.print(build(specs, cells, out.width))

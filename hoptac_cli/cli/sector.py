@@ -1,18 +1,16 @@
 """``hoptac sector``: the fields of cooperation of an agreement."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, FormatOpt, JsonOpt, OutputFormat, done, output_format, session, writes
-from hoptac_cli.i18n import fields as fields_named, t
+from hoptac_cli.i18n import fields as fields_named
+from hoptac_cli.i18n import t
 from hoptac_cli.records import SECTORS
 from hoptac_cli.render.output import emit
 
 sector_app = typer.Typer(help="Sectors of an agreement.", no_args_is_help=True, rich_markup_mode=None)
-
-
 
 
 @sector_app.command("add")

@@ -4,7 +4,6 @@ Also the per-document options that ``summary`` and ``report remind`` share, so t
 and explain them the same way.
 """
 
-
 from typing import Annotated, Any, Optional
 
 import typer
@@ -15,18 +14,26 @@ from hoptac_cli.i18n import t
 from hoptac_cli.records import SETTINGS
 from hoptac_cli.render.output import emit
 
-
 # Per-document options (summary, report remind): each overrides the setting of the same name.
-GoverningOpt = Annotated[Optional[str], typer.Option("--governing-body", help="Governing body (cơ quan chủ quản) for this document.")]
+GoverningOpt = Annotated[
+    Optional[str], typer.Option("--governing-body", help="Governing body (cơ quan chủ quản) for this document.")
+]
 IssuingOpt = Annotated[Optional[str], typer.Option("--issuing-body", help="Issuing body (cơ quan ban hành) for this document.")]
 PlaceOpt = Annotated[Optional[str], typer.Option("--place", help="Place in the date line, e.g. 'Cần Thơ'.")]
 PatternOpt = Annotated[Optional[str], typer.Option("--number-pattern", help="Number and symbol, e.g. '{number}/BC-STC'.")]
-NumberOpt = Annotated[Optional[str], typer.Option("--number", help="The document's number, put where the pattern says {number} (default: left as '…').")]
+NumberOpt = Annotated[
+    Optional[str],
+    typer.Option("--number", help="The document's number, put where the pattern says {number} (default: left as '…')."),
+]
 DateOpt = Annotated[Optional[str], typer.Option("--date", help="The document's date, dd/mm/yyyy (default: today).")]
-AuthorityOpt = Annotated[Optional[str], typer.Option("--signer-authority", help="TM./KT./TL./TUQ./Q. line(s) above the title, e.g. 'KT. GIÁM ĐỐC'.")]
+AuthorityOpt = Annotated[
+    Optional[str], typer.Option("--signer-authority", help="TM./KT./TL./TUQ./Q. line(s) above the title, e.g. 'KT. GIÁM ĐỐC'.")
+]
 SignerTitleOpt = Annotated[Optional[str], typer.Option("--signer-title", help="The signer's title, e.g. 'Phó Giám đốc'.")]
 SignerNameOpt = Annotated[Optional[str], typer.Option("--signer-name", help="The signer's full name.")]
-RecipientOpt = Annotated[Optional[list[str]], typer.Option("--recipient", help="A recipient (Nơi nhận); repeatable; replaces the setting.")]
+RecipientOpt = Annotated[
+    Optional[list[str]], typer.Option("--recipient", help="A recipient (Nơi nhận); repeatable; replaces the setting.")
+]
 ArchiveOpt = Annotated[Optional[str], typer.Option("--archive", help="What follows 'Lưu:', e.g. 'VT, KTĐN'.")]
 
 #: option name of each setting, for messages about a per-document value
@@ -50,12 +57,18 @@ def overrides(**values: Any) -> dict[str, Any]:
 
 
 def settings(
-    key: Annotated[Optional[str], typer.Argument(metavar="KEY", help="A setting, e.g. issuing_body; leave out to list them all.")] = None,
-    value: Annotated[Optional[str], typer.Argument(metavar="VALUE", help="The new value; leave out to print the current one.")] = None,
+    key: Annotated[
+        Optional[str], typer.Argument(metavar="KEY", help="A setting, e.g. issuing_body; leave out to list them all.")
+    ] = None,
+    value: Annotated[
+        Optional[str], typer.Argument(metavar="VALUE", help="The new value; leave out to print the current one.")
+    ] = None,
     agreement: Annotated[
         Optional[str], typer.Option("--agreement", "-a", help="This agreement's own value (default: the whole database).")
     ] = None,
-    unset: Annotated[bool, typer.Option("--unset", help="Remove KEY (for the database, or with --agreement for that agreement).")] = False,
+    unset: Annotated[
+        bool, typer.Option("--unset", help="Remove KEY (for the database, or with --agreement for that agreement).")
+    ] = False,
     fmt: FormatOpt = OutputFormat.table,
     as_json: JsonOpt = False,
 ) -> None:

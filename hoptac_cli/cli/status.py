@@ -1,6 +1,5 @@
 """``hoptac status``: how far each sector is, or, with ``--sector``, each action of one sector."""
 
-
 from typing import Annotated, Any, Optional
 
 import typer
@@ -18,7 +17,6 @@ PeriodOpt = Annotated[
     Optional[str],
     typer.Option("--period", "-p", help="As of this period (2022-H1, H1/2022, 2022): only reports up to its end count."),
 ]
-
 
 
 PartyOpt = Annotated[

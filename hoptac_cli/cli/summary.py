@@ -1,14 +1,24 @@
 """``hoptac summary``: the consolidated period report for the Steering Committee (.md or .docx)."""
 
-
 from typing import Annotated, Optional
 
 import typer
 
 from hoptac_cli.cli.common import AgreementOpt, ForceOpt, done, session, warn
 from hoptac_cli.cli.settings import (
-    OPTION_NAMES, ArchiveOpt, AuthorityOpt, DateOpt, GoverningOpt, IssuingOpt, NumberOpt, PatternOpt, PlaceOpt,
-    RecipientOpt, SignerNameOpt, SignerTitleOpt, overrides,
+    OPTION_NAMES,
+    ArchiveOpt,
+    AuthorityOpt,
+    DateOpt,
+    GoverningOpt,
+    IssuingOpt,
+    NumberOpt,
+    PatternOpt,
+    PlaceOpt,
+    RecipientOpt,
+    SignerNameOpt,
+    SignerTitleOpt,
+    overrides,
 )
 from hoptac_cli.i18n import t
 
@@ -41,13 +51,20 @@ def summary(
     check_target(output, force=force)
     choose_format(output)
     given = overrides(
-        governing_body=governing_body, issuing_body=issuing_body, place=place, number_pattern=number_pattern,
-        signer_authority=signer_authority, signer_title=signer_title, signer_name=signer_name,
-        recipients=recipients, archive=archive,
+        governing_body=governing_body,
+        issuing_body=issuing_body,
+        place=place,
+        number_pattern=number_pattern,
+        signer_authority=signer_authority,
+        signer_title=signer_title,
+        signer_name=signer_name,
+        recipients=recipients,
+        archive=archive,
     )
     with session() as db:
-        document = build(db, period, agreement, overrides=given, number=number, date=date, subject=subject,
-                         option_names=OPTION_NAMES)
+        document = build(
+            db, period, agreement, overrides=given, number=number, date=date, subject=subject, option_names=OPTION_NAMES
+        )
     write(output, document, force=force)
     if document.issuer.missing:
         warn(t("warn.settings_missing", keys=", ".join(document.issuer.missing)))

@@ -70,11 +70,7 @@ def find(
         as_of=as_of.isoformat() if as_of else None,
     )
     derived = [derive(row, reference) for row in rows]
-    return [
-        shape(row)
-        for row in derived
-        if (wanted is None or row["status"] == wanted) and (not overdue or row["overdue"])
-    ]
+    return [shape(row) for row in derived if (wanted is None or row["status"] == wanted) and (not overdue or row["overdue"])]
 
 
 def detail(db: Database, action_id: int) -> Row:

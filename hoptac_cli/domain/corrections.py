@@ -64,8 +64,15 @@ def _merge_date(changes: Row, merged_on: str | None, current: Row, kind: str) ->
 
 # parties, agencies, sectors ------------------------------------------------------------------
 
+
 def update_party(
-    db: Database, ref: str, *, name: str | None = None, slug: str | None = None, kind: str | None = None, merged_on: str | None = None
+    db: Database,
+    ref: str,
+    *,
+    name: str | None = None,
+    slug: str | None = None,
+    kind: str | None = None,
+    merged_on: str | None = None,
 ) -> tuple[Row, list[str]]:
     current = register_store.get(db, "parties", register.party(db, ref)["id"])
     changes: Row = {}
@@ -81,7 +88,13 @@ def update_party(
 
 
 def update_agency(
-    db: Database, ref: str, *, name: str | None = None, slug: str | None = None, party: str | None = None, merged_on: str | None = None
+    db: Database,
+    ref: str,
+    *,
+    name: str | None = None,
+    slug: str | None = None,
+    party: str | None = None,
+    merged_on: str | None = None,
 ) -> tuple[Row, list[str]]:
     current = register_store.get(db, "agencies", register.agency(db, ref)["id"])
     changes: Row = {}
@@ -106,6 +119,7 @@ def update_sector(
 
 
 # agreements ----------------------------------------------------------------------------------
+
 
 def update_agreement(
     db: Database,
@@ -187,6 +201,7 @@ def _signatories(db: Database, current: Row, texts: list[str]) -> dict[int, tupl
 
 # mergers -------------------------------------------------------------------------------------
 
+
 def unmerge(db: Database, kind: str, ref: str) -> Row:
     """Forget a merger recorded by mistake: ``ref`` (the one merged away) stands on its own again."""
     from hoptac_cli.domain.mergers import KINDS
@@ -207,6 +222,7 @@ def unmerge(db: Database, kind: str, ref: str) -> Row:
 
 # actions -------------------------------------------------------------------------------------
 
+
 def remove_action(db: Database, action_id: int) -> Row:
     """Remove an action added by mistake, with its partners and history; refused once it has
     reports or has been carried into another agreement."""
@@ -224,6 +240,7 @@ def remove_action(db: Database, action_id: int) -> Row:
 
 # reports -------------------------------------------------------------------------------------
 
+
 def withdraw_report(db: Database, report_id: int, reason: str) -> Row:
     """The report stops counting; every version stays visible, the withdrawn one marked."""
     row = store.report(db, report_id)
@@ -233,7 +250,9 @@ def withdraw_report(db: Database, report_id: int, reason: str) -> Row:
     if not text:
         raise HoptacError(t("err.withdraw_reason", id=report_id))
     if row["withdrawn_on"]:
-        raise HoptacError(t("err.report_withdrawn_already", id=report_id, date=show_date(row["withdrawn_on"]), reason=row["withdrawn_reason"]))
+        raise HoptacError(
+            t("err.report_withdrawn_already", id=report_id, date=show_date(row["withdrawn_on"]), reason=row["withdrawn_reason"])
+        )
     if not row["is_current"]:
         current = store.current_of_chain(db, row)
         if current is None:
@@ -246,6 +265,7 @@ def withdraw_report(db: Database, report_id: int, reason: str) -> Row:
 
 
 # commendations -------------------------------------------------------------------------------
+
 
 def _commendation(db: Database, commendation_id: int) -> Row:
     row = store.commendation(db, commendation_id)
@@ -285,7 +305,9 @@ def update_commendation(
     if unit is not None:
         changes["unit"] = nfc_or_none(unit)
     if party is not None:
-        changes["party_id"] = reviews.agreement_party(db, review["agreement_id"], party, option="--party")["id"] if party.strip() else None
+        changes["party_id"] = (
+            reviews.agreement_party(db, review["agreement_id"], party, option="--party")["id"] if party.strip() else None
+        )
     elif review["id"] != current["review_id"] and current["party_id"] is not None:
         # The recipient's party must sign the new review's agreement too.
         reviews.agreement_party(db, review["agreement_id"], str(current["party_id"]), option="--party")
@@ -297,8 +319,20 @@ def update_commendation(
         changes["reason"] = nfc_or_none(reason)
     after = {**current, **changes}
     for other in review_store.list_commendations(db, review_id=after["review_id"]):
-        if other["id"] != commendation_id and fold(other["recipient"]) == fold(after["recipient"]) and fold(other["form"]) == fold(after["form"]):
-            raise HoptacError(t("err.commend_duplicate", value=after["recipient"], form=after["form"], review=reviews.label(review), id=other["id"]))
+        if (
+            other["id"] != commendation_id
+            and fold(other["recipient"]) == fold(after["recipient"])
+            and fold(other["form"]) == fold(after["form"])
+        ):
+            raise HoptacError(
+                t(
+                    "err.commend_duplicate",
+                    value=after["recipient"],
+                    form=after["form"],
+                    review=reviews.label(review),
+                    id=other["id"],
+                )
+            )
     return _write(db, "commendations", current, changes, t("err.commend_nothing", id=commendation_id))
 
 

@@ -27,7 +27,12 @@ KINDS = ("summary", "actions", "reports")
 
 
 def records(
-    db: Database, kind: str, *, agreement_ref: str | None = None, sector_ref: str | None = None, period_ref: str | None = None,
+    db: Database,
+    kind: str,
+    *,
+    agreement_ref: str | None = None,
+    sector_ref: str | None = None,
+    period_ref: str | None = None,
 ) -> Iterator[Row]:
     """The records of one kind of export (``hoptac_cli.records``: ``EXPORT_SUMMARY``, ``EXPORT_ACTIONS``,
     ``EXPORT_REPORTS``), as an iterator; bad input is refused right away."""
@@ -43,7 +48,9 @@ def records(
         agreements = figures.agreements(db, agreement_ref)
     if kind == "reports":
         span = (period.start.isoformat(), period.end.isoformat()) if period else (None, None)
-        rows = store.iter_reports(db, agreement_ids=[row["id"] for row in agreements], sector_id=sector_id, start=span[0], end=span[1])
+        rows = store.iter_reports(
+            db, agreement_ids=[row["id"] for row in agreements], sector_id=sector_id, start=span[0], end=span[1]
+        )
     else:
         rows = _figures(db, kind, agreements, sector_id, period_ref)
     return rows

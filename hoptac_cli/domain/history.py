@@ -55,6 +55,7 @@ def note(db: Database, *, who: str, command: str, kind: str, text: str | None = 
 
 # reading -------------------------------------------------------------------------------------
 
+
 def _table_word(table: str, lang: str) -> str:
     return t_in(lang, f"table.{table}") if has(f"table.{table}") else table
 
@@ -127,7 +128,11 @@ def _note(entry: Row, lang: str | None = None) -> str:
 
 def _words(entry: Row, lang: str) -> tuple[str, str, str, str]:
     """What an entry changed, in ``lang``: the counts, the rows, its undo state, and all in one."""
-    changed, detail, status = describe(entry["changes"], lang), details(entry["changes"], lang) or _note(entry, lang), state(entry, lang)
+    changed, detail, status = (
+        describe(entry["changes"], lang),
+        details(entry["changes"], lang) or _note(entry, lang),
+        state(entry, lang),
+    )
     return changed, detail, status, " — ".join(part for part in (detail or changed, status) if part)
 
 
@@ -154,7 +159,6 @@ def shape(entry: Row) -> Row:
     }
 
 
-
 def listing(db: Database, *, limit: int | None = 20, action_id: int | None = None) -> list[Row]:
     if limit is not None and limit < 1:
         raise HoptacError(t("err.history_limit", value=limit))
@@ -176,6 +180,7 @@ def undoable(db: Database, *, limit: int = 20) -> list[Row]:
 
 # undoing -------------------------------------------------------------------------------------
 
+
 def _blocker(db: Database, entry_id: int) -> int | None:
     if not store.later_exists(db, entry_id):
         return None
@@ -186,8 +191,13 @@ def _blocker(db: Database, entry_id: int) -> int | None:
 def _refuse_blocked(db: Database, entry: Row, blocker: int, reason: str | None = None) -> HoptacError:
     later = store.get(db, blocker)
     return HoptacError(
-        t("err.undo_blocked", id=entry["id"], later=blocker, command=later["command"] if later else "?",
-          reason=f" ({reason})" if reason else "")
+        t(
+            "err.undo_blocked",
+            id=entry["id"],
+            later=blocker,
+            command=later["command"] if later else "?",
+            reason=f" ({reason})" if reason else "",
+        )
     )
 
 

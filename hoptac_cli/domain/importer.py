@@ -8,13 +8,12 @@ file can be imported twice without duplicating anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import datetime as dt
 
 from hoptac_cli.domain import register, reports
 from hoptac_cli.domain.dates import today
@@ -55,7 +54,11 @@ def words(key: str) -> str:
 @functools.cache
 def _headers() -> dict[str, str]:
     """Folded header (in either language, or the field key itself) → field."""
-    return {fold(name): column.key for column in DEPARTMENT_ROW for name in (*(t_in(lang, column.header) for lang in LANGUAGES), column.key)}
+    return {
+        fold(name): column.key
+        for column in DEPARTMENT_ROW
+        for name in (*(t_in(lang, column.header) for lang in LANGUAGES), column.key)
+    }
 
 
 def looks_like_header(cells: list[str]) -> bool:
@@ -66,7 +69,10 @@ def looks_like_header(cells: list[str]) -> bool:
 
 # the template --------------------------------------------------------------------------------
 
-def template(db: Database, period_text: str, agreement_ref: str | None, agency_ref: str | None) -> tuple[Period, Row | None, list[Row]]:
+
+def template(
+    db: Database, period_text: str, agreement_ref: str | None, agency_ref: str | None
+) -> tuple[Period, Row | None, list[Row]]:
     """One row per action that owes a report for the period, for one agency (or every lead)."""
     period = parse_period(period_text)
     agreement = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
@@ -83,21 +89,23 @@ def template(db: Database, period_text: str, agreement_ref: str | None, agency_r
         answering = successions.current(action["lead_agency_id"], now)
         if chosen and answering != successions.current(chosen["id"], now):
             continue
-        rows.append({
-            "action_id": action["id"],
-            "period": period.code,
-            "agency": chosen["name"] if chosen else names[answering],
-            "action": action["title"],
-            "sector": action["sector"],
-            "unit": action["unit"],
-            "target": _whole(action["target"]),
-            # the latest figures reported up to the previous period, for reference
-            "previous_progress": _whole(last["progress"]) if action["report_id"] else None,
-            "previous_value": _whole(action["report_value"]),
-            "previous_period": before.code,
-            # how to fill in "Giá trị đạt được": achieved so far, or achieved in this period
-            "measure": words(f"measure.{action['measure']}") if action["target"] is not None else None,
-        })
+        rows.append(
+            {
+                "action_id": action["id"],
+                "period": period.code,
+                "agency": chosen["name"] if chosen else names[answering],
+                "action": action["title"],
+                "sector": action["sector"],
+                "unit": action["unit"],
+                "target": _whole(action["target"]),
+                # the latest figures reported up to the previous period, for reference
+                "previous_progress": _whole(last["progress"]) if action["report_id"] else None,
+                "previous_value": _whole(action["report_value"]),
+                "previous_period": before.code,
+                # how to fill in "Giá trị đạt được": achieved so far, or achieved in this period
+                "measure": words(f"measure.{action['measure']}") if action["target"] is not None else None,
+            }
+        )
     if not rows:
         raise HoptacError(t("err.template_empty", period=period.code, agency=f", {chosen['name']}" if chosen else ""))
     return period, chosen, rows
@@ -147,6 +155,7 @@ def _whole(value: float | None) -> float | int | None:
 
 # the import ----------------------------------------------------------------------------------
 
+
 @dataclass
 class RowError:
     row: int
@@ -159,7 +168,9 @@ class ImportRefused(HoptacError):
     details, printed under the message, say each in words)."""
 
     def __init__(self, message: str, errors: list[RowError]):
-        super().__init__(message, [t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason) for error in errors])
+        super().__init__(
+            message, [t("msg.import_row_error", row=error.row, column=error.column, reason=error.reason) for error in errors]
+        )
         self.errors = errors
 
 
@@ -225,9 +236,19 @@ def check(
     return plan
 
 
-def _check_rows(db: Database, data: Iterable[tuple[int, list[str]]], index: dict[str, int], labels: dict[str, str],
-                lookups: reports.Lookups, plan: Plan, errors: list[RowError], seen: dict, amend: bool,
-                tick: Callable[[], None] | None, source: str) -> int:
+def _check_rows(
+    db: Database,
+    data: Iterable[tuple[int, list[str]]],
+    index: dict[str, int],
+    labels: dict[str, str],
+    lookups: reports.Lookups,
+    plan: Plan,
+    errors: list[RowError],
+    seen: dict,
+    amend: bool,
+    tick: Callable[[], None] | None,
+    source: str,
+) -> int:
     total = 0
     for batch in _batches(data, BATCH_ROWS):
         drafts = []
@@ -319,14 +340,17 @@ def _prepare(db: Database, values: Row, labels: dict[str, str], lookups: reports
     if action_id is None:
         raise reports.FieldError("action_id", t("err.import_action_id", value=values["action_id"]))
     given = {key: values.get(key) or None for key in _GIVEN}
-    return reports.prepare(db, reports.ReportFields(action_id=action_id, period=values["period"], **given), labels=labels, lookups=lookups)
+    return reports.prepare(
+        db, reports.ReportFields(action_id=action_id, period=values["period"], **given), labels=labels, lookups=lookups
+    )
 
 
 def folder_files(folder: Path) -> list[Path]:
     """The department files of a folder, by name: .xlsx and .csv, not hidden, not Excel's
     ``~$`` lock files; refuse a folder holding none."""
     found = sorted(
-        path for path in folder.iterdir()
+        path
+        for path in folder.iterdir()
         if path.is_file() and path.suffix.lower() in (".xlsx", ".csv") and not path.name.startswith(("~$", "."))
     )
     if not found:

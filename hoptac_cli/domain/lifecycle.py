@@ -31,12 +31,18 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 # ending --------------------------------------------------------------------------------------
 
+
 def end(db: Database, agreement_ref: str | None, *, on: str, review_id: int | None = None) -> Row:
     """Close the agreement on ``on``; ``review_id`` is the tổng kết review that closed it."""
     row = store.get(db, "agreements", register.agreement(db, agreement_ref)["id"])
     if row["status"] != "active":
         raise HoptacError(
-            t("err.agreement_closed", value=row["slug"], status=t(f"agreement_status.{row['status']}"), date=show_date(row["ended_on"]))
+            t(
+                "err.agreement_closed",
+                value=row["slug"],
+                status=t(f"agreement_status.{row['status']}"),
+                date=show_date(row["ended_on"]),
+            )
         )
     ended_on = parse_date(on, option="--on").isoformat()
     now = today()
@@ -48,7 +54,9 @@ def end(db: Database, agreement_ref: str | None, *, on: str, review_id: int | No
     if review_id is not None:
         closing = reviews.review(db, review_id)
         if closing["agreement_id"] != row["id"]:
-            raise HoptacError(t("err.end_review_other", review=reviews.label(closing), agreement=closing["agreement"], value=row["slug"]))
+            raise HoptacError(
+                t("err.end_review_other", review=reviews.label(closing), agreement=closing["agreement"], value=row["slug"])
+            )
         if closing["kind"] != "tong-ket":
             raise HoptacError(t("err.end_review_kind", review=reviews.label(closing)))
     status = "superseded" if review_store.successor_agreements(db, row["id"]) else "ended"
@@ -58,6 +66,7 @@ def end(db: Database, agreement_ref: str | None, *, on: str, review_id: int | No
 
 
 # the chain of programmes ---------------------------------------------------------------------
+
 
 def chain(db: Database, agreement_id: int) -> list[Row]:
     """The agreements linked to this one by ``predecessor`` both ways, earliest first."""
@@ -73,8 +82,13 @@ def chain(db: Database, agreement_id: int) -> list[Row]:
         seen.add(following[0]["id"])
         found.append(store.get(db, "agreements", following[0]["id"]))
     return [
-        {"id": row["id"], "slug": row["slug"], "title": row["title"], "period": register.year_span(row["start_year"], row["end_year"]),
-         "status": row["status"]}
+        {
+            "id": row["id"],
+            "slug": row["slug"],
+            "title": row["title"],
+            "period": register.year_span(row["start_year"], row["end_year"]),
+            "status": row["status"],
+        }
         for row in found
     ]
 
@@ -112,6 +126,7 @@ def detail(db: Database, agreement_ref: str | None) -> Row:
 
 # carrying actions over -----------------------------------------------------------------------
 
+
 def carry(
     db: Database,
     source_ref: str,
@@ -137,11 +152,16 @@ def carry(
     due_on = parse_optional_date(due, option="--due")
     now = today()
     originals = {row["id"]: derive(row, now) for row in store.list_actions(db, agreement_id=source["id"])}
-    carried = {row["carried_from_id"]: row["id"] for row in store.list_actions(db, agreement_id=target["id"]) if row["carried_from_id"]}
+    carried = {
+        row["carried_from_id"]: row["id"] for row in store.list_actions(db, agreement_id=target["id"]) if row["carried_from_id"]
+    }
     if unfinished:
         wanted = [row for row in originals.values() if row["status"] not in CLOSED]
     else:
-        wanted = [_carriable(db, originals, carried, action_id, source["slug"], target["slug"]) for action_id in dict.fromkeys(action_ids)]
+        wanted = [
+            _carriable(db, originals, carried, action_id, source["slug"], target["slug"])
+            for action_id in dict.fromkeys(action_ids)
+        ]
     skipped = [(row["id"], carried[row["id"]]) for row in wanted if row["id"] in carried]
     wanted = [row for row in wanted if row["id"] not in carried]
     if not wanted:
@@ -149,7 +169,9 @@ def carry(
     sectors = {row["slug"]: row for row in store.list_sectors(db, target["id"])}
     for row in wanted:
         if row["sector_slug"] not in sectors:
-            raise HoptacError(t("err.carry_no_sector", id=row["id"], sector=row["sector_slug"], name=row["sector"], target=target["slug"]))
+            raise HoptacError(
+                t("err.carry_no_sector", id=row["id"], sector=row["sector_slug"], name=row["sector"], target=target["slug"])
+            )
         if due_on and row["start_on"] and due_on < row["start_on"]:
             raise HoptacError(t("err.due_before_start", due=show_date(due_on), start=show_date(row["start_on"])))
         for existing in store.list_actions(db, sector_id=sectors[row["sector_slug"]]["id"]):
@@ -177,10 +199,24 @@ def carry(
             )
             store.set_action_partners(db, copy_id, [agency for agency in dict.fromkeys(partners) if agency != lead])
             register.record_event(
-                db, {"action_id": row["id"], "kind": "carried-to", "field": "agreement", "old_value": source["slug"], "new_value": f"{target['slug']} #{copy_id}"}
+                db,
+                {
+                    "action_id": row["id"],
+                    "kind": "carried-to",
+                    "field": "agreement",
+                    "old_value": source["slug"],
+                    "new_value": f"{target['slug']} #{copy_id}",
+                },
             )
             register.record_event(
-                db, {"action_id": copy_id, "kind": "carried-from", "field": "agreement", "old_value": f"{source['slug']} #{row['id']}", "new_value": target["slug"]}
+                db,
+                {
+                    "action_id": copy_id,
+                    "kind": "carried-from",
+                    "field": "agreement",
+                    "old_value": f"{source['slug']} #{row['id']}",
+                    "new_value": target["slug"],
+                },
             )
             made.append((row["id"], copy_id))
     return {"target": target["slug"], "made": made, "skipped": skipped}

@@ -46,7 +46,13 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
     if target["id"] in links and (links[target["id"]][1] or "") <= since:
         later, later_since = links[target["id"]]
         raise HoptacError(
-            t("err.merge_into_merged", kind=t(f"kind.{kind}"), value=target["name"], successor=names[later], date=show_date(later_since))
+            t(
+                "err.merge_into_merged",
+                kind=t(f"kind.{kind}"),
+                value=target["name"],
+                successor=names[later],
+                date=show_date(later_since),
+            )
         )
     merged: list[Row] = []
     for row in rows:
@@ -54,7 +60,13 @@ def merge(db: Database, kind: str, olds: list[str], *, into: str, on: str) -> Ro
             successor, when = links[row["id"]]
             if successor != target["id"]:
                 raise HoptacError(
-                    t("err.merge_already", value=row["name"], successor=names[successor], date=show_date(when), into=target["name"])
+                    t(
+                        "err.merge_already",
+                        value=row["name"],
+                        successor=names[successor],
+                        date=show_date(when),
+                        into=target["name"],
+                    )
                 )
             if when != since:
                 raise HoptacError(t("err.merge_other_date", value=row["name"], successor=target["name"], date=show_date(when)))
@@ -75,8 +87,13 @@ def _same_party(db: Database, rows: list[Row], target: Row, since: dt.date) -> N
         party_id = store.get(db, "agencies", row["id"])["party_id"]
         if party_id != into_party and parties.current(party_id, since) != into_party:
             raise HoptacError(
-                t("err.merge_other_party", value=row["name"], party=store.get(db, "parties", party_id)["name"],
-                  into=target["name"], into_party=store.get(db, "parties", into_party)["name"])
+                t(
+                    "err.merge_other_party",
+                    value=row["name"],
+                    party=store.get(db, "parties", party_id)["name"],
+                    into=target["name"],
+                    into_party=store.get(db, "parties", into_party)["name"],
+                )
             )
 
 

@@ -92,7 +92,7 @@ class Issuer:
 
 @dataclass
 class Annex:
-    """"Phụ lục": a title, the line naming the document it accompanies, and its blocks."""
+    """ "Phụ lục": a title, the line naming the document it accompanies, and its blocks."""
 
     title: str
     reference: str
@@ -192,5 +192,5 @@ def close(blocks: list[Block]) -> None:
 
 
 def lower_first(text: str) -> str:
-    """"6 tháng cuối năm 2022" stays; "Năm 2022" → "năm 2022" inside a sentence."""
+    """ "6 tháng cuối năm 2022" stays; "Năm 2022" → "năm 2022" inside a sentence."""
     return text[:1].lower() + text[1:]

@@ -156,9 +156,20 @@ def parse_cadence(value: str) -> str:
     """``half-yearly`` (also ``6-thang``, ``H``), ``quarterly`` (``quy``, ``Q``), ``yearly`` (``nam``, ``Y``)."""
     key = fold(value)
     aliases = {
-        "half-yearly": "H", "h": "H", "6-thang": "H", "nua-nam": "H", "semiannual": "H",
-        "quarterly": "Q", "q": "Q", "quy": "Q", "hang-quy": "Q",
-        "yearly": "Y", "y": "Y", "annual": "Y", "nam": "Y", "hang-nam": "Y",
+        "half-yearly": "H",
+        "h": "H",
+        "6-thang": "H",
+        "nua-nam": "H",
+        "semiannual": "H",
+        "quarterly": "Q",
+        "q": "Q",
+        "quy": "Q",
+        "hang-quy": "Q",
+        "yearly": "Y",
+        "y": "Y",
+        "annual": "Y",
+        "nam": "Y",
+        "hang-nam": "Y",
     }
     if key not in aliases:
         raise HoptacError(t("err.choice", value=value, option="--cadence", accepted=", ".join(CADENCES)))

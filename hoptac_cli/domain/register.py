@@ -34,6 +34,7 @@ _PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
 
 # listings ------------------------------------------------------------------------------------
 
+
 def find_parties(db: Database) -> list[Row]:
     """``party list``: every party with its counts and, once merged, its successor."""
     return store.list_parties(db)
@@ -56,6 +57,7 @@ def find_agreements(db: Database) -> list[Row]:
 
 # references ----------------------------------------------------------------------------------
 
+
 def party(db: Database, ref: str) -> Row:
     return refs.resolve(ref, store.candidates(db, "parties"), kind="party")
 
@@ -77,8 +79,14 @@ def agreement(db: Database, ref: str | None) -> Row:
         if fallback is None:
             raise HoptacError(t("err.no_agreement"))
         which = "only" if fallback["agreements"] == 1 else "latest"
-        note(t(f"note.agreement_{which}", slug=fallback["slug"], status=t(f"agreement_status.{fallback['status']}"),
-               date=show_date(fallback["ended_on"]) or "…"))
+        note(
+            t(
+                f"note.agreement_{which}",
+                slug=fallback["slug"],
+                status=t(f"agreement_status.{fallback['status']}"),
+                date=show_date(fallback["ended_on"]) or "…",
+            )
+        )
         return refs.resolve(str(fallback["id"]), store.candidates(db, "agreements"), kind="agreement")
     listed = "; ".join(f"{row['slug']} ({row['title']})" for row in active)
     raise HoptacError(t("err.agreement_needed", candidates=listed))
@@ -104,6 +112,7 @@ def action(db: Database, action_id: int) -> Row:
 
 
 # validation helpers --------------------------------------------------------------------------
+
 
 def _name(value: str, *, what: str) -> str:
     name = one_line(value)
@@ -148,6 +157,7 @@ def year_span(first: int, last: int) -> str:
 
 # parties -------------------------------------------------------------------------------------
 
+
 def add_party(db: Database, name: str, *, kind: str = "province", slug: str | None = None) -> int:
     name = _name(name, what="party")
     slug = _slug(name, slug)
@@ -159,6 +169,7 @@ def add_party(db: Database, name: str, *, kind: str = "province", slug: str | No
 
 
 # agreements ----------------------------------------------------------------------------------
+
 
 def add_agreement(
     db: Database,
@@ -250,6 +261,7 @@ def agreement_detail(db: Database, ref: str | None) -> Row:
 
 # sectors -------------------------------------------------------------------------------------
 
+
 def add_sector(db: Database, name: str, *, agreement_ref: str | None = None, slug: str | None = None) -> int:
     name = _name(name, what="sector")
     slug = _slug(name, slug)
@@ -271,6 +283,7 @@ def add_sector(db: Database, name: str, *, agreement_ref: str | None = None, slu
 
 # agencies ------------------------------------------------------------------------------------
 
+
 def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = None) -> int:
     name = _name(name, what="agency")
     slug = _slug(name, slug)
@@ -281,6 +294,7 @@ def add_agency(db: Database, name: str, *, party_ref: str, slug: str | None = No
 
 
 # actions -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ActionFields:
@@ -319,7 +333,9 @@ def _check_indicator(values: Row) -> None:
     if values.get("measure") not in (None, "cumulative") and values.get("target") is None:
         raise HoptacError(t("err.measure_no_indicator"))
     if values.get("target") is not None and values.get("baseline") is not None and values["baseline"] == values["target"]:
-        raise HoptacError(t("err.baseline_target", baseline=show_number(values["baseline"]), target=show_number(values["target"])))
+        raise HoptacError(
+            t("err.baseline_target", baseline=show_number(values["baseline"]), target=show_number(values["target"]))
+        )
 
 
 def _indicator(fields: ActionFields) -> Row:
@@ -395,7 +411,19 @@ def _partner_ids(db: Database, refs_: list[str], lead_id: int) -> list[int]:
 
 
 #: fields ``action update`` may change, in the order their events are recorded
-UPDATABLE = ("title", "status", "start_on", "due_on", "lead_agency_id", "unit", "target", "baseline", "measure", "plan_ref", "note")
+UPDATABLE = (
+    "title",
+    "status",
+    "start_on",
+    "due_on",
+    "lead_agency_id",
+    "unit",
+    "target",
+    "baseline",
+    "measure",
+    "plan_ref",
+    "note",
+)
 
 
 def update_action(

@@ -85,15 +85,24 @@ def build(
     return found, letters
 
 
-def _letter(agreement: Row, label: str, deadline: dt.date, owed: list[Row], issuer: official.Issuer, agency: str,
-            by: dt.date | None) -> Document:
+def _letter(
+    agreement: Row, label: str, deadline: dt.date, owed: list[Row], issuer: official.Issuer, agency: str, by: dt.date | None
+) -> Document:
     when = official.lower_first(label)
     sender = issuer.issuing_name
     table = Table(
         columns=LETTER_COLUMNS,
         rows=[
-            TableRow([str(number), str(row["action_id"]), row["action"], row["sector"], show_date(deadline),
-                      str(row["days_late"]) if row["days_late"] else ""])
+            TableRow(
+                [
+                    str(number),
+                    str(row["action_id"]),
+                    row["action"],
+                    row["sector"],
+                    show_date(deadline),
+                    str(row["days_late"]) if row["days_late"] else "",
+                ]
+            )
             for number, row in enumerate(owed, start=1)
         ],
     )

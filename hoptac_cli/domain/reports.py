@@ -10,9 +10,9 @@ imported file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.dates import parse_date, show_date, today
@@ -99,6 +99,7 @@ class Draft:
 
 # validation ----------------------------------------------------------------------------------
 
+
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
@@ -109,8 +110,13 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
     if period.kind != cadence:
         raise FieldError(
             "period",
-            t("err.report_cadence", option=label, value=period.code, cadence=t(f"cadence.{cadence}"),
-              example=Period(period.year, cadence).code),
+            t(
+                "err.report_cadence",
+                option=label,
+                value=period.code,
+                cadence=t(f"cadence.{cadence}"),
+                example=Period(period.year, cadence).code,
+            ),
         )
     years = register.year_span(agreement["start_year"], agreement["end_year"])
     if not period.overlaps(dt.date(agreement["start_year"], 1, 1), dt.date(agreement["end_year"], 12, 31)):
@@ -137,7 +143,9 @@ def _figures(
         raise FieldError("progress", t("err.report_progress_or_value", progress=labels["progress"], value=labels["value"]))
     if value is not None:
         if basis["target"] is None:
-            raise FieldError("value", t("err.report_value_no_indicator", option=labels["value"], id=basis["id"], progress=labels["progress"]))
+            raise FieldError(
+                "value", t("err.report_value_no_indicator", option=labels["value"], id=basis["id"], progress=labels["progress"])
+            )
         amount = _checked("value", parse_number, value, option=labels["value"])
         if amount < 0:
             raise FieldError("value", t("err.report_value_negative", option=labels["value"], value=value))
@@ -165,7 +173,16 @@ def _status(text: str | None, progress: float, label: str, existing: Row | None 
         return report_status(progress)
     status = _checked("status", parse_status, text)
     if contradicts(status, progress):
-        raise FieldError("status", t("err.report_status_progress", option=label, status=t(f"status.{status}"), value=text, progress=show_number(progress)))
+        raise FieldError(
+            "status",
+            t(
+                "err.report_status_progress",
+                option=label,
+                status=t(f"status.{status}"),
+                value=text,
+                progress=show_number(progress),
+            ),
+        )
     return status
 
 
@@ -289,8 +306,13 @@ def _submitted(text: str | None, period: Period, label: str) -> str:
     opens = period.window[0]
     if day < opens:
         if text is None:
-            raise FieldError("submitted", t("err.report_today_early", option=label, today=show_date(now), period=period.code, opens=show_date(opens)))
-        raise FieldError("submitted", t("err.report_submitted_early", option=label, value=text, period=period.code, opens=show_date(opens)))
+            raise FieldError(
+                "submitted",
+                t("err.report_today_early", option=label, today=show_date(now), period=period.code, opens=show_date(opens)),
+            )
+        raise FieldError(
+            "submitted", t("err.report_submitted_early", option=label, value=text, period=period.code, opens=show_date(opens))
+        )
     return day.isoformat()
 
 
@@ -303,20 +325,40 @@ def _check_alive(db: Database, before: Row, period: Period, label: str) -> None:
     if period.end < exists or (before["status"] in CLOSED and before["due_on"] and before["due_on"] < period.start.isoformat()):
         raise FieldError(
             "period",
-            t("err.report_period_action", option=label, value=period.code, id=action_id, start=show_date(exists), due=show_date(before["due_on"]) or "…"),
+            t(
+                "err.report_period_action",
+                option=label,
+                value=period.code,
+                id=action_id,
+                start=show_date(exists),
+                due=show_date(before["due_on"]) or "…",
+            ),
         )
     if before["carried_on"]:
         copy = review_store.carried_copies(db, action_id)[0]
         raise FieldError(
             "period",
-            t("err.report_carried", option=label, value=period.code, id=action_id, target=copy["agreement"], copy=copy["id"],
-              date=show_date(before["carried_on"])),
+            t(
+                "err.report_carried",
+                option=label,
+                value=period.code,
+                id=action_id,
+                target=copy["agreement"],
+                copy=copy["id"],
+                date=show_date(before["carried_on"]),
+            ),
         )
     if before["status"] in DECIDED:
         raise FieldError(
             "period",
-            t("err.report_decided", option=label, value=period.code, id=action_id, status=t(f"status.{before['status']}"),
-              date=show_date(before["decided_on"] or before["exists_from"])),
+            t(
+                "err.report_decided",
+                option=label,
+                value=period.code,
+                id=action_id,
+                status=t(f"status.{before['status']}"),
+                date=show_date(before["decided_on"] or before["exists_from"]),
+            ),
         )
 
 
@@ -346,8 +388,16 @@ def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_
         if implied != percent:
             raise FieldError(
                 "progress",
-                t("err.report_progress_kept_value", option=labels["progress"], value=show_number(percent), amount=show_number(amount),
-                  unit=basis["unit"] or "", id=existing["id"], implied=show_number(implied), value_option=labels["value"]),
+                t(
+                    "err.report_progress_kept_value",
+                    option=labels["progress"],
+                    value=show_number(percent),
+                    amount=show_number(amount),
+                    unit=basis["unit"] or "",
+                    id=existing["id"],
+                    implied=show_number(implied),
+                    value_option=labels["value"],
+                ),
             )
     values = {
         "progress": percent,
@@ -369,6 +419,7 @@ def _kept(text: str | None, existing: Row | None, field: str) -> str | None:
 
 
 # writing -------------------------------------------------------------------------------------
+
 
 def _record(draft: Draft, source: str | None, previous: Row | None) -> Row:
     """The row of a new version; ``previous`` is the version it follows, if any."""
@@ -438,6 +489,7 @@ def add(db: Database, fields: ReportFields, *, amend: bool = False, source: str 
 
 
 # reading -------------------------------------------------------------------------------------
+
 
 def shape(row: Row, deadline_day: int | None = None) -> Row:
     """A report as listings print it: stable keys, raw values (``render`` names the period)."""
@@ -512,7 +564,20 @@ def detail(db: Database, report_id: int) -> Row:
     history, previous = [], None
     for version in report_store.chain(db, row["action_id"], row["agency_id"], row["period"]):
         history.append(
-            {key: version[key] for key in ("id", "revision", "progress", "value", "status", "submitted_on", "source", "created_at", "withdrawn_on")}
+            {
+                key: version[key]
+                for key in (
+                    "id",
+                    "revision",
+                    "progress",
+                    "value",
+                    "status",
+                    "submitted_on",
+                    "source",
+                    "created_at",
+                    "withdrawn_on",
+                )
+            }
             | {"current": bool(version["is_current"]), "changed": changed(previous, version)}
         )
         previous = version
@@ -525,13 +590,12 @@ def changed(previous: Row | None, version: Row) -> list[Row]:
     if previous is None:
         return []
     return [
-        {"field": field, "old": previous[field], "new": version[field]}
-        for field in CONTENT
-        if previous[field] != version[field]
+        {"field": field, "old": previous[field], "new": version[field]} for field in CONTENT if previous[field] != version[field]
     ]
 
 
 # completeness --------------------------------------------------------------------------------
+
 
 def owed(db: Database, agreement: Row, period: Period, *, actions: Callable[..., list[Row]] | None = None) -> list[Row]:
     """Actions that owe a report for ``period``, by ``progress.owes_report`` (the one definition
@@ -621,8 +685,9 @@ def _common(values: list[Any]) -> Any:
     return values[0] if values and all(value == values[0] for value in values) else None
 
 
-def missing(db: Database, period_text: str, agreement_ref: str | None = None, *, every_active: bool = False,
-            party_ref: str | None = None) -> Row:
+def missing(
+    db: Database, period_text: str, agreement_ref: str | None = None, *, every_active: bool = False, party_ref: str | None = None
+) -> Row:
     """Who owes a report for the period, and who filed theirs after the deadline: for one
     agreement, or (``every_active`` with no agreement named and several active) for every
     active agreement the period belongs to, grouped by province and agency; ``party_ref``
@@ -654,15 +719,17 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
             owing += 1
             if action["id"] in filed:
                 continue
-            rows.append({
-                **who,
-                "agreement": slugs[agreement_id],
-                "action_id": action["id"],
-                "action": action["title"],
-                "sector": action["sector"],
-                "deadline": deadline.isoformat(),
-                "past_deadline": now > deadline,
-            })
+            rows.append(
+                {
+                    **who,
+                    "agreement": slugs[agreement_id],
+                    "action_id": action["id"],
+                    "action": action["title"],
+                    "sector": action["sector"],
+                    "deadline": deadline.isoformat(),
+                    "past_deadline": now > deadline,
+                }
+            )
     late = []
     for row in report_store.find(db, agreement_ids=ids, period=period.code):
         deadline = deadlines[row["agreement_id"]]
@@ -671,23 +738,28 @@ def missing(db: Database, period_text: str, agreement_ref: str | None = None, *,
         who = _who(successions, agencies, parties, row["agency_id"], now)
         if wanted is not None and agencies[who["agency_id"]]["party_id"] not in wanted:
             continue
-        late.append({
-            **who,
-            "agreement": row["agreement"],
-            "report_id": row["id"],
-            "action_id": row["action_id"],
-            "action": row["action"],
-            "deadline": deadline.isoformat(),
-            "submitted_on": row["first_submitted_on"],
-            "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
-        })
+        late.append(
+            {
+                **who,
+                "agreement": row["agreement"],
+                "report_id": row["id"],
+                "action_id": row["action_id"],
+                "action": row["action"],
+                "deadline": deadline.isoformat(),
+                "submitted_on": row["first_submitted_on"],
+                "days_late": (dt.date.fromisoformat(row["first_submitted_on"]) - deadline).days,
+            }
+        )
     # By the agency as it answers now (then the one it absorbed): the same order in every language.
     if several:  # one province's departments together, then each agency's programmes
+
         def order(row: Row) -> tuple:
             return fold(row["party"]), fold(row["agency"]), fold(row["formerly"] or ""), row["agreement"], row["action_id"]
     else:
+
         def order(row: Row) -> tuple:
             return row["agency"], row["formerly"] or "", row["action_id"]
+
     rows.sort(key=order)
     late.sort(key=order)
     deadline = _common(list(deadlines.values()))

@@ -31,7 +31,6 @@ Row = dict[str, Any]
 KINDS = ("so-ket", "tong-ket")
 
 
-
 def parse_kind(value: str) -> str:
     key = fold(value)
     if key not in KINDS:
@@ -52,6 +51,7 @@ def label(row: Row) -> str:
 
 
 # hosts ---------------------------------------------------------------------------------------
+
 
 def _party_position(db: Database, parties: list[Row], party_id: int) -> int | None:
     """Index in ``parties`` of the party ``party_id`` is, or has absorbed by a merger."""
@@ -90,6 +90,7 @@ def propose_host(db: Database, agreement_id: int, year: int, kind: str, as_of: d
 
 # reviews -------------------------------------------------------------------------------------
 
+
 def add_review(
     db: Database,
     *,
@@ -108,13 +109,21 @@ def add_review(
     allowed = range(first, last + 1) if kind == "so-ket" else range(last, last + 2)
     if year not in allowed:
         raise HoptacError(
-            t(f"err.review_year_{kind.replace('-', '_')}", value=year, first=allowed[0], last=allowed[-1],
-              years=register.year_span(allowed[0], allowed[-1]), agreement=agreement["slug"])
+            t(
+                f"err.review_year_{kind.replace('-', '_')}",
+                value=year,
+                first=allowed[0],
+                last=allowed[-1],
+                years=register.year_span(allowed[0], allowed[-1]),
+                agreement=agreement["slug"],
+            )
         )
     held_on = parse_optional_date(held, option="--held")
     clash = review_store.find_review(db, agreement["id"], year, kind)
     if clash:
-        raise HoptacError(t("err.review_duplicate", kind=t(f"review_kind.{kind}"), year=year, agreement=agreement["slug"], id=clash["id"]))
+        raise HoptacError(
+            t("err.review_duplicate", kind=t(f"review_kind.{kind}"), year=year, agreement=agreement["slug"], id=clash["id"])
+        )
     proposed = None
     if host is not None:
         host_id = agreement_party(db, agreement["id"], host, option="--host")["id"]
@@ -179,12 +188,19 @@ def detail(db: Database, review_id: int) -> Row:
 
 # decisions on actions ------------------------------------------------------------------------
 
+
 def decision_review(db: Database, review_id: int, action: Row) -> Row:
     """The review ``review_id``, which must belong to the action's agreement."""
     row = review(db, review_id)
     if row["agreement_id"] != action["agreement_id"]:
         raise HoptacError(
-            t("err.review_other_agreement", review=label(row), agreement=row["agreement"], id=action["id"], action_agreement=action["agreement_slug"])
+            t(
+                "err.review_other_agreement",
+                review=label(row),
+                agreement=row["agreement"],
+                id=action["id"],
+                action_agreement=action["agreement_slug"],
+            )
         )
     return row
 
@@ -240,6 +256,7 @@ def _status_before_pause(db: Database, action_id: int) -> str:
 
 
 # commendations -------------------------------------------------------------------------------
+
 
 def _form_key(text: str) -> str:
     return "-".join(word for word in fold(text).split("-") if word != "cua")
@@ -324,8 +341,12 @@ def _check_commendation_date(db: Database, review_row: Row, decided_on: str | No
         held = review_row["held_on"] or f"{review_row['year']:04d}-01-01"
         if decided_on < held:
             raise HoptacError(
-                t("err.commend_before_review", value=show_date(decided_on), review=label(review_row),
-                  held=show_date(review_row["held_on"]) if review_row["held_on"] else review_row["year"])
+                t(
+                    "err.commend_before_review",
+                    value=show_date(decided_on),
+                    review=label(review_row),
+                    held=show_date(review_row["held_on"]) if review_row["held_on"] else review_row["year"],
+                )
             )
     when = decided_on or review_row["held_on"]
     if not when:
@@ -340,12 +361,21 @@ def _check_commendation_date(db: Database, review_row: Row, decided_on: str | No
         if merged_on and merged_on <= when:
             day = dt.date.fromisoformat(when)
             raise HoptacError(
-                t("err.commend_merged", option=option, value=text, successor=store.get(db, "agencies", successor)["name"],
-                  merged=show_date(merged_on), date=show_date(when), current=mergers.current(db, "agencies", found["id"], day)["name"])
+                t(
+                    "err.commend_merged",
+                    option=option,
+                    value=text,
+                    successor=store.get(db, "agencies", successor)["name"],
+                    merged=show_date(merged_on),
+                    date=show_date(when),
+                    current=mergers.current(db, "agencies", found["id"], day)["name"],
+                )
             )
 
 
-def find_commendations(db: Database, *, agreement_ref: str | None = None, year: int | None = None, party_ref: str | None = None) -> list[Row]:
+def find_commendations(
+    db: Database, *, agreement_ref: str | None = None, year: int | None = None, party_ref: str | None = None
+) -> list[Row]:
     """Commendations, filtered; ``party_ref`` also finds those of parties it has absorbed."""
     agreement_id = register.agreement(db, agreement_ref)["id"] if agreement_ref else None
     party_ids = mergers.with_predecessors(db, "parties", register.party(db, party_ref)["id"]) if party_ref else None

@@ -96,8 +96,13 @@ def load_reports(db: Database, data: dict[str, Any], counts: dict[str, int]) -> 
         scope = register.agreement(db, entry["agreement"])["id"]
         (action,) = [row for row in store.list_actions(db, agreement_id=scope) if fold(row["title"]) == fold(entry["action"])]
         fields = reports.ReportFields(
-            action_id=action["id"], period=entry["period"], progress=entry.get("progress"), value=entry.get("value"),
-            status=entry.get("status"), result=entry.get("result"), submitted=entry["submitted"],
+            action_id=action["id"],
+            period=entry["period"],
+            progress=entry.get("progress"),
+            value=entry.get("value"),
+            status=entry.get("status"),
+            result=entry.get("result"),
+            submitted=entry["submitted"],
         )
         reports.add(db, fields, source="sample")
         counts["reports"] += 1

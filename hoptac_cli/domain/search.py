@@ -138,8 +138,13 @@ def search(
         when = parse_period(period)
         span = (when.code, when.start.isoformat(), when.end.isoformat())
     rows = store.search(
-        db, match_expression(query), phrase_expression(query),
-        agreement_id=agreement_id, sector_id=sector_id, period=span, limit=limit,
+        db,
+        match_expression(query),
+        phrase_expression(query),
+        agreement_id=agreement_id,
+        sector_id=sector_id,
+        period=span,
+        limit=limit,
     )
     agreements = {row["id"]: row["slug"] for row in register_store.list_agreements(db)}
     sectors = {row["id"]: row for row in register_store.list_sectors(db, None)}

@@ -99,7 +99,11 @@ def check(key: str, value: str | list[str], *, option: str | None = None) -> str
         raise HoptacError(t("err.setting_long", option=label, value=next(part for part in parts if len(part) > 200)[:40]))
     if key in ("number_pattern", "letter_number_pattern"):
         (pattern,) = parts
-        if pattern.count(PLACEHOLDER) != 1 or pattern.replace(PLACEHOLDER, "").count("{") or "}" in pattern.replace(PLACEHOLDER, ""):
+        if (
+            pattern.count(PLACEHOLDER) != 1
+            or pattern.replace(PLACEHOLDER, "").count("{")
+            or "}" in pattern.replace(PLACEHOLDER, "")
+        ):
             example = "{number}/BC-STC" if key == "number_pattern" else "{number}/STC-KTĐN"
             raise HoptacError(t("err.setting_pattern", option=label, value=pattern, example=example))
         parts = [pattern.removeprefix("Số:").removeprefix("Số").strip()]
@@ -118,7 +122,7 @@ def _authority(line: str, label: str) -> str:
     upper = line.upper()
     for prefix in AUTHORITY_PREFIXES:
         if upper.startswith(prefix):
-            rest = line[len(prefix):].strip()
+            rest = line[len(prefix) :].strip()
             if rest:
                 return f"{prefix} {rest}"
     raise HoptacError(t("err.setting_authority", option=label, value=line, accepted=", ".join(AUTHORITY_PREFIXES)))
@@ -159,8 +163,15 @@ def listing(db: Database, agreement_ref: str | None = None) -> list[Row]:
             value, source = DEFAULTS[key], "default"
         else:
             value, source = None, "unset"
-        rows.append({"key": key, "value": _shown(key, value), "source": source,
-                     "description": t_in(DATA_LANG, f"setting.{key}"), "description_label": t(f"setting.{key}")})
+        rows.append(
+            {
+                "key": key,
+                "value": _shown(key, value),
+                "source": source,
+                "description": t_in(DATA_LANG, f"setting.{key}"),
+                "description_label": t(f"setting.{key}"),
+            }
+        )
     return rows
 
 
@@ -218,7 +229,9 @@ def update_agreement(db: Database, agreement_id: int, changes: dict[str, str], c
     return {"set": {key: _shown(key, value) for key, value in changes.items()}, "cleared": cleared}
 
 
-def effective(db: Database, agreement_id: int | None, overrides: dict[str, str] | None = None) -> tuple[dict[str, str | None], list[str]]:
+def effective(
+    db: Database, agreement_id: int | None, overrides: dict[str, str] | None = None
+) -> tuple[dict[str, str | None], list[str]]:
     """Every key's value for one document (list keys as lists), and the expected keys set nowhere."""
     merged: dict[str, str] = dict(DEFAULTS)
     merged.update(store.read(db, None))

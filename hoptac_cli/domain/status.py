@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING, Any
 from hoptac_cli.domain import register, timeline
 from hoptac_cli.domain.actions import shape
 from hoptac_cli.domain.dates import today
-from hoptac_cli.domain.succession import Successions
 from hoptac_cli.domain.periods import Period, containing, latest_closed, parse_period, periods_between
 from hoptac_cli.domain.progress import (
-    derive, effective_progress, effective_status, indicator_progress, is_overdue, mean_of, owes_report,
+    derive,
+    effective_progress,
+    effective_status,
+    indicator_progress,
+    is_overdue,
+    mean_of,
+    owes_report,
 )
 from hoptac_cli.domain.statuses import STATUSES
+from hoptac_cli.domain.succession import Successions
 from hoptac_cli.storage import register as store
 from hoptac_cli.storage import status as status_store
 
@@ -123,12 +129,21 @@ def pictures(
         last = index == len(agreements) - 1
         if not last and held + sizes.get(agreements[index + 1]["id"], 0) <= BATCH_ACTIONS:
             continue
-        yield from _batch(db, [agreements[i] for i in batch], [periods[i] for i in batch], sector_id, parties, with_partners, lean)
+        yield from _batch(
+            db, [agreements[i] for i in batch], [periods[i] for i in batch], sector_id, parties, with_partners, lean
+        )
         batch, held = [], 0
 
 
-def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool]], sector_id: int | None,
-           parties: _Parties, with_partners: bool, lean: bool) -> Iterator[Picture]:
+def _batch(
+    db: Database,
+    agreements: list[Row],
+    periods: list[tuple[Period, bool]],
+    sector_id: int | None,
+    parties: _Parties,
+    with_partners: bool,
+    lean: bool,
+) -> Iterator[Picture]:
     """The pictures of some agreements; those sharing a period are read together."""
     built: dict[int, Picture] = {}
     groups: dict[tuple[Period, bool], list[Row]] = {}
@@ -148,8 +163,9 @@ def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool
         if lean:
             rows = _lean_actions(db, scope, period, explicit, reference, {row["id"] for row in members if _ended(row, period)})
         else:
-            rows, earlier = timeline.views(db, [(period.end if explicit else None, True), (day_before, False)],
-                                           partners=with_partners, **scope)
+            rows, earlier = timeline.views(
+                db, [(period.end if explicit else None, True), (day_before, False)], partners=with_partners, **scope
+            )
             before = {row["id"]: derive(row, day_before) for row in earlier}
             reported = status_store.reported_actions(db, ids, *window)
         by_agreement: dict[int, list[Row]] = {agreement_id: [] for agreement_id in ids}
@@ -173,8 +189,9 @@ def _batch(db: Database, agreements: list[Row], periods: list[tuple[Period, bool
                     action["progress_before"] = prior["progress"]
                     action["reported"] = row["id"] in reported
                     actions.append(action)
-            built[agreement["id"]] = Picture(agreement, period, explicit, reference, sectors[agreement["id"]], actions,
-                                             signed[agreement["id"]])
+            built[agreement["id"]] = Picture(
+                agreement, period, explicit, reference, sectors[agreement["id"]], actions, signed[agreement["id"]]
+            )
     for agreement in agreements:
         yield built[agreement["id"]]
 
@@ -198,9 +215,24 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
     start, end, today_iso = period.start.isoformat(), period.end.isoformat(), reference.isoformat()
     cuts, window = [cut, day_before.isoformat()], (start, end)
     found = []
-    plain = store.action_figures(db, cuts, reported=window, derived=(today_iso, end), decided=(timeline.DECIDED_FIELDS, False), **scope)
-    for (action_id, agreement_id, sector_slug, position, exists, status, overdue, expected, reported,
-         kind, amount, target, baseline) in plain:
+    plain = store.action_figures(
+        db, cuts, reported=window, derived=(today_iso, end), decided=(timeline.DECIDED_FIELDS, False), **scope
+    )
+    for (
+        action_id,
+        agreement_id,
+        sector_slug,
+        position,
+        exists,
+        status,
+        overdue,
+        expected,
+        reported,
+        kind,
+        amount,
+        target,
+        baseline,
+    ) in plain:
         if cut and exists > cut:
             continue
         if kind == 0:
@@ -209,11 +241,19 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
             progress = indicator_progress(amount, target, baseline)
         else:
             progress = round(float(amount or 0.0), 1)
-        found.append({
-            "id": action_id, "agreement_id": agreement_id, "sector_slug": sector_slug, "position": position,
-            "status": status, "progress": progress, "overdue": bool(overdue),
-            "expected": agreement_id not in ended and bool(expected), "reported": bool(reported),
-        })
+        found.append(
+            {
+                "id": action_id,
+                "agreement_id": agreement_id,
+                "sector_slug": sector_slug,
+                "position": position,
+                "status": status,
+                "progress": progress,
+                "overdue": bool(overdue),
+                "expected": agreement_id not in ended and bool(expected),
+                "reported": bool(reported),
+            }
+        )
     changes = timeline.changes_of(db, **scope)
     if changes:  # decided on since: both days rebuilt by the timeline, derived by domain.progress
         names: dict[int, str] = {}
@@ -221,19 +261,26 @@ def _lean_actions(db: Database, scope: Row, period: Period, explicit: bool, refe
         first = len(keys)
         for values in store.action_figures(db, cuts, reported=window, action_ids=sorted(changes)):  # in scope already
             row = dict(zip(keys, values))
-            prior = {**row, **dict(zip(later, values[first:first + len(later)]))}
+            prior = {**row, **dict(zip(later, values[first : first + len(later)]))}
             events = changes[row["id"]]
             timeline.rebuild(db, prior, events, day_before, False, names)
             if not timeline.rebuild(db, row, events, day, True, names):
                 continue
             status = effective_status(row)
             prior["status"] = effective_status(prior)
-            found.append({
-                "id": row["id"], "agreement_id": row["agreement_id"], "sector_slug": row["sector_slug"],
-                "position": row["sector_position"], "status": status, "progress": effective_progress(row, status),
-                "overdue": is_overdue(row, today_iso, status),
-                "expected": row["agreement_id"] not in ended and owes_report(prior, start, end), "reported": bool(row["reported"]),
-            })
+            found.append(
+                {
+                    "id": row["id"],
+                    "agreement_id": row["agreement_id"],
+                    "sector_slug": row["sector_slug"],
+                    "position": row["sector_position"],
+                    "status": status,
+                    "progress": effective_progress(row, status),
+                    "overdue": is_overdue(row, today_iso, status),
+                    "expected": row["agreement_id"] not in ended and owes_report(prior, start, end),
+                    "reported": bool(row["reported"]),
+                }
+            )
         # two runs in programme order, merged (by the sort's galloping: about one pass)
         found.sort(key=operator.itemgetter("agreement_id", "position", "id"))
     return found
@@ -266,6 +313,7 @@ class _Parties:
 
 # many agreements at once -----------------------------------------------------------------------
 
+
 def several_active(db: Database) -> bool:
     """Does the register hold more than one active agreement (``status`` then lists programmes)?"""
     return len(store.active_agreements(db)) > 1
@@ -292,27 +340,29 @@ def programmes(db: Database, period_ref: str | None, party_ref: str | None = Non
     first = parties.successions.current(party["id"], now) if party else None
 
     def order(party_id: int) -> tuple[bool, str]:
-        return parties.successions.current(party_id, now) != first, fold(parties.names[parties.successions.current(party_id, now)])
+        return parties.successions.current(party_id, now) != first, fold(
+            parties.names[parties.successions.current(party_id, now)]
+        )
 
     rows = []
     for shot in pictures(db, found, period_ref, lean=True):
         agreement = shot.agreement
         ids = sorted(signing[agreement["id"]], key=order)
-        rows.append({
-            "agreement": agreement["slug"],
-            "title": agreement["title"],
-            "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
-            "signing": [parties.answering(party_id) for party_id in ids],
-            "period": shot.period.code,
-            "as_of": shot.reference.isoformat(),
-            "explicit": shot.explicit,
-            "deadline": shot.period.deadline(agreement["deadline_day"]).isoformat(),
-            **figures(shot.actions),
-        })
+        rows.append(
+            {
+                "agreement": agreement["slug"],
+                "title": agreement["title"],
+                "parties": list(dict.fromkeys(parties.names[parties.successions.current(party_id, now)] for party_id in ids)),
+                "signing": [parties.answering(party_id) for party_id in ids],
+                "period": shot.period.code,
+                "as_of": shot.reference.isoformat(),
+                "explicit": shot.explicit,
+                "deadline": shot.period.deadline(agreement["deadline_day"]).isoformat(),
+                **figures(shot.actions),
+            }
+        )
     rows.sort(key=lambda row: ([fold(name) for name in row["parties"]], row["agreement"]))
     return party, rows
-
-
 
 
 class _Tally:
@@ -367,8 +417,14 @@ def overview_rows(shot: Picture) -> list[Row]:
         if tally is not None:
             tally.add(action)
     rows = [
-        {"row": "sector", **common, "position": sector["position"], "sector": sector["name"],
-         "sector_slug": sector["slug"], **tallies[sector["slug"]].row()}
+        {
+            "row": "sector",
+            **common,
+            "position": sector["position"],
+            "sector": sector["name"],
+            "sector_slug": sector["slug"],
+            **tallies[sector["slug"]].row(),
+        }
         for sector in shot.sectors
     ]
     # The totals row is told apart by ``row``; the word "Total" is for tables only.
@@ -382,7 +438,9 @@ def overview(db: Database, agreement_ref: str | None, period_ref: str | None) ->
     return [(shot, overview_rows(shot)) for shot in shots]
 
 
-def sector_detail(db: Database, sector_ref: str, agreement_ref: str | None, period_ref: str | None) -> tuple[Picture, Row, list[Row]]:
+def sector_detail(
+    db: Database, sector_ref: str, agreement_ref: str | None, period_ref: str | None
+) -> tuple[Picture, Row, list[Row]]:
     """The sector's picture, its figures and one record per action."""
     found = store.get(db, "sectors", register.sector(db, sector_ref, agreement_ref)["id"])
     (agreement,) = status_store.agreement_settings(db, [found["agreement_id"]])

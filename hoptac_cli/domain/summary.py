@@ -51,8 +51,28 @@ ANNEX_COLUMNS = [
 ANNEX_TITLE = "TÌNH HÌNH THỰC HIỆN CÁC NỘI DUNG HỢP TÁC"
 #: what the author still has to write
 PLACEHOLDER = "[Phần này do người soạn báo cáo bổ sung.]"
-_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-          "XVI", "XVII", "XVIII", "XIX", "XX")
+_ROMAN = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+)
 
 
 def _pct(value: float | None) -> str:
@@ -68,7 +88,7 @@ _MEASURE_VI = {"cumulative": "lũy kế", "per-period": "cộng dồn các kỳ"
 
 
 def indicator(action: Row) -> str:
-    """"đạt 12/20 em (lũy kế)" when a value was reported against a target: the achieved value,
+    """ "đạt 12/20 em (lũy kế)" when a value was reported against a target: the achieved value,
     the target and how values are counted; nothing otherwise."""
     if action["target"] is None or action["value"] is None:
         return ""
@@ -238,8 +258,7 @@ def _part_three(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[
         for a in overdue
     ]
     shortcomings += [
-        f"Chậm hoặc chưa có chuyển biến trong kỳ: {a['title']} ({a['lead']}), tiến độ {_pct(a['progress'])}."
-        for a in slow
+        f"Chậm hoặc chưa có chuyển biến trong kỳ: {a['title']} ({a['lead']}), tiến độ {_pct(a['progress'])}." for a in slow
     ]
     shortcomings += [f"Chưa gửi báo cáo kỳ này: {lead} — nhiệm vụ {'; '.join(items)}." for lead, items in missing.items()]
     return [
@@ -256,7 +275,8 @@ def _part_three(shot: figures.Picture, by_action: dict[int, list[Row]]) -> list[
 def _part_four(shot: figures.Picture) -> list[Block]:
     upcoming = shot.period.next()
     due = [
-        a for a in shot.actions
+        a
+        for a in shot.actions
         if a["due_on"] and upcoming.start.isoformat() <= a["due_on"] <= upcoming.end.isoformat() and a["status"] not in CLOSED
     ]
     items = [f"{a['title']} ({a['lead']}): hạn {show_date(a['due_on'])}, tiến độ hiện tại {_pct(a['progress'])}." for a in due]
@@ -303,9 +323,20 @@ def _annex(shot: figures.Picture, by_action: dict[int, list[Row]]) -> Table:
             results = [text for text in (indicator(action).capitalize(),) if text]
             results += [report["result"] for report in reports if report["result"]]
             difficulties = " ".join(r["difficulty"] for r in reports if r["difficulty"]) or (action["latest_difficulty"] or "")
-            rows.append(TableRow([
-                str(number), action["title"], action["lead"], "; ".join(action["partners"]), _span(action),
-                _num(action["progress"]), ". ".join(results), _status_vi(action["status"]).capitalize(), difficulties,
-                " ".join(r["proposal"] for r in reports if r["proposal"]),
-            ]))
+            rows.append(
+                TableRow(
+                    [
+                        str(number),
+                        action["title"],
+                        action["lead"],
+                        "; ".join(action["partners"]),
+                        _span(action),
+                        _num(action["progress"]),
+                        ". ".join(results),
+                        _status_vi(action["status"]).capitalize(),
+                        difficulties,
+                        " ".join(r["proposal"] for r in reports if r["proposal"]),
+                    ]
+                )
+            )
     return Table(columns=ANNEX_COLUMNS, rows=rows)

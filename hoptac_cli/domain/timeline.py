@@ -66,8 +66,14 @@ def actions(
     Every row gains ``exists_from``, ``carried_on`` (the day it was carried over to a successor
     agreement, if it was) and ``decided_on`` (the day its status was last decided, if ever)."""
     (rows,) = views(
-        db, [(day, existing)], agreement_id=agreement_id, agreement_ids=agreement_ids, sector_id=sector_id,
-        agency_ids=agency_ids, action_ids=action_ids, partners=partners,
+        db,
+        [(day, existing)],
+        agreement_id=agreement_id,
+        agreement_ids=agreement_ids,
+        sector_id=sector_id,
+        agency_ids=agency_ids,
+        action_ids=action_ids,
+        partners=partners,
     )
     return rows
 
@@ -87,8 +93,11 @@ def views(
     each): the actions and their history are read once, and only the deciding report is looked
     up again for each further day."""
     scope: dict[str, Any] = {
-        "agreement_id": agreement_id, "agreement_ids": agreement_ids, "sector_id": sector_id,
-        "agency_ids": agency_ids, "action_ids": action_ids,
+        "agreement_id": agreement_id,
+        "agreement_ids": agreement_ids,
+        "sector_id": sector_id,
+        "agency_ids": agency_ids,
+        "action_ids": action_ids,
     }
     cuts = [day.isoformat() if day else None for day, _ in days]
     rows = store.list_actions(db, **scope, as_of=cuts[0], partners=partners)
@@ -123,8 +132,9 @@ def rebuild(db: Database, row: Row, events: list[Row], day: dt.date | None, exis
     return bool(_as_of(db, [row], {row["id"]: events}, day, existing, names))
 
 
-def _as_of(db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt.date | None, existing: bool,
-           names: dict[int, str]) -> list[Row]:
+def _as_of(
+    db: Database, rows: list[Row], changes: dict[int, list[Row]], day: dt.date | None, existing: bool, names: dict[int, str]
+) -> list[Row]:
     cut = day.isoformat() if day else None
     found = []
     for row in rows:

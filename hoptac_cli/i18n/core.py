@@ -137,7 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: '{value}' không phải là số; hãy viết theo cách Việt Nam: 1200 hoặc 1.200 (dấu chấm phân cách hàng nghìn), "
         "12,5 (dấu phẩy là dấu thập phân), 1.200.000,75",
     ),
-    "err.choice": ("{option}: '{value}' is not accepted; choose one of: {accepted}", "{option}: không chấp nhận '{value}'; chọn một trong: {accepted}"),
+    "err.choice": (
+        "{option}: '{value}' is not accepted; choose one of: {accepted}",
+        "{option}: không chấp nhận '{value}'; chọn một trong: {accepted}",
+    ),
     "err.ref_empty": ("an empty {kind} name was given", "tên {kind} bị để trống"),
     "err.ref_none": ("no {kind} '{value}': there are none yet", "không có {kind} '{value}': chưa có {kind} nào"),
     "err.ref_unknown": ("no {kind} '{value}'; known: {known}", "không có {kind} '{value}'; hiện có: {known}"),
@@ -180,7 +183,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a {kind} named '{existing}' already exists (slug '{slug}'); '{value}' would duplicate it",
         "đã có {kind} '{existing}' (tên ngắn '{slug}'); '{value}' sẽ bị trùng",
     ),
-    "err.action_unknown": ("no action with id {value}; see 'hoptac action list'", "không có nhiệm vụ mã {value}; xem 'hoptac action list'"),
+    "err.action_unknown": (
+        "no action with id {value}; see 'hoptac action list'",
+        "không có nhiệm vụ mã {value}; xem 'hoptac action list'",
+    ),
     "err.action_duplicate": (
         "this sector already has the action '{value}' (id {id})",
         "lĩnh vực này đã có nhiệm vụ '{value}' (mã {id})",

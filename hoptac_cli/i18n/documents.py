@@ -67,7 +67,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "err.setting_unset_key": ("--unset needs the KEY to remove", "--unset cần KHÓA cần bỏ"),
     "msg.agreement_setting": ("{slug}: {name} set to '{value}'", "{slug}: đã đặt {name} = '{value}'"),
-    "msg.agreement_setting_cleared": ("{slug}: {name} now follows the database setting", "{slug}: {name} nay theo thiết lập chung"),
+    "msg.agreement_setting_cleared": (
+        "{slug}: {name} now follows the database setting",
+        "{slug}: {name} nay theo thiết lập chung",
+    ),
     "warn.settings_missing": (
         "not set, shown as '…' in the document: {keys} (see 'hoptac settings')",
         "chưa đặt, văn bản ghi '…': {keys} (xem 'hoptac settings')",

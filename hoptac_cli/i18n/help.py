@@ -407,11 +407,34 @@ WORDS: dict[str, str] = {
 
 #: what an option or argument takes (``cli.METAVARS``), in Vietnamese usage lines and help
 METAVARS: dict[str, str] = {
-    "FILE": "TỆP", "AGREEMENT": "CHƯƠNG_TRÌNH", "SECTOR": "LĨNH_VỰC", "PARTY": "TỈNH", "AGENCY": "CƠ_QUAN",
-    "NEW": "MỚI", "PERIOD": "KỲ", "STATUS": "TÌNH_TRẠNG", "PCT": "PHẦN_TRĂM", "NUMBER": "SỐ", "ID": "MÃ",
-    "YEAR": "NĂM", "FORMAT": "ĐỊNH_DẠNG", "DAY": "NGÀY_TRONG_THÁNG", "SLUG": "TÊN_NGẮN", "KIND": "LOẠI",
-    "DATE": "NGÀY", "TEXT": "NỘI_DUNG", "NAME": "TÊN", "TITLE": "TÊN", "OLD": "CŨ", "FOLDER": "THƯ_MỤC",
-    "N": "SỐ", "CHAR": "KÝ_TỰ", "KEY": "THIẾT_LẬP", "VALUE": "GIÁ_TRỊ", "PORT": "CỔNG", "ADDRESS": "ĐỊA_CHỈ",
+    "FILE": "TỆP",
+    "AGREEMENT": "CHƯƠNG_TRÌNH",
+    "SECTOR": "LĨNH_VỰC",
+    "PARTY": "TỈNH",
+    "AGENCY": "CƠ_QUAN",
+    "NEW": "MỚI",
+    "PERIOD": "KỲ",
+    "STATUS": "TÌNH_TRẠNG",
+    "PCT": "PHẦN_TRĂM",
+    "NUMBER": "SỐ",
+    "ID": "MÃ",
+    "YEAR": "NĂM",
+    "FORMAT": "ĐỊNH_DẠNG",
+    "DAY": "NGÀY_TRONG_THÁNG",
+    "SLUG": "TÊN_NGẮN",
+    "KIND": "LOẠI",
+    "DATE": "NGÀY",
+    "TEXT": "NỘI_DUNG",
+    "NAME": "TÊN",
+    "TITLE": "TÊN",
+    "OLD": "CŨ",
+    "FOLDER": "THƯ_MỤC",
+    "N": "SỐ",
+    "CHAR": "KÝ_TỰ",
+    "KEY": "THIẾT_LẬP",
+    "VALUE": "GIÁ_TRỊ",
+    "PORT": "CỔNG",
+    "ADDRESS": "ĐỊA_CHỈ",
 }
 
 #: typer's and click's usage errors: (regular expression matching the English, Vietnamese with
@@ -442,5 +465,8 @@ REASONS: list[tuple[str, str]] = [
     (r"^Value error, (.+) is not one of (.+)\.$", "{0} không nằm trong các giá trị được chấp nhận: {1}"),
     (r"^(.+) is not one of (.+)\.$", "{0} không nằm trong các giá trị được chấp nhận: {1}"),
     (r"^Value (.+) is not a valid (.+)\.$", "{0} không hợp lệ"),
-    (r"^'(.+)' is not a language hoptac speaks; use vi or en\.$", "'{0}' không phải ngôn ngữ hoptac hỗ trợ; hãy dùng vi hoặc en."),
+    (
+        r"^'(.+)' is not a language hoptac speaks; use vi or en\.$",
+        "'{0}' không phải ngôn ngữ hoptac hỗ trợ; hãy dùng vi hoặc en.",
+    ),
 ]

@@ -63,7 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã thêm báo cáo {id} (lần {revision}, thay cho báo cáo {amends}): nhiệm vụ {action}, kỳ {period}, {agency}: {progress}%{amount}, {status}",
     ),
     "msg.no_reports": ("No reports.", "Chưa có báo cáo nào."),
-    "msg.none_missing": ("Every action active in {period} has been reported on.", "Mọi nhiệm vụ trong kỳ {period} đều đã có báo cáo."),
+    "msg.none_missing": (
+        "Every action active in {period} has been reported on.",
+        "Mọi nhiệm vụ trong kỳ {period} đều đã có báo cáo.",
+    ),
     "msg.missing_summary": (
         "{owed} owing a report: {reported} reported, {missing} missing; {late} filed after {deadline}.",
         "{owed} phải báo cáo: {reported} đã báo cáo, {missing} chưa báo cáo; {late} gửi sau {deadline}.",
@@ -86,7 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "msg.import_row_error": ("row {row}, column '{column}': {reason}", "dòng {row}, cột '{column}': {reason}"),
     # errors
-    "err.report_unknown": ("no report with id {value}; see 'hoptac report list'", "không có báo cáo mã {value}; xem 'hoptac report list'"),
+    "err.report_unknown": (
+        "no report with id {value}; see 'hoptac report list'",
+        "không có báo cáo mã {value}; xem 'hoptac report list'",
+    ),
     "err.report_cadence": (
         "{option} '{value}': this agreement reports {cadence}; give a period like {example}",
         "{option} '{value}': chương trình này báo cáo {cadence}; hãy ghi kỳ dạng {example}",

@@ -62,7 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing to change for review {id}: give --host, --held or --conclusion with a new value",
         "không có gì thay đổi cho hội nghị {id}: hãy ghi --host, --held hoặc --conclusion với giá trị mới",
     ),
-    "msg.review_added": ("Added review {id}: {kind} {year} of {agreement}, hosted by {host}", "Đã thêm hội nghị {id}: {kind} năm {year} của {agreement}, {host} đăng cai"),
+    "msg.review_added": (
+        "Added review {id}: {kind} {year} of {agreement}, hosted by {host}",
+        "Đã thêm hội nghị {id}: {kind} năm {year} của {agreement}, {host} đăng cai",
+    ),
     "msg.review_host_proposed": (
         "No --host given: {host} hosts, as it is its turn after {previous} hosted the {year} review",
         "Không có --host: {host} đăng cai vì đến lượt, sau khi {previous} đăng cai hội nghị năm {year}",
@@ -77,7 +80,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.commend_added": ("Added commendation {id}: {recipient} — {form}", "Đã thêm khen thưởng {id}: {recipient} — {form}"),
     "msg.commend_written": ("Wrote {count} to {path}", "Đã ghi {count} vào {path}"),
     "msg.agreement_ended": ("Agreement {slug} ended on {date} ({status})", "Chương trình {slug} kết thúc ngày {date} ({status})"),
-    "msg.carried": ("Carried action {original} into {target} as action {copy}", "Đã chuyển nhiệm vụ {original} sang {target} thành nhiệm vụ {copy}"),
+    "msg.carried": (
+        "Carried action {original} into {target} as action {copy}",
+        "Đã chuyển nhiệm vụ {original} sang {target} thành nhiệm vụ {copy}",
+    ),
     "msg.carry_skipped": (
         "Action {original} was carried over before (action {copy}); left as it is",
         "Nhiệm vụ {original} đã được chuyển trước đây (nhiệm vụ {copy}); giữ nguyên",
@@ -85,7 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "msg.merged": ("{name} merged into {into} from {date}", "{name} sáp nhập vào {into} từ ngày {date}"),
     "msg.merge_unchanged": ("Already recorded; nothing changed", "Đã ghi nhận trước đó; không thay đổi gì"),
     # errors
-    "err.review_unknown": ("no review with id {value}; see 'hoptac review list'", "không có hội nghị mã {value}; xem 'hoptac review list'"),
+    "err.review_unknown": (
+        "no review with id {value}; see 'hoptac review list'",
+        "không có hội nghị mã {value}; xem 'hoptac review list'",
+    ),
     "err.not_agreement_party": (
         "{option}: {value} is not a party of the agreement; accepted: {accepted} (or a party they merged into)",
         "{option}: {value} không phải là bên tham gia chương trình; chấp nhận: {accepted} (hoặc địa phương đã sáp nhập các bên này)",
@@ -114,11 +123,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "action {id} is not paused (it is {status}); only a paused action can be resumed",
         "nhiệm vụ {id} không tạm dừng (hiện: {status}); chỉ nhiệm vụ tạm dừng mới tiếp tục được",
     ),
-    "err.cannot_cancel": ("action {id} is {status}; it cannot be cancelled", "nhiệm vụ {id} đang ở tình trạng {status}; không thể hủy bỏ"),
-    "err.cannot_pause": ("action {id} is {status}; it cannot be paused", "nhiệm vụ {id} đang ở tình trạng {status}; không thể tạm dừng"),
+    "err.cannot_cancel": (
+        "action {id} is {status}; it cannot be cancelled",
+        "nhiệm vụ {id} đang ở tình trạng {status}; không thể hủy bỏ",
+    ),
+    "err.cannot_pause": (
+        "action {id} is {status}; it cannot be paused",
+        "nhiệm vụ {id} đang ở tình trạng {status}; không thể tạm dừng",
+    ),
     "err.reason_needed": (
-        "--reason: say why action {id} is cancelled (e.g. --reason \"Không còn phù hợp\")",
-        "--reason: hãy ghi lý do hủy bỏ nhiệm vụ {id} (vd. --reason \"Không còn phù hợp\")",
+        '--reason: say why action {id} is cancelled (e.g. --reason "Không còn phù hợp")',
+        '--reason: hãy ghi lý do hủy bỏ nhiệm vụ {id} (vd. --reason "Không còn phù hợp")',
     ),
     "err.form_empty": ("--form is empty; usual forms: {forms}", "--form đang để trống; các hình thức thường dùng: {forms}"),
     "err.recipient_kind": (
@@ -150,7 +165,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--predecessor: {value} is already followed by {successor}",
         "--predecessor: {value} đã có chương trình kế tiếp là {successor}",
     ),
-    "err.agreement_closed": ("agreement {value} is already {status} (ended {date})", "chương trình {value} đã {status} (kết thúc ngày {date})"),
+    "err.agreement_closed": (
+        "agreement {value} is already {status} (ended {date})",
+        "chương trình {value} đã {status} (kết thúc ngày {date})",
+    ),
     "err.end_before_start": (
         "--on {value} is before {agreement} began ({start})",
         "--on {value} sớm hơn ngày bắt đầu của {agreement} ({start})",
@@ -163,18 +181,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--review: {review} is not a final review; an agreement is closed by a tong-ket review",
         "--review: {review} không phải hội nghị tổng kết; chương trình kết thúc bằng hội nghị tổng kết (tong-ket)",
     ),
-    "err.carry_same": ("--to {value} is the agreement the actions are in; name its successor", "--to {value} chính là chương trình hiện tại; hãy chọn chương trình kế tiếp"),
-    "err.carry_target_closed": ("--to {value} is {status}; actions are carried into an active agreement", "--to {value} đã {status}; chỉ chuyển nhiệm vụ sang chương trình đang thực hiện"),
+    "err.carry_same": (
+        "--to {value} is the agreement the actions are in; name its successor",
+        "--to {value} chính là chương trình hiện tại; hãy chọn chương trình kế tiếp",
+    ),
+    "err.carry_target_closed": (
+        "--to {value} is {status}; actions are carried into an active agreement",
+        "--to {value} đã {status}; chỉ chuyển nhiệm vụ sang chương trình đang thực hiện",
+    ),
     "err.carry_what": (
         "say which actions to carry over: --action ID (repeatable) or --unfinished, not both",
         "hãy chọn nhiệm vụ cần chuyển: --action ID (lặp lại được) hoặc --unfinished, không dùng cả hai",
     ),
-    "err.carry_nothing": ("{value} has no unfinished action left to carry into {target}", "{value} không còn nhiệm vụ chưa hoàn thành nào để chuyển sang {target}"),
-    "err.carry_no_sector": (
-        "action {id} is in sector {sector} ({name}), which {target} lacks; add it first: hoptac sector add \"{name}\" --agreement {target} --slug {sector}",
-        "nhiệm vụ {id} thuộc lĩnh vực {sector} ({name}) mà {target} chưa có; hãy thêm trước: hoptac sector add \"{name}\" --agreement {target} --slug {sector}",
+    "err.carry_nothing": (
+        "{value} has no unfinished action left to carry into {target}",
+        "{value} không còn nhiệm vụ chưa hoàn thành nào để chuyển sang {target}",
     ),
-    "err.carry_not_in": ("--action {id} belongs to {agreement}, not to {value}", "--action {id} thuộc {agreement}, không thuộc {value}"),
-    "err.carry_finished": ("--action {id} is {status}; only unfinished actions are carried over", "--action {id} đã {status}; chỉ chuyển các nhiệm vụ chưa hoàn thành"),
-    "err.carry_again": ("--action {id} was already carried into {target} as action {copy}", "--action {id} đã được chuyển sang {target} thành nhiệm vụ {copy}"),
+    "err.carry_no_sector": (
+        'action {id} is in sector {sector} ({name}), which {target} lacks; add it first: hoptac sector add "{name}" --agreement {target} --slug {sector}',
+        'nhiệm vụ {id} thuộc lĩnh vực {sector} ({name}) mà {target} chưa có; hãy thêm trước: hoptac sector add "{name}" --agreement {target} --slug {sector}',
+    ),
+    "err.carry_not_in": (
+        "--action {id} belongs to {agreement}, not to {value}",
+        "--action {id} thuộc {agreement}, không thuộc {value}",
+    ),
+    "err.carry_finished": (
+        "--action {id} is {status}; only unfinished actions are carried over",
+        "--action {id} đã {status}; chỉ chuyển các nhiệm vụ chưa hoàn thành",
+    ),
+    "err.carry_again": (
+        "--action {id} was already carried into {target} as action {copy}",
+        "--action {id} đã được chuyển sang {target} thành nhiệm vụ {copy}",
+    ),
 }

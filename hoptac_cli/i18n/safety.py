@@ -148,7 +148,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Undone #{id} ({command}): {changed}. To put it back: hoptac undo {undo}",
         "Đã hoàn tác #{id} ({command}): {changed}. Để làm lại: hoptac undo {undo}",
     ),
-    "err.history_limit": ("--limit {value}: give a number of entries, 1 or more", "--limit {value}: hãy nhập số mục, từ 1 trở lên"),
+    "err.history_limit": (
+        "--limit {value}: give a number of entries, 1 or more",
+        "--limit {value}: hãy nhập số mục, từ 1 trở lên",
+    ),
     "err.undo_nothing": ("nothing to undo: no change has been recorded", "không có gì để hoàn tác: chưa ghi nhận thay đổi nào"),
     "err.undo_unknown": (
         "no history entry {value}; 'hoptac history' lists them",

@@ -16,8 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err.party_one_agreement": (
         "--party lists every programme a province takes part in and cannot be combined with {option}; "
         "leave out --party to see one programme",
-        "--party liệt kê mọi chương trình mà một tỉnh tham gia, không dùng cùng {option}; "
-        "bỏ --party để xem một chương trình",
+        "--party liệt kê mọi chương trình mà một tỉnh tham gia, không dùng cùng {option}; bỏ --party để xem một chương trình",
     ),
     "stat.programmes_heading": ("Active programmes: {count}", "Các chương trình đang thực hiện: {count}"),
     "stat.programmes_of": ("Active programmes of {party}: {count}", "Các chương trình {party} đang tham gia: {count}"),

@@ -25,7 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' has no letter or digit to search for; type the words to find, e.g. hoptac search \"cầu Cái Tư\".",
         "'{value}' không có chữ hoặc số nào để tìm; hãy gõ các từ cần tìm, ví dụ: hoptac search \"cầu Cái Tư\".",
     ),
-    "err.search_limit": ("--limit {value}: give a whole number of results, 1 or more.", "--limit {value}: hãy cho số kết quả là số nguyên từ 1 trở lên."),
+    "err.search_limit": (
+        "--limit {value}: give a whole number of results, 1 or more.",
+        "--limit {value}: hãy cho số kết quả là số nguyên từ 1 trở lên.",
+    ),
     # serve -----------------------------------------------------------------------------------
     "serve.missing_extra": (
         "the web view needs the optional part 'web': pip install 'hoptac[web]' (missing: {module}).",

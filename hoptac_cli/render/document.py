@@ -54,6 +54,7 @@ def write(target: str, document: Document, *, force: bool = False) -> None:
 
 # Markdown ------------------------------------------------------------------------------------
 
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 

@@ -81,6 +81,7 @@ def write(document: Document, stream: IO[bytes]) -> None:
 
 # page, fonts, fields -------------------------------------------------------------------------
 
+
 def _usable_width(*, landscape: bool) -> float:
     across = PAGE["height"] if landscape else PAGE["width"]
     return (across - PAGE["left"] - PAGE["right"]) / 25.4 * 72
@@ -264,6 +265,7 @@ def _block(docx: Any, block: Block, width_pt: float, table_pt: float) -> None:
 
 # tables --------------------------------------------------------------------------------------
 
+
 def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
     """Column widths in points: each at least as wide as its widest date, number or header word
     (plus cell padding), long text words allowed to wrap, the spare width shared by weight."""
@@ -296,7 +298,9 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
     spare = total_pt - sum(widths)
     # Columns that hold more text get more of the spare width; an empty one little of it.
     weights = [
-        column.weight * (len(column.header) + sum(len(row.cells[index]) for row in table.rows if not row.group and index < len(row.cells))) ** 0.5
+        column.weight
+        * (len(column.header) + sum(len(row.cells[index]) for row in table.rows if not row.group and index < len(row.cells)))
+        ** 0.5
         for index, column in enumerate(table.columns)
     ]
     if spare > 0 and sum(weights) > 0:
@@ -384,9 +388,8 @@ def _filled(run: Any, text: str) -> Any:
     every character when there is neither."""
     import copy
 
-    from lxml import etree
-
     from docx.oxml.ns import qn
+    from lxml import etree
 
     r = copy.deepcopy(run)
     if "\t" in text or "\n" in text or "\r" in text:

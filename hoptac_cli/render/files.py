@@ -75,6 +75,7 @@ def check_target(target: str, *, force: bool) -> Path | None:
 
 # temporary files -----------------------------------------------------------------------------
 
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from hoptac_cli.i18n import t
@@ -104,7 +103,7 @@ def _local_time(value: str) -> str:
     """SQLite's ``datetime('now')`` (UTC) as the user's local ``dd/mm/yyyy HH:MM``."""
     import datetime as dt
 
-    moment = dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc).astimezone()
+    moment = dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC).astimezone()
     return moment.strftime("%d/%m/%Y %H:%M")
 
 
@@ -200,7 +199,9 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
         if target is not None:
             # A new value under the old one reads as a change: "→ new".
             below = [f"→ {text}" if text and step.kind == "change" else text for text in texts[step.key]]
-            new_texts[target.key] = [f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)]
+            new_texts[target.key] = [
+                f"{above}\n{extra}" if above and extra else above or extra for above, extra in zip(texts[target.key], below)
+            ]
             new_headers[target.key] = f"{headers[target.key]} / {headers[step.key]}"
         return kept, new_texts, new_headers
 
@@ -237,8 +238,14 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
         widest = max(range(1, len(shown)), key=lambda i: least[i])
         shown.pop(widest)
         specs.pop(widest)
-    return build(specs, [[texts[column.key][index] for column in shown] for index in range(len(rows))], width,
-                 title=_clean(title) if title else None, caption="; ".join(notes) or None, sections=sections)
+    return build(
+        specs,
+        [[texts[column.key][index] for column in shown] for index in range(len(rows))],
+        width,
+        title=_clean(title) if title else None,
+        caption="; ".join(notes) or None,
+        sections=sections,
+    )
 
 
 def emit_record(record: dict[str, Any], fields: list[Column], fmt: str, *, title: str | None = None) -> None:

@@ -15,6 +15,7 @@ from hoptac_cli.i18n import formerly, t
 
 Row = dict[str, Any]
 
+
 def heading(count: int, party: str | None) -> str:
     from hoptac_cli.domain.numbers import show_number
 
@@ -29,15 +30,22 @@ def _caption(rows: list[Row]) -> tuple[str, bool]:
     from hoptac_cli.render.output import show_period
 
     first = rows[0]
-    same = all((row["period"], row["as_of"], row["deadline"], row["explicit"]) ==
-               (first["period"], first["as_of"], first["deadline"], first["explicit"]) for row in rows)
+    same = all(
+        (row["period"], row["as_of"], row["deadline"], row["explicit"])
+        == (first["period"], first["as_of"], first["deadline"], first["explicit"])
+        for row in rows
+    )
     if not same:
         return t("stat.programmes_caption_mixed", date=show_date(first["as_of"])), True
     if first["explicit"]:
         caption = t("stat.caption_period", period=show_period(first["period"]), date=show_date(first["as_of"]))
     else:
-        caption = t("stat.caption_today", date=show_date(first["as_of"]), period=show_period(first["period"]),
-                    deadline=show_date(first["deadline"]))
+        caption = t(
+            "stat.caption_today",
+            date=show_date(first["as_of"]),
+            period=show_period(first["period"]),
+            deadline=show_date(first["deadline"]),
+        )
     return f"{caption} {t('stat.programmes_hint')}", False
 
 
@@ -83,15 +91,19 @@ def print_programmes(rows: list[Row], *, total: int, party: str | None, start: i
             progress = Text(display(row["progress"] or 0, "percent"))
         else:
             progress = bar(row["progress"], width)
-        table.append([
-            *([] if narrow else [str(number)]),
-            Text(row["agreement"]),
-            # one party a line when the terminal is narrow, rather than a name broken in two
-            Text(clean(("\n" if narrow else ", ").join(formerly(party["name"], party["formerly"]) for party in row["signing"]))),
-            *([show_period(row["period"])] if mixed else []),
-            str(row["actions"]),
-            Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
-            progress,
-            f"{row['reports_received']}/{row['reports_expected']}",
-        ])
+        table.append(
+            [
+                *([] if narrow else [str(number)]),
+                Text(row["agreement"]),
+                # one party a line when the terminal is narrow, rather than a name broken in two
+                Text(
+                    clean(("\n" if narrow else ", ").join(formerly(party["name"], party["formerly"]) for party in row["signing"]))
+                ),
+                *([show_period(row["period"])] if mixed else []),
+                str(row["actions"]),
+                Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
+                progress,
+                f"{row['reports_received']}/{row['reports_expected']}",
+            ]
+        )
     out.print(build(specs, table, out.width, caption=caption))

@@ -23,8 +23,14 @@ def progress(label: str, total: int | None = None, *, threshold: int = THRESHOLD
 
     from hoptac_cli.render.output import console
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   console=console(stderr=True), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console(stderr=True),
+        transient=True,
+    )
     state = {"done": 0, "task": None}
 
     def tick() -> None:

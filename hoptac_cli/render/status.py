@@ -114,7 +114,11 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     out = _console()
     width = out.width
     _heading(out, shot.agreement["title"])
-    _heading(out, t("stat.parties", parties=", ".join(formerly(party["name"], party["formerly"]) for party in shot.parties)), bold=False)
+    _heading(
+        out,
+        t("stat.parties", parties=", ".join(formerly(party["name"], party["formerly"]) for party in shot.parties)),
+        bold=False,
+    )
     bar_width = 10 if width >= WIDE else 5
     empty = [clean(row["sector"]) for row in rows if row["row"] != "total" and row["actions"] == 0]
 
@@ -123,15 +127,20 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
         for row in rows:
             total = row["row"] == "total"
             none = row["actions"] == 0 and not total
-            table.append([
-                "" if total else str(row["position"]),
-                Text(t("word.total") if total else clean(row["sector"]), style="bold" if total else "bold yellow" if none else ""),
-                str(row["actions"]),
-                Text("⚠" if compact else t("stat.no_actions"), style="bold yellow") if none else _by_status(row, compact),
-                Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
-                Text("–") if none else bar(row["progress"], bar_width),
-                f"{row['reports_received']}/{row['reports_expected']}",
-            ])
+            table.append(
+                [
+                    "" if total else str(row["position"]),
+                    Text(
+                        t("word.total") if total else clean(row["sector"]),
+                        style="bold" if total else "bold yellow" if none else "",
+                    ),
+                    str(row["actions"]),
+                    Text("⚠" if compact else t("stat.no_actions"), style="bold yellow") if none else _by_status(row, compact),
+                    Text(str(row["overdue"]), style="bold red" if row["overdue"] else ""),
+                    Text("–") if none else bar(row["progress"], bar_width),
+                    f"{row['reports_received']}/{row['reports_expected']}",
+                ]
+            )
         return table
 
     def specs(compact: bool) -> list[Spec]:
@@ -155,7 +164,10 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
         return tall(columns, [[row[i] for row in texts] for i in range(len(columns))], width)
 
     words = specs(False), plain(cells(False))
-    compact = not fits([measure(spec, [row[i] for row in words[1]]) for i, spec in enumerate(words[0])], width) or height(False) > height(True) + 1
+    compact = (
+        not fits([measure(spec, [row[i] for row in words[1]]) for i, spec in enumerate(words[0])], width)
+        or height(False) > height(True) + 1
+    )
     table, columns = cells(compact), specs(compact)
     notes = [caption(shot)]
     if compact:
@@ -202,8 +214,13 @@ def print_detail(shot: Picture, totals: Row, rows: list[Row]) -> None:
     out = _console()
     width = out.width
     header = t(
-        "stat.detail_header", sector=totals["sector"], agreement=shot.agreement["title"], actions=count("count.action", totals["actions"]),
-        overdue=totals["overdue"], received=totals["reports_received"], expected=totals["reports_expected"],
+        "stat.detail_header",
+        sector=totals["sector"],
+        agreement=shot.agreement["title"],
+        actions=count("count.action", totals["actions"]),
+        overdue=totals["overdue"],
+        received=totals["reports_received"],
+        expected=totals["reports_expected"],
         progress=display(totals["progress"], "percent") or "–",
     )
     _heading(out, header)

@@ -128,8 +128,9 @@ def widths(specs: Sequence[Spec], measures: Sequence[Measure], width: int) -> li
     # first, as long as the width lasts.
     stuck: set[int] = set()
     while spare > 0:
-        tall = {i: height(m, chosen[i]) for i, m in enumerate(measures)
-                if specs[i].wrap and chosen[i] < m.wanted and i not in stuck}
+        tall = {
+            i: height(m, chosen[i]) for i, m in enumerate(measures) if specs[i].wrap and chosen[i] < m.wanted and i not in stuck
+        }
         tall = {i: lines for i, lines in tall.items() if lines > 1}
         if not tall:
             break
@@ -265,7 +266,12 @@ def build(
     )
     for spec, size in zip(specs, chosen):
         table.add_column(
-            Text(wrap(spec.header, size)), justify=spec.justify, width=size, no_wrap=True, overflow="fold", style=spec.style or None
+            Text(wrap(spec.header, size)),
+            justify=spec.justify,
+            width=size,
+            no_wrap=True,
+            overflow="fold",
+            style=spec.style or None,
         )
     for index, row in enumerate(rows):
         cells = [styled(cell, size, spec.lines) for cell, size, spec in zip(row, chosen, specs)]

@@ -99,7 +99,6 @@ def write(
     none unless ``bom`` asks for it."""
     from hoptac_cli.render import files
 
-
     files.check_target(target, force=force)
     chosen = choose_format(target, fmt)
     with files.output(target, force=force) as stream:
@@ -133,6 +132,7 @@ def write_to(stream: IO[bytes], fmt: str, sheets: list[Sheet], *, delimiter: str
 
 
 # CSV -----------------------------------------------------------------------------------------
+
 
 def neutralise(text: str) -> str:
     """Prefix ``'`` to text a spreadsheet would otherwise run as a formula: starting with ``=``,
@@ -196,13 +196,23 @@ def write_csv(text: IO[str], header: list[str], keys: list[str], rows: Iterable[
     numbers, risky = _NUMBERS, _RISKY_START
     lines: list[str] = []
     for values in _values(rows, keys):
-        lines.append(delimiter.join([
-            value if (kind := type(value)) is str and value and value[0] not in risky
-            and delimiter not in value and '"' not in value and "\n" not in value
-            else ("" if value is None else str(value)) if kind in numbers
-            else other(value)
-            for value in values
-        ]))
+        lines.append(
+            delimiter.join(
+                [
+                    value
+                    if (kind := type(value)) is str
+                    and value
+                    and value[0] not in risky
+                    and delimiter not in value
+                    and '"' not in value
+                    and "\n" not in value
+                    else ("" if value is None else str(value))
+                    if kind in numbers
+                    else other(value)
+                    for value in values
+                ]
+            )
+        )
         if len(lines) == 1024:
             lines.append("")
             text.write("\n".join(lines))
@@ -258,6 +268,7 @@ def _write_csv(stream: IO[bytes], sheets: list[Sheet], delimiter: str = ",", *, 
 
 
 # JSON ----------------------------------------------------------------------------------------
+
 
 def _write_json(stream: IO[bytes], sheets: list[Sheet]) -> None:
     def emit(text: str) -> None:

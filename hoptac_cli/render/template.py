@@ -41,9 +41,7 @@ MAX_COLUMNS = 50
 MAX_CELL = 32_767
 
 
-def read_table(
-    path: Path, is_header: Callable[[list[str]], bool] | None = None
-) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def read_table(path: Path, is_header: Callable[[list[str]], bool] | None = None) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header cells and the non-blank data rows (with their row numbers) of ``path``; the
     header is the first of the top rows that ``is_header`` accepts (else the first row)."""
     header, data, _ = iter_table(path, is_header)
@@ -72,7 +70,7 @@ def iter_table(
     at = 0
     if is_header is not None:
         at = next((index for index, (_, cells) in enumerate(top) if is_header(cells)), 0)
-    return top[at][1], itertools.chain(top[at + 1:], numbered), size
+    return top[at][1], itertools.chain(top[at + 1 :], numbered), size
 
 
 def _bounded(path: Path, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
@@ -85,8 +83,16 @@ def _bounded(path: Path, rows: Iterator[list[str]]) -> Iterator[tuple[int, list[
             raise HoptacError(t("err.import_rows", value=path.name, limit=show_number(MAX_ROWS)))
         if cells and max(map(len, cells)) > MAX_CELL:
             column, cell = next((column, cell) for column, cell in enumerate(cells, start=1) if len(cell) > MAX_CELL)
-            raise HoptacError(t("err.import_cell", value=path.name, row=number, column=column, size=show_number(len(cell)),
-                                limit=show_number(MAX_CELL)))
+            raise HoptacError(
+                t(
+                    "err.import_cell",
+                    value=path.name,
+                    row=number,
+                    column=column,
+                    size=show_number(len(cell)),
+                    limit=show_number(MAX_CELL),
+                )
+            )
         yield number, cells
 
 
@@ -130,7 +136,9 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
                 # The csv module refuses a cell over its field limit and broken quoting.
                 row_number = reader.line_num
                 if "field larger than field limit" in str(error):
-                    raise HoptacError(t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(MAX_CELL))) from None
+                    raise HoptacError(
+                        t("err.import_cell_too_long", file=path.name, row=row_number, limit=show_number(MAX_CELL))
+                    ) from None
                 raise HoptacError(t("err.import_csv", file=path.name, row=row_number, reason=error)) from None
 
     return rows(), lines
@@ -198,6 +206,7 @@ def _from_xlsx(cell: Any) -> str:
 
 
 # the fill-in template ------------------------------------------------------------------------
+
 
 @dataclass
 class Template:
@@ -281,7 +290,10 @@ def write_template(stream: IO[bytes], template: Template) -> None:
     if "progress" in keys:
         percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True)
         percent.error, percent.errorTitle = "Tiến độ là số phần trăm từ 0 đến 100.", "Tiến độ (%)"
-        percent.prompt, percent.promptTitle = "Số từ 0 đến 100. Nhiệm vụ có chỉ tiêu: điền giá trị đạt được thay cho tiến độ.", "Tiến độ (%)"
+        percent.prompt, percent.promptTitle = (
+            "Số từ 0 đến 100. Nhiệm vụ có chỉ tiêu: điền giá trị đạt được thay cho tiến độ.",
+            "Tiến độ (%)",
+        )
         percent.showErrorMessage = percent.showInputMessage = True
         percent.add(column_range("progress"))
         ws.add_data_validation(percent)

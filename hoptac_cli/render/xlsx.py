@@ -60,8 +60,15 @@ def is_money(unit: str | None) -> bool:
 
 
 #: how a field's kind (``hoptac_cli.records``) is written; any other kind is text
-_CELL_KINDS = {"int": "int", "number": "number", "amount": "number", "percent": "percent", "date": "date", "bool": "bool",
-               "status": "status"}
+_CELL_KINDS = {
+    "int": "int",
+    "number": "number",
+    "amount": "number",
+    "percent": "percent",
+    "date": "date",
+    "bool": "bool",
+    "status": "status",
+}
 
 
 def _shown(value: Any, kind: str) -> str:
@@ -114,7 +121,7 @@ def write(stream: IO[bytes], sheets: list[Sheet]) -> None:
             header.append(cell)
         ws.append(header)
 
-        def cell_for(value: Any, kind: str, row: dict[str, Any], unit_key: str | None) -> Any:
+        def cell_for(value: Any, kind: str, row: dict[str, Any], unit_key: str | None, ws: Any = ws) -> Any:
             if value is None or value == "":
                 return None
             if kind == "status":

@@ -36,7 +36,9 @@ def foreign_keys(conn: sqlite3.Connection) -> Iterator[Row]:
 
 
 def progress_out_of_range(conn: sqlite3.Connection) -> Iterator[Row]:
-    return _rows(conn, "SELECT id, progress AS value FROM reports WHERE NOT (progress BETWEEN 0 AND 100) OR progress IS NULL ORDER BY id")
+    return _rows(
+        conn, "SELECT id, progress AS value FROM reports WHERE NOT (progress BETWEEN 0 AND 100) OR progress IS NULL ORDER BY id"
+    )
 
 
 def done_below_full(conn: sqlite3.Connection) -> Iterator[Row]:

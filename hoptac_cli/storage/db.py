@@ -66,6 +66,7 @@ def damaged(path: Path, reason: object) -> HoptacError:
 
 # examining a file ----------------------------------------------------------------------------
 
+
 @dataclass
 class FileState:
     """What a file is, found without writing to it."""
@@ -124,7 +125,10 @@ def examine(path: Path) -> FileState:
         objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         names: list[str] = []
         if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone():
-            names = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'hoptac' ORDER BY rowid")]
+            names = [
+                row[0]
+                for row in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'hoptac' ORDER BY rowid")
+            ]
     except sqlite3.DatabaseError as error:
         conn.close()
         if is_damage(error):
@@ -155,17 +159,22 @@ def refusal(path: Path, state: FileState, *, init: bool = False) -> HoptacError 
         return damaged(path, state.reason)
     if state.kind == "hoptac":
         return None
-    key = {"folder": "err.db_folder", "unreadable": "err.db_unreadable", "not-sqlite": "err.db_not_sqlite"}.get(state.kind, "err.db_foreign")
+    key = {"folder": "err.db_folder", "unreadable": "err.db_unreadable", "not-sqlite": "err.db_not_sqlite"}.get(
+        state.kind, "err.db_foreign"
+    )
     return HoptacError(t(key, path=where, reason=state.reason))
 
 
 def newer_refusal(path: Path, state: FileState) -> HoptacError:
     from hoptac_cli.storage.migrations import known
 
-    return HoptacError(t("err.db_newer", path=str(path), version=state.version, known=len(known()), unknown=", ".join(state.unknown) or "—"))
+    return HoptacError(
+        t("err.db_newer", path=str(path), version=state.version, known=len(known()), unknown=", ".join(state.unknown) or "—")
+    )
 
 
 # connections ---------------------------------------------------------------------------------
+
 
 def connect(path: Path, conn: sqlite3.Connection | None = None) -> Database:
     """A connection in WAL mode with foreign keys enforced and a busy timeout; no checks, no
@@ -257,6 +266,7 @@ def stamp(db: Database) -> None:
 
 
 # copies --------------------------------------------------------------------------------------
+
 
 def copy_into(db: Database, target: Path) -> None:
     """Write a consistent copy of ``db`` into ``target`` (a new or empty file) with SQLite's

@@ -50,6 +50,7 @@ def has_history(db: Database) -> bool:
 
 # which tables, which columns -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -102,6 +103,7 @@ def tracked_tables(db: Database) -> list[Table]:
 
 
 # the triggers --------------------------------------------------------------------------------
+
 
 def _locator(table: Table, side: str) -> str:
     """SQL text (an expression) naming the row as seen from ``side`` (NEW or OLD)."""
@@ -170,7 +172,9 @@ def trigger_sql(table: Table, number: int) -> list[str]:
 
 
 def drop_triggers(db: Database) -> None:
-    names = [row[0] for row in db.conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{_TRIGGER}%'")]
+    names = [
+        row[0] for row in db.conn.execute(f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{_TRIGGER}%'")
+    ]
     for name in names:
         db.conn.execute(f"DROP TRIGGER IF EXISTS {_quote(name)}")
 
@@ -201,7 +205,10 @@ def untrack(db: Database) -> None:
 
 # entries -------------------------------------------------------------------------------------
 
-def add_entry(db: Database, *, who: str, command: str, kind: str = "change", undoes: int | None = None, note: str | None = None) -> int:
+
+def add_entry(
+    db: Database, *, who: str, command: str, kind: str = "change", undoes: int | None = None, note: str | None = None
+) -> int:
     cursor = db.conn.execute(
         "INSERT INTO history (who, command, kind, undoes, note) VALUES (?, ?, ?, ?, ?)", [who, command, kind, undoes, note]
     )
@@ -252,7 +259,9 @@ def _details(db: Database, entry_id: int) -> list[Row]:
 
 
 def close_entry(db: Database, entry_id: int, summary: Row | None) -> None:
-    db.conn.execute("UPDATE history SET changes = ? WHERE id = ?", [json.dumps(summary, ensure_ascii=False) if summary else None, entry_id])
+    db.conn.execute(
+        "UPDATE history SET changes = ? WHERE id = ?", [json.dumps(summary, ensure_ascii=False) if summary else None, entry_id]
+    )
 
 
 def drop_entry(db: Database, entry_id: int) -> None:
@@ -321,7 +330,10 @@ def referencing(db: Database, entry_id: int) -> int | None:
     """The first later entry in effect whose rows refer (by a foreign key) to a row this entry
     inserted: undoing this entry would delete what they point to."""
     tables = {table.name: table for table in tracked_tables(db)}
-    inserted = {row[0] for row in db.conn.execute("SELECT DISTINCT tbl FROM history_changes WHERE entry_id = ? AND op = 'insert'", [entry_id])}
+    inserted = {
+        row[0]
+        for row in db.conn.execute("SELECT DISTINCT tbl FROM history_changes WHERE entry_id = ? AND op = 'insert'", [entry_id])
+    }
     found: list[int] = []
     for child in tables.values():
         if child.key:

@@ -48,7 +48,9 @@ class _Migrations:
         if self._made is not None:
             self._made._migrations = steps
 
-    def __call__(self, *, name: str | None = None, transactional: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def __call__(
+        self, *, name: str | None = None, transactional: bool = True
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         def step(function: Callable[..., Any]) -> Callable[..., Any]:
             step_name = name or function.__name__
             if any(known.name == step_name for known in self._steps):

@@ -55,7 +55,9 @@ def candidates(db: Database, table: str, *, scope_column: str | None = None, sco
     return _rows(db, sql + " ORDER BY id")
 
 
-def slug_taken(db: Database, table: str, slug: str, *, scope_column: str | None = None, scope_id: int | None = None) -> Row | None:
+def slug_taken(
+    db: Database, table: str, slug: str, *, scope_column: str | None = None, scope_id: int | None = None
+) -> Row | None:
     name = NAMED_TABLES[table]
     sql = f"SELECT id, slug, {name} AS name FROM {table} WHERE slug = ?"
     params: list[Any] = [slug]
@@ -65,7 +67,9 @@ def slug_taken(db: Database, table: str, slug: str, *, scope_column: str | None 
     return _one(db, sql, params)
 
 
-def name_taken(db: Database, table: str, search_key: str, *, scope_column: str | None = None, scope_id: int | None = None) -> Row | None:
+def name_taken(
+    db: Database, table: str, search_key: str, *, scope_column: str | None = None, scope_id: int | None = None
+) -> Row | None:
     """A row whose folded name is ``search_key`` (within the scope), if any."""
     name = NAMED_TABLES[table]
     sql = f"SELECT id, slug, {name} AS name FROM {table} WHERE search_key = ?"
@@ -92,6 +96,7 @@ def find(db: Database, table: str, row_id: int) -> Row | None:
 
 # parties -------------------------------------------------------------------------------------
 
+
 def list_parties(db: Database) -> list[Row]:
     return _rows(
         db,
@@ -106,6 +111,7 @@ def list_parties(db: Database) -> list[Row]:
 
 
 # agreements ----------------------------------------------------------------------------------
+
 
 def add_agreement_party(db: Database, row: Row) -> None:
     db.table("agreement_parties").insert(row)
@@ -157,6 +163,7 @@ def agreement_parties(db: Database, agreement_id: int) -> list[Row]:
 
 # sectors -------------------------------------------------------------------------------------
 
+
 def next_sector_position(db: Database, agreement_id: int) -> int:
     return db.execute("SELECT coalesce(max(position), 0) + 1 FROM sectors WHERE agreement_id = ?", [agreement_id]).fetchone()[0]
 
@@ -176,6 +183,7 @@ def list_sectors(db: Database, agreement_id: int | None, *, agreement_ids: list[
 
 
 # agencies ------------------------------------------------------------------------------------
+
 
 def list_agencies(db: Database, party_id: int | None) -> list[Row]:
     sql = """
@@ -237,7 +245,7 @@ def _decides(cut: str) -> str:
         SELECT 1 FROM reports o
         WHERE o.action_id = c.id AND o.is_current = 1 AND o.period_end = r.period_end AND o.id <> r.id
           AND o.period = r.period
-          AND ({_by_lead('o')}, o.submitted_on, o.id) > ({_by_lead('r')}, r.submitted_on, r.id)
+          AND ({_by_lead("o")}, o.submitted_on, o.id) > ({_by_lead("r")}, r.submitted_on, r.id)
     )
 """
 
@@ -260,11 +268,13 @@ def _value_sum(cut: str, report: str) -> str:
 _DECIDING_ID = _deciding_id("as_of")
 _REPORT_COLUMNS = f"""
     lr.id AS report_id, lr.agency_id AS report_agency_id,
-    CASE WHEN lr.id IS NOT NULL THEN {_by_lead('lr')} END AS report_by_lead,
+    CASE WHEN lr.id IS NOT NULL THEN {_by_lead("lr")} END AS report_by_lead,
     lr.period AS report_period, lr.progress AS report_progress, lr.status AS report_status,
-    lr.value AS report_value, {_value_sum('as_of', 'lr')} AS report_value_sum, lr.difficulty AS report_difficulty
+    lr.value AS report_value, {_value_sum("as_of", "lr")} AS report_value_sum, lr.difficulty AS report_difficulty
 """
-_ACTION_SQL = _CHOSEN + f"""
+_ACTION_SQL = (
+    _CHOSEN
+    + f"""
     SELECT a.id, a.title, a.sector_id, s.slug AS sector_slug, s.name AS sector,
            s.agreement_id, g.slug AS agreement_slug, g.title AS agreement, g.start_year AS agreement_start_year,
            a.lead_agency_id, l.name AS lead, a.start_on, a.due_on, a.status AS recorded_status,
@@ -283,16 +293,20 @@ _ACTION_SQL = _CHOSEN + f"""
     LEFT JOIN reports lr ON lr.id = {_DECIDING_ID}
     ORDER BY s.agreement_id, s.position, a.id
 """
+)
 _PARTNERS = """(SELECT group_concat(name, '; ') FROM (
                 SELECT ag.name FROM action_partners ap JOIN agencies ag ON ag.id = ap.agency_id
                 WHERE ap.action_id = a.id ORDER BY ag.id))"""
 # Only the deciding report of each chosen action, as of another day (``deciding_reports``).
-_DECIDING_SQL = _CHOSEN + f"""
+_DECIDING_SQL = (
+    _CHOSEN
+    + f"""
     SELECT c.id AS action_id, {_REPORT_COLUMNS}
     FROM chosen c
     JOIN actions a ON a.id = c.id
     LEFT JOIN reports lr ON lr.id = {_DECIDING_ID}
 """
+)
 
 
 def _action_filter(
@@ -308,7 +322,9 @@ def _action_filter(
     where.equal("a.sector_id", "sector_id", sector_id)
     if agency_ids:
         marks = where.marks("agency", agency_ids)
-        where.add(f"(a.lead_agency_id IN ({marks}) OR a.id IN (SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))")
+        where.add(
+            f"(a.lead_agency_id IN ({marks}) OR a.id IN (SELECT action_id FROM action_partners WHERE agency_id IN ({marks})))"
+        )
     where.within("a.id", "action", action_ids)
 
 
@@ -334,14 +350,43 @@ def list_actions(
 
 #: what ``action_figures`` reads of an action, and of its deciding report on each day asked for
 FIGURE_COLUMNS = (
-    "id", "agreement_id", "sector_id", "sector_slug", "sector_position", "agreement_start_year", "lead_agency_id", "start_on",
-    "due_on", "recorded_status", "baseline", "target", "measure", "carried_value", "carried_progress",
-    "added_review_id", "added_held_on", "added_recorded_on", "reported",
+    "id",
+    "agreement_id",
+    "sector_id",
+    "sector_slug",
+    "sector_position",
+    "agreement_start_year",
+    "lead_agency_id",
+    "start_on",
+    "due_on",
+    "recorded_status",
+    "baseline",
+    "target",
+    "measure",
+    "carried_value",
+    "carried_progress",
+    "added_review_id",
+    "added_held_on",
+    "added_recorded_on",
+    "reported",
 )
 FIGURE_REPORT_COLUMNS = ("report_id", "report_period", "report_progress", "report_status", "report_value", "report_value_sum")
 #: what ``action_figures(derived=...)`` gives instead: an action's figures, derived
-DERIVED_COLUMNS = ("id", "agreement_id", "sector_slug", "sector_position", "exists_from", "status", "overdue", "expected",
-                   "reported", "progress_kind", "progress_amount", "target", "baseline")
+DERIVED_COLUMNS = (
+    "id",
+    "agreement_id",
+    "sector_slug",
+    "sector_position",
+    "exists_from",
+    "status",
+    "overdue",
+    "expected",
+    "reported",
+    "progress_kind",
+    "progress_amount",
+    "target",
+    "baseline",
+)
 #: ``timeline.exists_from``: the start, else the day of the review that added it, else the agreement's first day
 _EXISTS_FROM = """CASE WHEN coalesce(a.start_on, '') <> '' THEN a.start_on
             WHEN ad.review_id IS NOT NULL THEN coalesce(nullif(rv.held_on, ''), ad.recorded_on)
@@ -391,11 +436,24 @@ def action_figures(
         )
     assert derived is None or (decided is not None and not decided[1]), "derived figures are those of unchanged actions"
     columns = [
-        "a.id AS id", "s.agreement_id AS agreement_id", "a.sector_id AS sector_id", "s.slug AS sector_slug",
-        "s.position AS sector_position", "g.start_year AS agreement_start_year", "a.lead_agency_id AS lead_agency_id", "a.start_on AS start_on",
-        "a.due_on AS due_on", "a.status AS recorded_status", "a.baseline AS baseline", "a.target AS target",
-        "a.measure AS measure", "a.carried_value AS carried_value", "a.carried_progress AS carried_progress",
-        "ad.review_id AS added_review_id", "rv.held_on AS added_held_on", "ad.recorded_on AS added_recorded_on",
+        "a.id AS id",
+        "s.agreement_id AS agreement_id",
+        "a.sector_id AS sector_id",
+        "s.slug AS sector_slug",
+        "s.position AS sector_position",
+        "g.start_year AS agreement_start_year",
+        "a.lead_agency_id AS lead_agency_id",
+        "a.start_on AS start_on",
+        "a.due_on AS due_on",
+        "a.status AS recorded_status",
+        "a.baseline AS baseline",
+        "a.target AS target",
+        "a.measure AS measure",
+        "a.carried_value AS carried_value",
+        "a.carried_progress AS carried_progress",
+        "ad.review_id AS added_review_id",
+        "rv.held_on AS added_held_on",
+        "ad.recorded_on AS added_recorded_on",
     ]
     if reported is not None:
         where.params.update(window_start=reported[0], window_end=reported[1])
@@ -427,7 +485,9 @@ def action_figures(
         assert len(cuts) == 2
         where.params.update(reference=derived[0], period_end=derived[1])
         columns += [f"{_EXISTS_FROM} AS exists_from", f"{_status('r0')} AS status_now"]
-    sql = _CHOSEN.format(where=where.sql()) + f"""
+    sql = (
+        _CHOSEN.format(where=where.sql())
+        + f"""
     SELECT {", ".join(columns)}
     FROM chosen c
     JOIN actions a ON a.id = c.id
@@ -438,6 +498,7 @@ def action_figures(
     {" ".join(joins)}
     ORDER BY s.agreement_id, s.position, a.id
     """
+    )
     if derived is not None:
         # The rules of domain.progress (is_overdue, owes_report, effective_progress) for an
         # action as it stands: tests/test_scale.py holds these figures to the ones the domain

@@ -45,8 +45,24 @@ def insert(db: Database, row: Row) -> int:
 
 
 #: the columns a staged version holds (``stage``, ``insert_staged``)
-_STAGED = ("action_id", "agency_id", "period", "period_start", "period_end", "revision", "is_current", "supersedes_id",
-           "progress", "value", "status", "result", "difficulty", "proposal", "submitted_on", "source")
+_STAGED = (
+    "action_id",
+    "agency_id",
+    "period",
+    "period_start",
+    "period_end",
+    "revision",
+    "is_current",
+    "supersedes_id",
+    "progress",
+    "value",
+    "status",
+    "result",
+    "difficulty",
+    "proposal",
+    "submitted_on",
+    "source",
+)
 
 
 def begin_staging(db: Database) -> None:
@@ -176,7 +192,11 @@ def find(
         where.add("(r.period = :period OR substr(r.period, 1, 4) = :period)", period=period)
         # Redundant (every such period ends within its year), but it lets the period index
         # answer instead of a scan of every report.
-        where.add("r.period_end BETWEEN :year_start AND :year_end", year_start=f"{period[:4]}-01-01", year_end=f"{period[:4]}-12-31")
+        where.add(
+            "r.period_end BETWEEN :year_start AND :year_end", year_start=f"{period[:4]}-01-01", year_end=f"{period[:4]}-12-31"
+        )
     where.within("r.agency_id", "agency", agency_ids)
     where.within("r.action_id", "action", action_ids)
-    return _rows(db, _SELECT + where.sql() + " ORDER BY r.period_end, r.period, r.action_id, r.agency_id, r.revision", where.params)
+    return _rows(
+        db, _SELECT + where.sql() + " ORDER BY r.period_end, r.period, r.action_id, r.agency_id, r.revision", where.params
+    )

@@ -33,6 +33,7 @@ def _rows(db: Database, sql: str, params: Any = ()) -> list[Row]:
 
 # reviews -------------------------------------------------------------------------------------
 
+
 def get_review(db: Database, review_id: int) -> Row | None:
     rows = _rows(db, _REVIEW_SELECT + " WHERE r.id = ?", [review_id])
     return rows[0] if rows else None
@@ -45,9 +46,7 @@ def list_reviews(db: Database, agreement_id: int | None = None) -> list[Row]:
 
 
 def find_review(db: Database, agreement_id: int, year: int, kind: str) -> Row | None:
-    rows = _rows(
-        db, "SELECT id FROM reviews WHERE agreement_id = ? AND year = ? AND kind = ?", [agreement_id, year, kind]
-    )
+    rows = _rows(db, "SELECT id FROM reviews WHERE agreement_id = ? AND year = ? AND kind = ?", [agreement_id, year, kind])
     return rows[0] if rows else None
 
 
@@ -69,6 +68,7 @@ def agreements_ended_by(db: Database, review_id: int) -> list[Row]:
 
 
 # commendations -------------------------------------------------------------------------------
+
 
 def list_commendations(
     db: Database,
@@ -95,6 +95,7 @@ def list_commendations(
 
 
 # the agreement lifecycle ---------------------------------------------------------------------
+
 
 def successor_agreements(db: Database, agreement_id: int) -> list[Row]:
     return _rows(

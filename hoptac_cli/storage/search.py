@@ -65,8 +65,7 @@ def trigger_sql(table: str) -> dict[str, str]:
     return {
         f"search_{table}_ai": f"CREATE TRIGGER search_{table}_ai AFTER INSERT ON {table} BEGIN {inserts}; END",
         f"search_{table}_au": (
-            f"CREATE TRIGGER search_{table}_au AFTER UPDATE OF {watched} ON {table} BEGIN {delete} "
-            f"{inserts}; END"
+            f"CREATE TRIGGER search_{table}_au AFTER UPDATE OF {watched} ON {table} BEGIN {delete} {inserts}; END"
         ),
         f"search_{table}_ad": f"CREATE TRIGGER search_{table}_ad AFTER DELETE ON {table} BEGIN {delete} END",
     }
@@ -122,7 +121,9 @@ def ensure(db: Database) -> list[str]:
         if missing_fts:
             for name in FTS_TRIGGERS:
                 db.execute(f"DROP TRIGGER IF EXISTS {name}")
-            db.table("search_rows").enable_fts(["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True, replace=True)
+            db.table("search_rows").enable_fts(
+                ["folded"], fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True, replace=True
+            )
         created = _create_source_triggers(db)
         if created or missing_fts:
             rebuild(db)
@@ -201,7 +202,9 @@ def search(
                   ELSE CASE WHEN hit.date_from IS NOT NULL THEN hit.date_from BETWEEN :first AND :last
                             ELSE hit.review_year BETWEEN substr(:first, 1, 4) + 0 AND substr(:last, 1, 4) + 0 END
                 END)""",
-            period=code, first=first, last=last,
+            period=code,
+            first=first,
+            last=last,
         )
     conditions = " AND ".join(where.clauses)
     return list(db.query(ranked_sql(f"AND {conditions}" if conditions else ""), where.params))

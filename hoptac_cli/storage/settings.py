@@ -22,9 +22,7 @@ def read(db: Database, agreement_id: int | None) -> dict[str, str]:
 def put(db: Database, agreement_id: int | None, key: str, value: str) -> None:
     """Set one key in one scope (the caller holds the transaction)."""
     remove(db, agreement_id, key)
-    db.execute(
-        "INSERT INTO document_settings (agreement_id, key, value) VALUES (?, ?, ?)", [agreement_id, key, value]
-    )
+    db.execute("INSERT INTO document_settings (agreement_id, key, value) VALUES (?, ?, ?)", [agreement_id, key, value])
 
 
 def remove(db: Database, agreement_id: int | None, key: str) -> None:

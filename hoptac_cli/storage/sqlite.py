@@ -72,8 +72,12 @@ class HoptacDatabase:
             if not was_in_transaction and self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # the implicit transaction the failed statement opened
             raise
-        if (not was_in_transaction and self.conn.in_transaction and cursor.description is None
-                and first_keyword(sql) not in _TRANSACTION_CONTROL):
+        if (
+            not was_in_transaction
+            and self.conn.in_transaction
+            and cursor.description is None
+            and first_keyword(sql) not in _TRANSACTION_CONTROL
+        ):
             self.conn.execute("COMMIT")
         return cursor
 

@@ -184,7 +184,7 @@ def views(words: dict[str, str]) -> list[tuple[str, str]]:
     public = {
         "tien_do_theo_linh_vuc": f"""
             SELECT agreement AS "Chương trình", position AS "STT",
-                   coalesce(sector, '{words['total']}') AS "Lĩnh vực",
+                   coalesce(sector, '{words["total"]}') AS "Lĩnh vực",
                    actions AS "Số nhiệm vụ",
                    {", ".join(f'{code.replace("-", "_")} AS "{words[f"status.{code}"]}"' for code in STATUSES)},
                    overdue AS "Quá hạn", progress AS "Tiến độ (%)",
@@ -197,12 +197,12 @@ def views(words: dict[str, str]) -> list[tuple[str, str]]:
             SELECT x.id AS "Mã", x.sector AS "Lĩnh vực", x.title AS "Nhiệm vụ",
                    x.lead AS "Cơ quan chủ trì", CASE WHEN now.id != x.lead_agency_id THEN now.name END AS "Nay là",
                    x.partners AS "Cơ quan phối hợp",
-                   {_date('x.start_on')} AS "Bắt đầu", {_date('x.due_on')} AS "Hạn hoàn thành",
-                   {status_of('x.status')} AS "Tình trạng", x.progress AS "Tiến độ (%)", {flag('x.overdue')} AS "Quá hạn",
+                   {_date("x.start_on")} AS "Bắt đầu", {_date("x.due_on")} AS "Hạn hoàn thành",
+                   {status_of("x.status")} AS "Tình trạng", x.progress AS "Tiến độ (%)", {flag("x.overdue")} AS "Quá hạn",
                    x.unit AS "Đơn vị tính", x.target AS "Chỉ tiêu", x.achieved AS "Đạt được",
                    x.report_period AS "Kỳ báo cáo gần nhất", ra.name AS "Cơ quan báo cáo",
                    x.result AS "Kết quả", x.difficulty AS "Khó khăn, vướng mắc", x.proposal AS "Đề xuất, kiến nghị",
-                   {_date('x.submitted_on')} AS "Ngày gửi báo cáo", x.plan_ref AS "Kế hoạch", x.note AS "Ghi chú",
+                   {_date("x.submitted_on")} AS "Ngày gửi báo cáo", x.plan_ref AS "Kế hoạch", x.note AS "Ghi chú",
                    g.title AS "Chương trình"
             FROM web_actions x
             JOIN agreements g ON g.id = x.agreement_id
@@ -213,8 +213,8 @@ def views(words: dict[str, str]) -> list[tuple[str, str]]:
         "nhiem_vu_qua_han": f"""
             SELECT x.id AS "Mã", x.sector AS "Lĩnh vực", x.title AS "Nhiệm vụ",
                    x.lead AS "Cơ quan chủ trì", CASE WHEN now.id != x.lead_agency_id THEN now.name END AS "Nay là",
-                   {_date('x.due_on')} AS "Hạn hoàn thành", x.days_overdue AS "Số ngày quá hạn",
-                   {status_of('x.status')} AS "Tình trạng", x.progress AS "Tiến độ (%)",
+                   {_date("x.due_on")} AS "Hạn hoàn thành", x.days_overdue AS "Số ngày quá hạn",
+                   {status_of("x.status")} AS "Tình trạng", x.progress AS "Tiến độ (%)",
                    x.report_period AS "Kỳ báo cáo gần nhất", x.difficulty AS "Khó khăn, vướng mắc",
                    g.title AS "Chương trình"
             FROM web_actions x
@@ -225,20 +225,20 @@ def views(words: dict[str, str]) -> list[tuple[str, str]]:
         """,
         "bao_cao_theo_ky": f"""
             SELECT g.title AS "Chương trình", e.period AS "Mã kỳ", e.label AS "Kỳ báo cáo",
-                   {_date('e.deadline')} AS "Hạn gửi báo cáo",
+                   {_date("e.deadline")} AS "Hạn gửi báo cáo",
                    count(e.action_id) AS "Phải nộp", sum(e.received) AS "Đã nhận",
                    count(e.action_id) - sum(e.received) AS "Còn thiếu",
-                   {flag('e.is_default')} AS "Kỳ đang xét"
+                   {flag("e.is_default")} AS "Kỳ đang xét"
             FROM web_expected e JOIN agreements g ON g.id = e.agreement_id
             GROUP BY e.agreement_id, e.period
             ORDER BY e.agreement_id, e.period_start
         """,
         "chua_bao_cao": f"""
             SELECT x.period AS "Mã kỳ", x.label AS "Kỳ báo cáo",
-                   {_date('x.deadline')} AS "Hạn gửi báo cáo", now.name AS "Cơ quan phải báo cáo",
+                   {_date("x.deadline")} AS "Hạn gửi báo cáo", now.name AS "Cơ quan phải báo cáo",
                    CASE WHEN now.id != x.lead_agency_id THEN lead.name END AS "Trước đây",
                    x.action_id AS "Mã NV", x.title AS "Nhiệm vụ", s.name AS "Lĩnh vực",
-                   {flag('x.past_deadline')} AS "Đã quá hạn gửi", {flag('x.is_default')} AS "Kỳ đang xét",
+                   {flag("x.past_deadline")} AS "Đã quá hạn gửi", {flag("x.is_default")} AS "Kỳ đang xét",
                    g.title AS "Chương trình"
             FROM web_expected x
             JOIN agreements g ON g.id = x.agreement_id
@@ -327,8 +327,8 @@ def search_sql(field_words: dict[str, str], review_words: dict[str, str]) -> str
                     WHEN hit.kind = 'commendation' THEN hit.recipient || ' — ' || {review}
                     ELSE {review} END AS "Thuộc",
                CASE hit.kind WHEN 'report' THEN hoptac_period_label(hit.period)
-                    WHEN 'action' THEN nullif(coalesce({_date('hit.date_from')}, '…') || ' – ' || coalesce({_date('hit.date_to')}, '…'), '… – …')
-                    ELSE coalesce({_date('hit.date_from')}, 'Năm ' || hit.review_year) END AS "Kỳ, thời gian",
+                    WHEN 'action' THEN nullif(coalesce({_date("hit.date_from")}, '…') || ' – ' || coalesce({_date("hit.date_to")}, '…'), '… – …')
+                    ELSE coalesce({_date("hit.date_from")}, 'Năm ' || hit.review_year) END AS "Kỳ, thời gian",
                g.title AS "Chương trình", s.name AS "Lĩnh vực"
         FROM ({ranked}) hit
         LEFT JOIN agreements g ON g.id = hit.agreement_id

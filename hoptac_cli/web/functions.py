@@ -110,7 +110,8 @@ class Figures:
         every = self._cached(("timeline", day), lambda: timeline.actions(self._db, day=day, existing=False))
         cut = day.isoformat() if day else None
         return [
-            row for row in every
+            row
+            for row in every
             if (agreement_id is None or row["agreement_id"] == agreement_id)
             and not (existing and cut and row["exists_from"] > cut)
         ]
@@ -131,7 +132,9 @@ class Figures:
             span = parse_period(period)
             rows = reports.owed(self._db, agreement, span, actions=self.timeline)
             filed = status_store.reported_actions(self._db, agreement_id, span.start.isoformat(), span.end.isoformat())
-            return _json([{"id": row["id"], "lead_agency_id": row["lead_agency_id"], "reported": row["id"] in filed} for row in rows])
+            return _json(
+                [{"id": row["id"], "lead_agency_id": row["lead_agency_id"], "reported": row["id"] in filed} for row in rows]
+            )
 
         return self._cached(("owed", agreement_id, period), compute)
 
@@ -152,18 +155,20 @@ def periods(cadence: str, start_year: int, end_year: int, deadline_day: int, tod
     chosen = default_period(agreement, dt.date.fromisoformat(today))
     within = periods_between(cadence, dt.date(start_year, 1, 1), dt.date(end_year, 12, 31))
     every: list[Period] = sorted({*within, chosen})
-    return _json([
-        {
-            "period": period.code,
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-            "deadline": period.deadline(deadline_day).isoformat(),
-            "label": period.label("vi"),
-            "is_default": period == chosen,
-            "within": period in within,
-        }
-        for period in every
-    ])
+    return _json(
+        [
+            {
+                "period": period.code,
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "deadline": period.deadline(deadline_day).isoformat(),
+                "label": period.label("vi"),
+                "is_default": period == chosen,
+                "within": period in within,
+            }
+            for period in every
+        ]
+    )
 
 
 def period_label(code: str | None) -> str | None:

@@ -20,16 +20,41 @@ FILTER = "chuong_trinh"
 #: table → (title, description, label column, facets)
 TABLES: dict[str, tuple[str, str, str | None, list[str]]] = {
     "agreements": ("Chương trình hợp tác", "Các chương trình, thỏa thuận hợp tác đã ký.", "title", ["status"]),
-    "parties": ("Tỉnh, thành phố", "Các địa phương tham gia; sau sắp xếp năm 2025, cột successor_id chỉ địa phương kế thừa.", "name", ["kind"]),
+    "parties": (
+        "Tỉnh, thành phố",
+        "Các địa phương tham gia; sau sắp xếp năm 2025, cột successor_id chỉ địa phương kế thừa.",
+        "name",
+        ["kind"],
+    ),
     "agreement_parties": ("Các bên ký kết", "Địa phương ký kết từng chương trình và người ký.", None, ["agreement_id"]),
     "sectors": ("Lĩnh vực", "Các lĩnh vực hợp tác của từng chương trình.", "name", ["agreement_id"]),
     "agencies": ("Cơ quan, đơn vị", "Sở, ban, ngành chủ trì hoặc phối hợp thực hiện nhiệm vụ.", "name", ["party_id"]),
-    "actions": ("Nhiệm vụ (dữ liệu gốc)", "Nhiệm vụ như đã nhập. Tình trạng, tiến độ đã tính: xem \"Nhiệm vụ và báo cáo gần nhất\".", "title", ["sector_id", "status", "lead_agency_id"]),
+    "actions": (
+        "Nhiệm vụ (dữ liệu gốc)",
+        'Nhiệm vụ như đã nhập. Tình trạng, tiến độ đã tính: xem "Nhiệm vụ và báo cáo gần nhất".',
+        "title",
+        ["sector_id", "status", "lead_agency_id"],
+    ),
     "action_partners": ("Cơ quan phối hợp", "Cơ quan phối hợp của từng nhiệm vụ.", None, ["agency_id"]),
-    "action_events": ("Lịch sử thay đổi nhiệm vụ", "Mọi thay đổi của nhiệm vụ, kể cả do hội nghị quyết định.", None, ["kind", "field"]),
-    "reports": ("Báo cáo định kỳ (mọi phiên bản)", "Mỗi báo cáo của một cơ quan về một nhiệm vụ trong một kỳ; is_current = 1 là phiên bản hiện hành.", None, ["period", "agency_id", "status", "is_current"]),
+    "action_events": (
+        "Lịch sử thay đổi nhiệm vụ",
+        "Mọi thay đổi của nhiệm vụ, kể cả do hội nghị quyết định.",
+        None,
+        ["kind", "field"],
+    ),
+    "reports": (
+        "Báo cáo định kỳ (mọi phiên bản)",
+        "Mỗi báo cáo của một cơ quan về một nhiệm vụ trong một kỳ; is_current = 1 là phiên bản hiện hành.",
+        None,
+        ["period", "agency_id", "status", "is_current"],
+    ),
     "reviews": ("Hội nghị sơ kết, tổng kết", "Hội nghị hằng năm và kết luận.", None, ["agreement_id", "year", "kind"]),
-    "commendations": ("Khen thưởng", "Khen thưởng tập thể, cá nhân tại các hội nghị.", "recipient", ["recipient_kind", "form", "party_id"]),
+    "commendations": (
+        "Khen thưởng",
+        "Khen thưởng tập thể, cá nhân tại các hội nghị.",
+        "recipient",
+        ["recipient_kind", "form", "party_id"],
+    ),
 }
 #: public view → (title, description, facets, column descriptions)
 VIEWS: dict[str, tuple[str, str, list[str], dict[str, str]]] = {
@@ -120,12 +145,20 @@ def _dashboard(first_agreement: str | None) -> dict[str, Any]:
                 "display": {
                     "mark": {"type": "bar", "tooltip": True},
                     "encoding": {
-                        "y": {"field": "linh_vuc", "type": "nominal", "title": None, "sort": {"field": "stt"},
-                              "axis": {"labelLimit": 320}},
-                        "x": {"field": "tien_do", "type": "quantitative", "title": "Tiến độ (%)",
-                              "scale": {"domain": [0, 100]}},
-                        "color": {"field": "qua_han", "type": "quantitative", "title": "Quá hạn",
-                                  "scale": {"scheme": "orangered"}},
+                        "y": {
+                            "field": "linh_vuc",
+                            "type": "nominal",
+                            "title": None,
+                            "sort": {"field": "stt"},
+                            "axis": {"labelLimit": 320},
+                        },
+                        "x": {"field": "tien_do", "type": "quantitative", "title": "Tiến độ (%)", "scale": {"domain": [0, 100]}},
+                        "color": {
+                            "field": "qua_han",
+                            "type": "quantitative",
+                            "title": "Quá hạn",
+                            "scale": {"scheme": "orangered"},
+                        },
                         "tooltip": [
                             {"field": "linh_vuc", "title": "Lĩnh vực"},
                             {"field": "tien_do", "title": "Tiến độ (%)"},
@@ -140,9 +173,9 @@ def _dashboard(first_agreement: str | None) -> dict[str, Any]:
                 "db": DATABASE,
                 "query": (
                     'SELECT "Mã kỳ" AS ky, "Kỳ báo cáo" AS ten_ky, \'Phải nộp\' AS loai, "Phải nộp" AS so '
-                    f'FROM bao_cao_theo_ky WHERE 1 {only} '
+                    f"FROM bao_cao_theo_ky WHERE 1 {only} "
                     'UNION ALL SELECT "Mã kỳ", "Kỳ báo cáo", \'Đã nhận\', "Đã nhận" '
-                    f'FROM bao_cao_theo_ky WHERE 1 {only} ORDER BY 1, 3 DESC'
+                    f"FROM bao_cao_theo_ky WHERE 1 {only} ORDER BY 1, 3 DESC"
                 ),
                 "library": "vega-lite",
                 "display": {
@@ -151,9 +184,13 @@ def _dashboard(first_agreement: str | None) -> dict[str, Any]:
                         "x": {"field": "ky", "type": "ordinal", "title": "Kỳ báo cáo", "axis": {"labelAngle": -45}},
                         "xOffset": {"field": "loai", "sort": ["Phải nộp", "Đã nhận"]},
                         "y": {"field": "so", "type": "quantitative", "title": "Số báo cáo"},
-                        "color": {"field": "loai", "type": "nominal", "title": "",
-                                  "sort": ["Phải nộp", "Đã nhận"],
-                                  "scale": {"range": ["#bab0ac", "#4c78a8"]}},
+                        "color": {
+                            "field": "loai",
+                            "type": "nominal",
+                            "title": "",
+                            "sort": ["Phải nộp", "Đã nhận"],
+                            "scale": {"range": ["#bab0ac", "#4c78a8"]},
+                        },
                         "tooltip": [
                             {"field": "ten_ky", "title": "Kỳ báo cáo"},
                             {"field": "loai", "title": "Loại"},
@@ -187,7 +224,9 @@ def _links() -> str:
     items = [(f"/-/dashboards/{DASHBOARD}", t_in("vi", "web.dashboard"), t_in("vi", "web.dashboard.description"))]
     items += [(f"/{DATABASE}/{name}", title, description) for name, (title, description, _, _) in VIEWS.items()]
     items.append((f"/{DATABASE}/tim_kiem", t_in("vi", "web.search"), t_in("vi", "web.search.description")))
-    rows = "".join(f'<li><a href="{href}"><strong>{html.escape(title)}</strong></a>: {marked(text)}</li>' for href, title, text in items)
+    rows = "".join(
+        f'<li><a href="{href}"><strong>{html.escape(title)}</strong></a>: {marked(text)}</li>' for href, title, text in items
+    )
     return f"<p>{marked(t_in('vi', 'web.description'))}</p><ul>{rows}</ul>"
 
 

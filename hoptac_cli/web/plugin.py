@@ -40,7 +40,9 @@ def render_cell(value: Any, column: str, database: str) -> Any:
     from markupsafe import Markup
 
     parts = value.split(search.MARK)
-    return Markup("".join(f"<mark>{html.escape(part)}</mark>" if index % 2 else html.escape(part) for index, part in enumerate(parts)))
+    return Markup(
+        "".join(f"<mark>{html.escape(part)}</mark>" if index % 2 else html.escape(part) for index, part in enumerate(parts))
+    )
 
 
 def dashboard_queries(datasette: Any) -> set[str]:
@@ -80,11 +82,13 @@ def asgi_wrapper() -> Any:
     def wrap(app: Any) -> Any:
         async def read_only(scope: dict, receive: Any, send: Any) -> None:
             if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD"):
-                await send({
-                    "type": "http.response.start",
-                    "status": 405,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD")],
-                })
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 405,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD")],
+                    }
+                )
                 await send({"type": "http.response.body", "body": _READ_ONLY})
                 return
             await app(scope, receive, send)

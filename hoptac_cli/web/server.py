@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 #: one connection for the queries, so that every page, count and facet shares the figures
 #: ``web.functions`` keeps (each further connection would compute them again)
 SETTINGS = {
-    "allow_download": False, "suggest_facets": False, "sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000,
-    "num_sql_threads": 1, "default_page_size": 100,
+    "allow_download": False,
+    "suggest_facets": False,
+    "sql_time_limit_ms": 5000,
+    "facet_time_limit_ms": 1000,
+    "num_sql_threads": 1,
+    "default_page_size": 100,
 }
 
 
