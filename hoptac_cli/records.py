@@ -130,10 +130,12 @@ class Record:
         """These fields, in this order (the data of a listing, an export's columns)."""
         return [self.fields[key] for key in keys]
 
-    def column(self, key: str, **layout: object) -> Column:
-        """A field as a table lays it out (``layout``: ``Column``'s justify, ratio, narrow, …)."""
+    def column(self, key: str, *, header: str | None = None, **layout: object) -> Column:
+        """A field as a table lays it out (``layout``: ``Column``'s justify, ratio, narrow, …);
+        ``header``: a short form of the field's header for a narrow column (``col.*_short``),
+        where a spreadsheet and ``show`` keep the whole words."""
         described = self.fields[key]
-        return Column(described.key, described.header, described.kind, **layout)  # type: ignore[arg-type]
+        return Column(described.key, header or described.header, described.kind, **layout)  # type: ignore[arg-type]
 
     def columns(self, *keys: str) -> list[Column]:
         """Fields as a ``show`` lists them (one line each; no table layout)."""
@@ -424,7 +426,7 @@ ACTION_HISTORY = [
 ]
 REVIEW_CHANGES = [
     ACTION_EVENT.column("at", narrow=3),
-    ACTION_EVENT.column("action_id", justify="right"),
+    ACTION_EVENT.column("action_id", header="col.action_id_short", justify="right"),
     ACTION_EVENT.column("action", ratio=2, lines=3),
     ACTION_EVENT.column("kind"),
     ACTION_EVENT.column("field", narrow=1, merge="kind"),
@@ -587,7 +589,7 @@ REPORT = Record(
 _REPORT_TABLE = [
     REPORT.column("id", justify="right"),
     REPORT.column("period_label", same=True),
-    REPORT.column("action_id", justify="right"),
+    REPORT.column("action_id", header="col.action_id_short", justify="right"),
     REPORT.column("action", ratio=3, lines=3),
     REPORT.column("agency", ratio=2, lines=3),
     REPORT.column("progress", justify="right"),
@@ -595,7 +597,11 @@ _REPORT_TABLE = [
     REPORT.column("status"),
     REPORT.column("submitted_on", narrow=1),
 ]
-_REVISION_TABLE = [*_REPORT_TABLE, REPORT.column("revision", justify="right"), REPORT.column("current")]
+_REVISION_TABLE = [
+    *_REPORT_TABLE,
+    REPORT.column("revision", header="col.revision_short", justify="right"),
+    REPORT.column("current"),
+]
 #: JSON and CSV of ``report list`` (with or without --revisions)
 _REPORTS_DATA = REPORT.pick(
     "id",
@@ -655,7 +661,7 @@ REPORT_DETAIL = REPORT.columns(
 #: a report's versions (``report show``)
 REPORT_VERSIONS = [
     REPORT.column("id", justify="right"),
-    REPORT.column("revision", justify="right"),
+    REPORT.column("revision", header="col.revision_short", justify="right"),
     REPORT.column("progress", justify="right"),
     REPORT.column("value", justify="right"),
     REPORT.column("status"),
@@ -713,7 +719,7 @@ MISSING = Record(
 )
 MISSING_TABLE = [
     MISSING.column("agency_label", ratio=2, group=True),
-    MISSING.column("action_id", justify="right"),
+    MISSING.column("action_id", header="col.action_id_short", justify="right"),
     MISSING.column("action", ratio=3, lines=3),
     MISSING.column("sector", ratio=1, narrow=1, lines=2),
     MISSING.column("deadline", same=True),
@@ -722,7 +728,7 @@ MISSING_TABLE = [
 LATE_TABLE = [
     MISSING.column("agency_label", ratio=2, group=True),
     MISSING.column("report_id", justify="right"),
-    MISSING.column("action_id", justify="right"),
+    MISSING.column("action_id", header="col.action_id_short", justify="right"),
     MISSING.column("action", ratio=3, lines=3),
     MISSING.column("deadline", same=True),
     MISSING.column("submitted_on"),
@@ -774,7 +780,7 @@ LETTERS = [
 #: keys themselves. Progress is the number a department types (0-100), not a percentage cell.
 DEPARTMENT_ROW = Record(
     "department row",
-    Field("action_id", "sheet.action_id", "int", width=9),
+    Field("action_id", "col.action_id", "int", width=9),
     Field("period", "col.report_period", "period", width=10),
     Field("agency", "sheet.agency", width=28),
     Field("action", "sheet.action", width=45),
@@ -809,7 +815,7 @@ IMPORTED = Record(
 IMPORTED_ROWS = Listing(
     [
         IMPORTED.column("row", justify="right"),
-        IMPORTED.column("action_id", justify="right"),
+        IMPORTED.column("action_id", header="col.action_id_short", justify="right"),
         IMPORTED.column("action", ratio=3, lines=2),
         IMPORTED.column("period", same=True),
         IMPORTED.column("agency", ratio=2, lines=2, same=True),

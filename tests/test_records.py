@@ -53,7 +53,9 @@ def test_table_columns_are_the_fields_described():
                     record
                     for record in every_record()
                     if record.fields.get(column.key) is not None
-                    and (record[column.key].header, record[column.key].kind) == (column.header, column.kind)
+                    and record[column.key].kind == column.kind
+                    # a narrow table may say a field's header short (``col.*_short``)
+                    and column.header in (record[column.key].header, record[column.key].header + "_short")
                 ]
                 assert owners, f"{name}: column {column.key} is not a described field"
 

@@ -68,7 +68,7 @@ def test_one_letter_per_agency_and_a_mail_merge_list(configured, tmp_path):
     book = load_workbook(folder / "don-doc-2022-H2.xlsx")
     sheet = book.active
     header = [cell.value for cell in sheet[1]]
-    assert header == ["Agency", "Formerly", "Act.", "Action", "Sector", "Deadline", "Days late", "Letter"]
+    assert header == ["Agency", "Formerly", "Action ID", "Action", "Sector", "Deadline", "Days late", "Letter"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[2]) for row in rows] == [
         ("Sở Giao thông vận tải tỉnh Hậu Giang", 4),

@@ -200,7 +200,9 @@ class HoptacGroup(TyperGroup):
         if lang != self._help_lang or lang == "vi":
             from hoptac_cli.cli import helptext
 
-            with self.commands.only_built():
+            commands = self.commands
+            assert isinstance(commands, Commands)  # set in __init__
+            with commands.only_built():
                 helptext.apply(self, lang)
             self._help_lang = lang
 
@@ -241,7 +243,10 @@ class HoptacGroup(TyperGroup):
     def _invoked(self, args: list[str]) -> str | None:
         """The sub-command named in the raw arguments (after the global options), if any."""
         takes_value = {
-            opt for param in self.params if param.param_type_name == "option" and not param.is_flag for opt in param.opts
+            opt
+            for param in self.params
+            if param.param_type_name == "option" and not getattr(param, "is_flag", False)
+            for opt in param.opts
         }
         skip = False
         for arg in args:

@@ -1,6 +1,6 @@
 """``hoptac agreement``: cooperation programmes between parties."""
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -204,7 +204,7 @@ def update(
         archive=archive,
     )
     names = {**OPTION_NAMES, "letter_number_pattern": "--letter-number-pattern"}
-    corrected = dict(
+    corrected: dict[str, Any] = dict(
         title=title,
         slug=slug,
         period=period,

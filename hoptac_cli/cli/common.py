@@ -123,7 +123,8 @@ def command_line() -> str:
     """The command as typed, for the history: ``hoptac report add --action 3 ...``."""
     import shlex
 
-    args = [str(arg) for arg in STATE.get("argv") or []]  # type: ignore[union-attr]
+    argv = STATE.get("argv")
+    args = [str(arg) for arg in argv] if isinstance(argv, list) else []
     kept: list[str] = []
     skip = False
     for index, arg in enumerate(args):

@@ -1,7 +1,7 @@
 """``hoptac export summary|actions|reports``: the figures as CSV, XLSX or JSON files, streamed."""
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Annotated, Any, Optional
 
 import typer
@@ -72,7 +72,7 @@ def export(
         done(t("msg.exported", count=count("count.row", counted.count), path=output))
 
 
-def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def _worded(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Rows for a spreadsheet people read: the totals row says so in the sector column."""
     total = t("word.total")
     for row in rows:
@@ -81,7 +81,7 @@ def _worded(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield row
 
 
-def _counted(rows: Iterator[dict[str, Any]], tick: Any) -> Any:
+def _counted(rows: Iterable[dict[str, Any]], tick: Any) -> Any:
     """The rows, counting themselves for the confirmation line: as they are when they do and no
     progress bar is shown (``storage.exports.Records``, whose tuples a CSV writer may read),
     else through ``_Counter``."""
@@ -93,7 +93,7 @@ def _counted(rows: Iterator[dict[str, Any]], tick: Any) -> Any:
 class _Counter:
     """Passes rows through, counting them for the confirmation line (and the progress bar)."""
 
-    def __init__(self, rows: Iterator[dict[str, Any]], tick: Any):
+    def __init__(self, rows: Iterable[dict[str, Any]], tick: Any):
         self.rows, self.count, self.tick = rows, 0, tick
 
     def __iter__(self) -> Iterator[dict[str, Any]]:

@@ -1,6 +1,7 @@
 """``hoptac report remind``: reminder letters (công văn đôn đốc) to the agencies that owe reports."""
 
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import IO, Annotated, Optional
 
 import typer
 
@@ -92,8 +93,7 @@ def remind(
     contents = {letter.agency_id: documents.render(letter.document, chosen) for letter in letters}
     folder.mkdir(exist_ok=True)
     for letter in letters:
-        data = contents[letter.agency_id]
-        write_file(folder / files[letter.agency_id], lambda stream, data=data: stream.write(data))
+        write_file(folder / files[letter.agency_id], _writing(contents[letter.agency_id]))
     rows = reminders.mail_merge_rows(letters, files)
     write_file(
         sheet_path, lambda stream: tabular.write_to(stream, "xlsx", [tabular.Sheet(t("title.remind_sheet"), MAIL_MERGE, rows)])
@@ -112,6 +112,15 @@ def remind(
     ]
     emit(written, LETTERS, "table", title=t("title.remind", period=show_period(found["period"])))
     done(t("msg.remind_written", letters=len(letters), actions=len(rows), sheet=str(sheet_path)))
+
+
+def _writing(data: bytes) -> Callable[[IO[bytes]], None]:
+    """What writes one letter's bytes to its file."""
+
+    def write(stream: IO[bytes]) -> None:
+        stream.write(data)
+
+    return write
 
 
 def add_commands(app: typer.Typer) -> None:

@@ -1,6 +1,6 @@
 """``hoptac report``: periodic reports (báo cáo định kỳ), who still owes one, department files."""
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -304,10 +304,10 @@ def template(
         )
         write_file(output, lambda stream: write_template(stream, sheet))
     else:
-        sheet = tabular.Sheet(
+        form = tabular.Sheet(
             f"{importer.words('title')} {when.code}", list(records.DEPARTMENT_ROW), rows, form=True, lang=records.DEPARTMENT_LANG
         )
-        tabular.write(output, None, [sheet], delimiter=separator, force=force)
+        tabular.write(output, None, [form], delimiter=separator, force=force)
     done(
         t(
             "msg.template_written",
@@ -390,7 +390,8 @@ def _import_folder(folder, *, dry_run: bool, amend: bool, fmt: str) -> None:  # 
     from hoptac_cli.render.template import read_table
 
     files = importer.folder_files(folder)
-    results, refused = [], []
+    results: list[dict[str, Any]] = []
+    refused: list[tuple[str, str, list[str]]] = []
     with session(write=not dry_run) as db:
         for path in files:
             row = {"file": path.name, "agency": "", "added": 0, "amended": 0, "already": 0, "errors": 0}

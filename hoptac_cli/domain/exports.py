@@ -6,7 +6,7 @@ the records themselves are produced lazily, so that reports stream straight off 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from hoptac_cli.domain import register
@@ -33,7 +33,7 @@ def records(
     agreement_ref: str | None = None,
     sector_ref: str | None = None,
     period_ref: str | None = None,
-) -> Iterator[Row]:
+) -> Iterable[Row]:
     """The records of one kind of export (``hoptac_cli.records``: ``EXPORT_SUMMARY``, ``EXPORT_ACTIONS``,
     ``EXPORT_REPORTS``), as an iterator; bad input is refused right away."""
     if kind not in KINDS:
@@ -46,6 +46,7 @@ def records(
         agreements = status_store.agreement_settings(db, [sector["agreement_id"]])
     else:
         agreements = figures.agreements(db, agreement_ref)
+    rows: Iterable[Row]
     if kind == "reports":
         span = (period.start.isoformat(), period.end.isoformat()) if period else (None, None)
         rows = store.iter_reports(

@@ -244,4 +244,7 @@ def undo(db: Database, entry_id: int | None, *, who: str, command: str) -> Row:
         if blocker is None:
             raise HoptacError(t("err.undo_conflict", id=entry["id"], reason=error)) from None
         raise _refuse_blocked(db, entry, blocker, str(error)) from None
-    return {"entry": shape(entry), "undo": shape(store.get(db, undo_id))}
+    undo = store.get(db, undo_id)
+    if undo is None:
+        raise LookupError(f"history entry #{undo_id} was not written")
+    return {"entry": shape(entry), "undo": shape(undo)}

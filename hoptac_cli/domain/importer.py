@@ -220,7 +220,9 @@ def check(
     index = columns(path, header_cells)
     labels = {key: header_cells[index[key]] if key in index else header(key) for key in DEPARTMENT_ROW.fields}
     lookups = reports.Lookups(db)
-    plan, errors, seen = Plan(file=path.name, staged=stage), [], {}
+    plan = Plan(file=path.name, staged=stage)
+    errors: list[RowError] = []
+    seen: dict[Any, int] = {}
     source = f"import: {plan.file}"
     if stage:
         reports.stage(db, [], first=True)

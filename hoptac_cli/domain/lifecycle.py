@@ -160,7 +160,7 @@ def carry(
     else:
         wanted = [
             _carriable(db, originals, carried, action_id, source["slug"], target["slug"])
-            for action_id in dict.fromkeys(action_ids)
+            for action_id in dict.fromkeys(action_ids or [])
         ]
     skipped = [(row["id"], carried[row["id"]]) for row in wanted if row["id"] in carried]
     wanted = [row for row in wanted if row["id"] not in carried]

@@ -68,7 +68,7 @@ def parse_number(value: str | int | float, *, option: str) -> float:
 def _bounded(number: Decimal | float, typed: object, option: str) -> float:
     if isinstance(number, float) and not math.isfinite(number):
         raise HoptacError(t("err.number", value=_short(str(typed)), option=option))
-    if abs(number) > LIMIT:
+    if abs(float(number)) > LIMIT:
         raise HoptacError(t("err.number_range", value=_short(str(typed)), option=option))
     result = float(number)
     return 0.0 if result == 0 else result  # never -0

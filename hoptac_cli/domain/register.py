@@ -229,15 +229,15 @@ def add_agreement(
             },
         )
         for position, row in enumerate(party_rows, start=1):
-            name, role = signed_by[row["id"]]
+            signatory, signatory_role = signed_by[row["id"]]
             store.add_agreement_party(
                 db,
                 {
                     "agreement_id": agreement_id,
                     "party_id": row["id"],
                     "position": position,
-                    "signatory_name": name,
-                    "signatory_title": role,
+                    "signatory_name": signatory,
+                    "signatory_title": signatory_role,
                 },
             )
         if predecessor_row and predecessor_row["status"] == "ended":
@@ -458,7 +458,7 @@ def update_action(
     if fields.note is not None:
         changes["note"] = nfc_or_none(fields.note)
     _check_dates(changes.get("start_on", current["start_on"]), changes.get("due_on", current["due_on"]))
-    lead_id = changes.get("lead_agency_id", current["lead_agency_id"])
+    lead_id: int = changes["lead_agency_id"] if "lead_agency_id" in changes else current["lead_agency_id"]
     old_partners = [row["id"] for row in store.action_partners(db, action_id)]
     partners = fields.partners
     new_partners = _partner_ids(db, partners, lead_id) if partners is not None else old_partners

@@ -152,7 +152,12 @@ def _figures(
         return report_progress(basis, amount), amount, True
     kept = existing["value"] if existing and basis["target"] is not None else None
     if progress is None:
-        percent = report_progress(basis, kept) if kept is not None else existing["progress"]
+        if kept is not None:
+            percent = report_progress(basis, kept)
+        elif existing is not None:
+            percent = existing["progress"]
+        else:  # refused above: nothing given and no earlier version to keep it from
+            raise LookupError("a report's figures kept from no earlier version")
         return percent, kept, False
     text = progress.strip().removesuffix("%")
     percent = _checked("progress", parse_number, text, option=labels["progress"])
@@ -223,7 +228,7 @@ class Lookups:
         for period, members in by_period.items():
             # The actions as they stand (read once: every row of a department file is usually
             # of one period), and as of the day before the period and at its end.
-            days = [(period.start - dt.timedelta(days=1), False), (period.end, False)]
+            days: list[tuple[dt.date | None, bool]] = [(period.start - dt.timedelta(days=1), False), (period.end, False)]
             if not self._actions:
                 days.insert(0, (None, False))
             found = timeline.views(self.db, days, action_ids=sorted(members), partners=False)  # partners: by id, below
@@ -383,7 +388,7 @@ def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_
     existing = lookups.current(action["id"], reporter["id"], when)
     percent, amount, given = _figures(basis, existing, fields.progress, fields.value, labels)
     chosen = _status(fields.status, percent, labels["status"], existing)
-    if given and fields.value is None and amount is not None and chosen != "done":
+    if given and fields.value is None and amount is not None and existing is not None and chosen != "done":
         implied = report_progress(basis, amount)
         if implied != percent:
             raise FieldError(
@@ -471,7 +476,7 @@ def add(db: Database, fields: ReportFields, *, amend: bool = False, source: str 
     draft = prepare(db, fields)
     if draft.existing and not amend:
         raise HoptacError(t("err.report_exists", id=draft.existing["id"], period=draft.period.code, agency=draft.agency["name"]))
-    if draft.same_as_existing():
+    if draft.existing is not None and draft.same_as_existing():
         raise HoptacError(t("err.report_unchanged", id=draft.existing["id"]))
     with db.atomic():
         report_id = save(db, draft, source=source)

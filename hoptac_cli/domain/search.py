@@ -150,6 +150,6 @@ def search(
     sectors = {row["id"]: row for row in register_store.list_sectors(db, None)}
     for row in rows:
         row["agreement"] = agreements.get(row["agreement_id"])
-        sector = sectors.get(row["sector_id"]) or {}
-        row["sector"], row["sector_slug"] = sector.get("name"), sector.get("slug")
+        in_sector = sectors.get(row["sector_id"]) or {}
+        row["sector"], row["sector_slug"] = in_sector.get("name"), in_sector.get("slug")
     return [shape(row, query, number) for number, row in enumerate(rows, start=1)]

@@ -231,7 +231,7 @@ def update_agreement(db: Database, agreement_id: int, changes: dict[str, str], c
 
 def effective(
     db: Database, agreement_id: int | None, overrides: dict[str, str] | None = None
-) -> tuple[dict[str, str | None], list[str]]:
+) -> tuple[dict[str, Any], list[str]]:
     """Every key's value for one document (list keys as lists), and the expected keys set nowhere."""
     merged: dict[str, str] = dict(DEFAULTS)
     merged.update(store.read(db, None))

@@ -14,14 +14,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "title.import": ("Import", "Nhập báo cáo"),
     # column headers
     "col.report_period": ("Period", "Kỳ báo cáo"),
-    "col.action_id": ("Act.", "Mã NV"),
+    "col.action_id": ("Action ID", "Mã nhiệm vụ"),
+    "col.action_id_short": ("Act.", "Mã NV"),
     "col.action": ("Action", "Nhiệm vụ"),
     "col.agency": ("Agency", "Cơ quan"),
     "col.agency_id": ("Agency ID", "Mã cơ quan"),
     "col.agency_slug": ("Agency slug", "Tên ngắn cơ quan"),
     "col.formerly": ("Formerly", "Trước đây"),
     "col.submitted_on": ("Submitted", "Ngày gửi"),
-    "col.revision": ("Rev.", "Lần"),
+    "col.revision": ("Revision", "Lần sửa"),
+    "col.revision_short": ("Rev.", "Lần"),
     "col.current": ("Current", "Hiện hành"),
     "col.result": ("Result", "Kết quả"),
     "col.difficulty": ("Difficulties", "Khó khăn, vướng mắc"),
@@ -45,7 +47,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome.would-amend": ("would be amended", "sẽ cập nhật"),
     # department file columns whose titles say more than a table's header (what to type, the
     # unit or format); the other columns use the col.* headers (records.DEPARTMENT_ROW)
-    "sheet.action_id": ("Action ID", "Mã nhiệm vụ"),
     "sheet.agency": ("Reporting agency", "Cơ quan báo cáo"),
     "sheet.action": ("Action", "Nội dung nhiệm vụ"),
     "sheet.progress": ("Progress (%)", "Tiến độ (%)"),

@@ -158,7 +158,7 @@ def _page_number(section: Any) -> None:
 
 # paragraphs ----------------------------------------------------------------------------------
 
-_ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 3}
+_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT", "justify": "JUSTIFY"}
 
 
 def _paragraph(
@@ -199,7 +199,7 @@ def _paragraph(
             element.append(_filled(run, clean(text)))
         return Paragraph(element, body)
     paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH(_ALIGN[align])
+    paragraph.alignment = getattr(WD_ALIGN_PARAGRAPH, _ALIGN[align])
     fmt = paragraph.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(after), spacing
     if indent:
@@ -360,7 +360,8 @@ def _blank_row(tr: Any, size: float) -> tuple[Any, Any]:
     row = copy.deepcopy(tr)
     for run in row.iter(qn("w:r")):
         run.getparent().remove(run)
-    run = Paragraph(OxmlElement("w:p"), None).add_run("")
+    # a paragraph of no document, only to build a run with python-docx's own API
+    run = Paragraph(OxmlElement("w:p"), None).add_run("")  # type: ignore[arg-type]
     run.font.size = Pt(size)
     run.bold, run.italic = False, False
     return row, run._r

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from hoptac_cli.i18n import t
-from hoptac_cli.records import Column, Listing
+from hoptac_cli.records import Column, Field, Listing
 
 #: keys holding words for people, in the interface language: tables only
 _LABEL_SUFFIX = "_label"
@@ -135,7 +135,7 @@ def print_csv(rows: Iterable[dict[str, Any]], keys: list[str]) -> None:
 
 def emit(
     rows: list[dict[str, Any]],
-    listing: Listing | list[Column],
+    listing: Listing | list[Column] | list[Field],
     fmt: str,
     *,
     title: str | None = None,
@@ -144,7 +144,10 @@ def emit(
     """Print a listing (``hoptac_cli.records``) in the chosen format: its table, or the fields
     its JSON and CSV carry. A list of columns is a listing whose JSON and CSV carry them."""
     if not isinstance(listing, Listing):
-        listing = Listing(listing)
+        # columns make a table; bare fields are what JSON and CSV carry (no table)
+        columns_given = [item for item in listing if isinstance(item, Column)]
+        fields = [item for item in listing if isinstance(item, Field)]
+        listing = Listing(columns_given) if len(columns_given) == len(listing) else Listing([], fields)
     columns, keys = listing.table, listing.keys
     if fmt == "json":
         print_json([{key: row.get(key) for key in keys} for row in rows])
@@ -172,11 +175,11 @@ def table(rows: list[dict[str, Any]], columns: list[Column], width: int, *, titl
     notes = []
     if len(rows) > 1:
         for column in [column for column in shown if column.same]:
-            values = {cell(row, column) for row in rows}
-            if len(values) == 1:
-                notes.append(f"{t(column.header)}: {_clean(values.pop())}")
+            distinct = {cell(row, column) for row in rows}
+            if len(distinct) == 1:
+                notes.append(f"{t(column.header)}: {_clean(distinct.pop())}")
                 shown.remove(column)
-    texts = {column.key: [_clean(cell(row, column)) for row in rows] for column in shown}
+    texts: dict[str, list[str]] = {column.key: [_clean(cell(row, column)) for row in rows] for column in shown}
     sections: list[bool] = [False] * len(rows)
     for column in [column for column in shown if column.group]:
         values = texts[column.key]

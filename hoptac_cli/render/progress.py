@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any
 
 #: below this many rows no bar is worth showing (a long export shows one once it gets there)
 THRESHOLD = 2000
@@ -31,7 +32,7 @@ def progress(label: str, total: int | None = None, *, threshold: int = THRESHOLD
         console=console(stderr=True),
         transient=True,
     )
-    state = {"done": 0, "task": None}
+    state: dict[str, Any] = {"done": 0, "task": None}
 
     def tick() -> None:
         state["done"] += 1

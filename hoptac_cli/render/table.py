@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import JustifyMethod, Text
 
 ELLIPSIS = "…"
 #: space between two columns: one blank cell border and one character of padding
@@ -267,7 +267,7 @@ def build(
     for spec, size in zip(specs, chosen):
         table.add_column(
             Text(wrap(spec.header, size)),
-            justify=spec.justify,
+            justify=cast("JustifyMethod", spec.justify),
             width=size,
             no_wrap=True,
             overflow="fold",

@@ -240,7 +240,8 @@ class _Utf8Chunks:
     formatting them."""
 
     def __init__(self, stream: IO[bytes], *, bom: bool = True, size: int = 1 << 16):
-        self.stream, self.size, self.parts, self.held = stream, size, [], 0
+        self.stream, self.size, self.held = stream, size, 0
+        self.parts: list[str] = []
         if bom:
             stream.write("\ufeff".encode("utf-8"))
 

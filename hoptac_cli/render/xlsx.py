@@ -56,7 +56,7 @@ class Chart:
 
 
 def is_money(unit: str | None) -> bool:
-    return bool(unit) and fold(unit) in MONEY_UNITS
+    return bool(unit) and fold(unit or "") in MONEY_UNITS
 
 
 #: how a field's kind (``hoptac_cli.records``) is written; any other kind is text

@@ -198,4 +198,5 @@ def install(conn: sqlite3.Connection) -> None:
     conn.create_function("hoptac_agency_now", 2, figures.agency_now, deterministic=True)
     conn.create_function("hoptac_periods", 5, periods, deterministic=True)
     conn.create_function("hoptac_period_label", 1, period_label, deterministic=True)
-    conn.create_aggregate("hoptac_mean_progress", 4, MeanProgress)
+    # typeshed's aggregate protocol knows one-argument steps only
+    conn.create_aggregate("hoptac_mean_progress", 4, MeanProgress)  # type: ignore[arg-type]
