@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -49,16 +50,25 @@ class Spec:
     style: str = ""
 
 
+@lru_cache(maxsize=4096)
 def cell_width(text: str) -> int:
     from rich.cells import cell_len
 
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
+@lru_cache(maxsize=4096)
 def longest_word(text: str) -> int:
+    return max((size for paragraph in _paragraphs(text) for _, size in paragraph), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _paragraphs(text: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """``text``'s lines, each as its words with their widths: measured once per text, however
+    many widths the layout tries."""
     from rich.cells import cell_len
 
-    return max((cell_len(word) for word in text.split()), default=0)
+    return tuple(tuple((word, cell_len(word)) for word in paragraph.split()) for paragraph in text.split("\n"))
 
 
 @dataclass
@@ -182,28 +192,35 @@ def tall(specs: Sequence[Spec], columns: Sequence[Sequence[str]], width: int) ->
     return total
 
 
+@lru_cache(maxsize=8192)
 def wrap(text: str, width: int, lines: int | None = None) -> str:
     """``text`` wrapped at spaces to ``width`` (a word longer than ``width`` is cut only when
-    nothing else can be done); with ``lines``, at most that many lines, the last ending in "…"."""
+    nothing else can be done); with ``lines``, at most that many lines, the last ending in "…".
+
+    The layout wraps the same cells at many widths: each text's words are measured once
+    (``_paragraphs``) and each (text, width) wrapped once (the cache)."""
     from rich.cells import cell_len
 
     out: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in _paragraphs(text):
         line = ""
-        for word in paragraph.split():
-            while cell_len(word) > width > 0:  # impossible to keep whole: fold (the layout avoids it)
+        used = 0  # the cell width of ``line``: its words and one space between two
+        for word, size in paragraph:
+            while size > width > 0:  # impossible to keep whole: fold (the layout avoids it)
                 if line:
                     out.append(line)
                     line = ""
                 out.append(word[:width])
                 word = word[width:]
+                size = cell_len(word)
             if not line:
-                line = word
-            elif cell_len(line) + 1 + cell_len(word) <= width:
+                line, used = word, size
+            elif used + 1 + size <= width:
                 line = f"{line} {word}"
+                used += 1 + size
             else:
                 out.append(line)
-                line = word
+                line, used = word, size
         out.append(line)
     if lines is not None and len(out) > lines:
         out = out[:lines]
