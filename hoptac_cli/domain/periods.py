@@ -19,11 +19,12 @@ from hoptac_cli.i18n import current_lang, t
 
 ACCEPTED_FORMS = "2022-H1, 2022H1, H1/2022, H1-2022, 2022-Q3, Q3/2022, 2022"
 
-_YEAR_FIRST = re.compile(r"^(\d{4})-?([hq])([1-4])$")
-_KIND_FIRST = re.compile(r"^([hq])([1-4])-(\d{4})$")
-_YEAR = re.compile(r"^(?:nam-)?(\d{4})$")
-_VI_HALF = re.compile(r"^6-thang-(dau|cuoi)-nam-(\d{4})$")
-_VI_QUARTER = re.compile(r"^quy-(i|ii|iii|iv|1|2|3|4)-(?:nam-)?(\d{4})$")
+#: the forms a period may take; compiled when first matched (re caches them), not at import
+_YEAR_FIRST = r"^(\d{4})-?([hq])([1-4])$"
+_KIND_FIRST = r"^([hq])([1-4])-(\d{4})$"
+_YEAR = r"^(?:nam-)?(\d{4})$"
+_VI_HALF = r"^6-thang-(dau|cuoi)-nam-(\d{4})$"
+_VI_QUARTER = r"^quy-(i|ii|iii|iv|1|2|3|4)-(?:nam-)?(\d{4})$"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 #: years a period may fall in (a typo like 0202 must not become a date far in the past)
 _YEARS = (1945, 2200)
@@ -102,16 +103,16 @@ class Period:
 def parse_period(value: str) -> Period:
     """Parse any accepted period form; refuse the rest naming the accepted forms."""
     key = fold(value).replace("/", "-")
-    match = _YEAR_FIRST.match(key)
+    match = re.match(_YEAR_FIRST, key)
     if match:
         year, kind, number = int(match[1]), match[2].upper(), int(match[3])
-    elif match := _KIND_FIRST.match(key):
+    elif match := re.match(_KIND_FIRST, key):
         kind, number, year = match[1].upper(), int(match[2]), int(match[3])
-    elif match := _YEAR.match(key):
+    elif match := re.match(_YEAR, key):
         kind, number, year = "Y", 1, int(match[1])
-    elif match := _VI_HALF.match(key):
+    elif match := re.match(_VI_HALF, key):
         kind, number, year = "H", 1 if match[1] == "dau" else 2, int(match[2])
-    elif match := _VI_QUARTER.match(key):
+    elif match := re.match(_VI_QUARTER, key):
         kind, year = "Q", int(match[2])
         number = _ROMAN.get(match[1]) or int(match[1])
     else:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 PARTY_KINDS = ("province", "city", "other")
-_PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+#: compiled when first matched (re caches it), not at import
+_PERIOD_SPAN = r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$"
 
 
 # listings ------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: 
 
 def parse_year_span(value: str) -> tuple[int, int]:
     """An agreement's years as typed (``2021-2025``, ``2021–2025``, ``2021/2025``)."""
-    match = _PERIOD_SPAN.match(value)
+    match = re.match(_PERIOD_SPAN, value)
     if not match or int(match[1]) > int(match[2]) or not 1945 <= int(match[1]) <= 2200:
         raise HoptacError(t("err.year_span", value=value))
     return int(match[1]), int(match[2])
