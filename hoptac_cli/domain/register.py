@@ -21,7 +21,6 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
-from hoptac_cli.storage import reviews as review_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -205,6 +204,8 @@ def add_agreement(
     predecessor_row = store.get(db, "agreements", agreement(db, predecessor)["id"]) if predecessor else None
     predecessor_id = predecessor_row["id"] if predecessor_row else None
     if predecessor_row:
+        from hoptac_cli.storage import reviews as review_store  # here: only a successor needs it
+
         taken = review_store.successor_agreements(db, predecessor_row["id"])
         if taken:
             raise HoptacError(t("err.predecessor_taken", value=predecessor_row["slug"], successor=taken[0]["slug"]))
