@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -44,6 +45,20 @@ def resolve_path(explicit: str | None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("hoptac", appauthor=False)) / "hoptac.db"
+
+
+#: the database the CLI works on (``--db``), as a function: no file is ever written over it
+_PROTECTED: list[Callable[[], Path]] = []
+
+
+def protect(database: Callable[[], Path]) -> None:
+    """No file hoptac writes (``render.files``) may be the database ``database()`` names, nor a
+    file SQLite keeps beside it; the path is worked out only when a file is about to be written."""
+    _PROTECTED[:] = [database]
+
+
+def protected() -> list[Path]:
+    return [path for database in _PROTECTED for path in companions(database())]
 
 
 def companions(path: Path) -> list[Path]:
