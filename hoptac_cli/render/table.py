@@ -14,7 +14,6 @@ column widths are fixed, so that Rich only draws it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
@@ -33,21 +32,38 @@ TALLEST = 4
 SAMPLE = 60
 
 
-@dataclass
 class Spec:
-    """One column as the layout sees it."""
+    """One column as the layout sees it.
 
-    header: str
-    justify: str = "left"
-    #: False for values read as one piece (dates, numbers, slugs, codes): never wrapped
-    wrap: bool = True
-    #: at most this many lines per cell, the last ending with "…" (listings only)
-    lines: int | None = None
-    #: the width under which this column is cramped (wrapping columns)
-    comfort: int = COMFORT
-    #: share of the spare width, relative to the other wrapping columns
-    ratio: int = 1
-    style: str = ""
+    (A plain class, not a dataclass: every command that prints a table imports this module,
+    and a dataclass costs ~0.5 ms of start-up to generate its methods.)"""
+
+    __slots__ = ("header", "justify", "wrap", "lines", "comfort", "ratio", "style")
+
+    def __init__(
+        self,
+        header: str,
+        justify: str = "left",
+        wrap: bool = True,
+        lines: int | None = None,
+        comfort: int = COMFORT,
+        ratio: int = 1,
+        style: str = "",
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        #: False for values read as one piece (dates, numbers, slugs, codes): never wrapped
+        self.wrap = wrap
+        #: at most this many lines per cell, the last ending with "…" (listings only)
+        self.lines = lines
+        #: the width under which this column is cramped (wrapping columns)
+        self.comfort = comfort
+        #: share of the spare width, relative to the other wrapping columns
+        self.ratio = ratio
+        self.style = style
+
+    def __repr__(self) -> str:
+        return f"Spec({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 @lru_cache(maxsize=4096)
@@ -71,15 +87,17 @@ def _paragraphs(text: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     return tuple(tuple((word, cell_len(word)) for word in paragraph.split()) for paragraph in text.split("\n"))
 
 
-@dataclass
 class Measure:
-    """What the layout needs to know of one column."""
+    """What the layout needs to know of one column (a plain class, as ``Spec``)."""
 
-    least: int  # its longest word (wrapping) or longest line (not wrapping), header words included
-    comfortable: int  # below this it reads badly: its header in two lines, its text at ``comfort``
-    wanted: int  # every cell on one line
-    full: int  # and the header on one line too
-    tallest: tuple[str, ...] = ()  # its longest cells, whose wrapping decides how tall rows get
+    __slots__ = ("least", "comfortable", "wanted", "full", "tallest")
+
+    def __init__(self, least: int, comfortable: int, wanted: int, full: int, tallest: tuple[str, ...] = ()) -> None:
+        self.least = least  # its longest word (wrapping) or longest line (not wrapping), header words included
+        self.comfortable = comfortable  # below this it reads badly: its header in two lines, its text at ``comfort``
+        self.wanted = wanted  # every cell on one line
+        self.full = full  # and the header on one line too
+        self.tallest = tallest  # its longest cells, whose wrapping decides how tall rows get
 
 
 def fold_width(text: str, lines: int) -> int:
