@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import JustifyMethod, Text
 
@@ -258,14 +259,20 @@ def styled(text: str | Text, width: int, lines: int | None) -> Text:
     if not text.spans:
         return Text(wrap(text.plain, width, lines), style=text.style)
     # Styled text is short figures and words: wrap each of its lines with Rich at spaces only.
-    from rich.console import Console
-
-    wrapped = text.wrap(Console(width=max(width, 1)), max(width, 1), overflow="fold")
+    wrapped = text.wrap(_console(max(width, 1)), max(width, 1), overflow="fold")
     kept = list(wrapped)
     if lines is not None and len(kept) > lines:
         kept = kept[:lines]
         kept[-1].append(ELLIPSIS)
     return Text("\n").join(kept)
+
+
+@lru_cache(maxsize=64)
+def _console(width: int) -> Console:
+    """A console ``width`` wide for Rich to wrap styled cells with (one per width, not per cell)."""
+    from rich.console import Console
+
+    return Console(width=width)
 
 
 def build(
