@@ -22,9 +22,9 @@ def modules() -> list[str]:
     from hoptac_cli import i18n
 
     source = inspect.getsource(i18n._load)
-    names = re.search(r"from hoptac_cli\.i18n import ([\w, ]+)", source)
-    assert names, "i18n._load no longer imports its modules in one line"
-    return [name.strip() for name in names.group(1).split(",")]
+    names = re.search(r"from hoptac_cli\.i18n import (?:\(([^)]*)\)|([^\n]*))", source)
+    assert names, "i18n._load no longer imports its modules with one import statement"
+    return [name.strip() for name in (names.group(1) or names.group(2)).split(",") if name.strip()]
 
 
 def where() -> dict[str, str]:
