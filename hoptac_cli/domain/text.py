@@ -40,7 +40,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def clean(value: str) -> str:
     """Line breaks made ``\\n`` and other control characters dropped (tabs are kept)."""
-    if _compiled(_ANY_CONTROL).search(value) is None:  # the common case: one scan instead of two rewrites
+    if value.isprintable():  # the common case, without a pattern: every character it changes is unprintable
+        return value
+    if _compiled(_ANY_CONTROL).search(value) is None:  # one scan instead of two rewrites
         return value
     return _compiled(_CONTROL).sub("", _compiled(_LINE_BREAK).sub("\n", value))
 
@@ -69,13 +71,15 @@ def one_line(value: str) -> str:
 
 def refused_character(value: str) -> str | None:
     """The first character an argument may not hold, as ``U+001B``; line breaks and tabs are fine."""
+    if value.isascii() and value.isprintable():  # the common case: no refused character is
+        return None
     found = _compiled(_REFUSED).search(value)
     return f"U+{ord(found.group()):04X}" if found else None
 
 
 def undecodable(value: str) -> bool:
     """Does ``value`` hold bytes that were not UTF-8 (surrogate escapes from the command line)?"""
-    return _compiled(_SURROGATE).search(value) is not None
+    return not value.isascii() and _compiled(_SURROGATE).search(value) is not None
 
 
 _INVISIBLE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
