@@ -152,6 +152,24 @@ def test_a_command_imports_its_own_modules_only(sample):
     assert {"report", "remind"} <= set(found["commands"]) and "action" not in found["commands"]
 
 
+def test_status_imports_only_what_it_uses(sample):
+    """Lean start-up (issue 12): status imports no module it does not call, and of the message
+    catalogue only the modules holding its words (``i18n.index``)."""
+    found = _imported("status", db=sample.db)
+    assert "Y tế" in found["stdout"]
+    unused = {
+        "hoptac_cli.domain.lifecycle",
+        "hoptac_cli.domain.reviews",
+        "hoptac_cli.storage.reviews",
+        "hoptac_cli.render.files",
+        "hoptac_cli.i18n.documents",
+        "hoptac_cli.i18n.safety",
+        "hoptac_cli.i18n.web",
+        "hoptac_cli.i18n.help",
+    }
+    assert not unused & found["modules"]
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -378,9 +378,9 @@ def root(
     STATE["by"] = by
     STATE["quiet"] = quiet
     from hoptac_cli.cli.common import db_path
-    from hoptac_cli.render import files
+    from hoptac_cli.storage import db as storage
 
-    files.protect(db_path)
+    storage.protect(db_path)  # no file written may replace it (render.files)
 
 
 #: command modules; each has ``add_commands(app)``

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from hoptac_cli.domain import lifecycle, mergers, register, reviews
+from hoptac_cli.domain import mergers, register
 from hoptac_cli.domain.dates import today
 from hoptac_cli.domain.progress import derive
 from hoptac_cli.domain.statuses import parse_status
@@ -75,6 +75,8 @@ def find(
 
 def detail(db: Database, action_id: int) -> Row:
     """One action with its partners and change history."""
+    from hoptac_cli.domain import lifecycle, reviews  # here: listings and status need neither
+
     raw = register.action(db, action_id)
     row = shape(derive(raw, today()))
     row["partners"] = [partner["name"] for partner in store.action_partners(db, action_id)]

@@ -6,8 +6,9 @@ import re
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# compiled when first matched (re caches them), not at import
+_DMY = r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"
+_ISO = r"^(\d{4})-(\d{1,2})-(\d{1,2})$"
 #: the years a date may fall in: anything else is a slip of the keyboard (3025 for 2025)
 YEARS = (1900, 2200)
 
@@ -16,11 +17,11 @@ def parse_date(value: str, *, option: str = "date") -> dt.date:
     """Accept ``dd/mm/yyyy`` (also with ``.`` or ``-``) and ``yyyy-mm-dd``; refuse impossible dates
     and years outside 1900–2200."""
     text = value.strip()
-    match = _ISO.match(text)
+    match = re.match(_ISO, text)
     if match:
         year, month, day = (int(part) for part in match.groups())
     else:
-        match = _DMY.match(text)
+        match = re.match(_DMY, text)
         if not match:
             raise HoptacError(t("err.date_format", value=value, option=option))
         day, month, year = (int(part) for part in match.groups())

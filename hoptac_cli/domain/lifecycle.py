@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 Row = dict[str, Any]
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# compiled when first used (re caches it), not at import
+_YEAR = r"\b(?:19|20)\d{2}\b"
 
 
 # ending --------------------------------------------------------------------------------------
@@ -98,7 +99,7 @@ def chain_text(links: list[Row], earliest_note: str | None) -> str:
     agreement's predecessor note appear as its earliest year and an ellipsis."""
     parts = [row["period"] for row in links]
     if earliest_note:
-        years = [year for year in _YEAR.findall(earliest_note) if year < parts[0][:4]]
+        years = [year for year in re.findall(_YEAR, earliest_note) if year < parts[0][:4]]
         parts = [*(years[:1]), "…", *parts]
     return " → ".join(parts)
 

@@ -35,15 +35,16 @@ _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space
 _MINUS = "-\u2212"  # hyphen-minus, minus sign
 # Vietnamese: plain digits, or groups of three after a first group of one to three digits,
 # separated by dots or by spaces (not both); then an optional decimal comma.
-_VIETNAMESE = re.compile(
+# The patterns are compiled when first matched (re caches them), not at import.
+_VIETNAMESE = (
     rf"^(?P<sign>[{_MINUS}]?)"
     rf"(?P<whole>[0-9]+|[1-9][0-9]{{0,2}}(?:\.[0-9]{{3}})+|[1-9][0-9]{{0,2}}(?:[{_SPACES}][0-9]{{3}})+)"
     r"(?:,(?P<fraction>[0-9]+))?$"
 )
 # A single dot that cannot group thousands: the decimal point of English (1.5, 12.75, 0.125).
-_DOT_DECIMAL = re.compile(rf"^[{_MINUS}]?[0-9]+\.[0-9]+$")
+_DOT_DECIMAL = rf"^[{_MINUS}]?[0-9]+\.[0-9]+$"
 # Thousands grouped by commas, optionally with a decimal point: English (1,200,000.5).
-_COMMA_GROUPS = re.compile(rf"^[{_MINUS}]?[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?$")
+_COMMA_GROUPS = rf"^[{_MINUS}]?[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?$"
 
 
 def parse_number(value: str | int | float, *, option: str) -> float:
@@ -55,7 +56,7 @@ def parse_number(value: str | int | float, *, option: str) -> float:
     text = value.strip(_SPACES + "\t\r\n")
     if len(text) > _MAX_CHARS:
         raise HoptacError(t("err.number", value=_short(value), option=option))
-    match = _VIETNAMESE.match(text)
+    match = re.match(_VIETNAMESE, text)
     if match is None:
         raise HoptacError(_refusal(value, text, option))
     digits = re.sub(rf"[.{_SPACES}]", "", match["whole"])
@@ -76,9 +77,9 @@ def _bounded(number: Decimal | float, typed: object, option: str) -> float:
 
 def _refusal(value: str, text: str, option: str) -> str:
     """The message for text that is not a number by the rule, with the likely intended form."""
-    if _DOT_DECIMAL.match(text):
+    if re.match(_DOT_DECIMAL, text):
         return t("err.number_dot", value=_short(value), option=option, suggestion=text.replace(".", ","))
-    if _COMMA_GROUPS.match(text):
+    if re.match(_COMMA_GROUPS, text):
         suggestion = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
         return t("err.number_commas", value=_short(value), option=option, suggestion=suggestion)
     return t("err.number", value=_short(value), option=option)

@@ -21,7 +21,6 @@ from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t
 from hoptac_cli.notes import note
 from hoptac_cli.storage import register as store
-from hoptac_cli.storage import reviews as review_store
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -29,7 +28,8 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 
 PARTY_KINDS = ("province", "city", "other")
-_PERIOD_SPAN = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
+#: compiled when first matched (re caches it), not at import
+_PERIOD_SPAN = r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$"
 
 
 # listings ------------------------------------------------------------------------------------
@@ -144,7 +144,7 @@ def _unique(db: Database, table: str, slug: str, name: str, kind: str, **scope: 
 
 def parse_year_span(value: str) -> tuple[int, int]:
     """An agreement's years as typed (``2021-2025``, ``2021–2025``, ``2021/2025``)."""
-    match = _PERIOD_SPAN.match(value)
+    match = re.match(_PERIOD_SPAN, value)
     if not match or int(match[1]) > int(match[2]) or not 1945 <= int(match[1]) <= 2200:
         raise HoptacError(t("err.year_span", value=value))
     return int(match[1]), int(match[2])
@@ -204,6 +204,8 @@ def add_agreement(
     predecessor_row = store.get(db, "agreements", agreement(db, predecessor)["id"]) if predecessor else None
     predecessor_id = predecessor_row["id"] if predecessor_row else None
     if predecessor_row:
+        from hoptac_cli.storage import reviews as review_store  # here: only a successor needs it
+
         taken = review_store.successor_agreements(db, predecessor_row["id"])
         if taken:
             raise HoptacError(t("err.predecessor_taken", value=predecessor_row["slug"], successor=taken[0]["slug"]))

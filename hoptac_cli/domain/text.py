@@ -14,27 +14,37 @@ differ even in NFC but fold to the same key.
 
 import re
 import unicodedata
+from functools import cache
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# The patterns are compiled when first used (``_compiled``), not when the module is imported:
+# compiling these character classes costs a few milliseconds that most commands never need.
+_NON_ALNUM = r"[^a-z0-9]+"
 #: what a line break may look like in pasted or imported text (str.splitlines' set)
-_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]"
 #: dropped: C0/C1 controls but tab and line feed, bidirectional embeddings, overrides and
 #: isolates, the byte-order mark, and lone surrogates (bytes that were not UTF-8)
 _DROPPED = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-_CONTROL = re.compile(_DROPPED)
+_CONTROL = _DROPPED
 #: anything ``clean`` changes: a line break other than ``\n``, or a dropped character
-_ANY_CONTROL = re.compile(_DROPPED[:-1] + "\r\x85\u2028\u2029]")
+_ANY_CONTROL = _DROPPED[:-1] + "\r\x85\u2028\u2029]"
 #: the characters an argument may not hold (line breaks, tabs and the BOM are only normalised)
-_REFUSED = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_BREAKS_AND_TABS = re.compile(r"\s*[\n\t]\s*")
+_REFUSED = "[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+_SURROGATE = "[\ud800-\udfff]"
+_BREAKS_AND_TABS = r"\s*[\n\t]\s*"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def clean(value: str) -> str:
     """Line breaks made ``\\n`` and other control characters dropped (tabs are kept)."""
-    if _ANY_CONTROL.search(value) is None:  # the common case: one scan instead of two rewrites
+    if value.isprintable():  # the common case, without a pattern: every character it changes is unprintable
         return value
-    return _CONTROL.sub("", _LINE_BREAK.sub("\n", value))
+    if _compiled(_ANY_CONTROL).search(value) is None:  # one scan instead of two rewrites
+        return value
+    return _compiled(_CONTROL).sub("", _compiled(_LINE_BREAK).sub("\n", value))
 
 
 #: letters that Unicode cannot decompose, folded by hand; the search index applies the same map
@@ -56,21 +66,23 @@ def nfc_or_none(value: str | None) -> str | None:
 
 def one_line(value: str) -> str:
     """``nfc`` for names and titles: line breaks and tabs become single spaces."""
-    return _BREAKS_AND_TABS.sub(" ", nfc(value))
+    return _compiled(_BREAKS_AND_TABS).sub(" ", nfc(value))
 
 
 def refused_character(value: str) -> str | None:
     """The first character an argument may not hold, as ``U+001B``; line breaks and tabs are fine."""
-    found = _REFUSED.search(value)
+    if value.isascii() and value.isprintable():  # the common case: no refused character is
+        return None
+    found = _compiled(_REFUSED).search(value)
     return f"U+{ord(found.group()):04X}" if found else None
 
 
 def undecodable(value: str) -> bool:
     """Does ``value`` hold bytes that were not UTF-8 (surrogate escapes from the command line)?"""
-    return _SURROGATE.search(value) is not None
+    return not value.isascii() and _compiled(_SURROGATE).search(value) is not None
 
 
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_INVISIBLE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def _escape(char: str) -> str:
@@ -83,7 +95,7 @@ def _escape(char: str) -> str:
 def visible(value: str, limit: int = 40) -> str:
     """``value`` for an error message: control characters and undecodable bytes written as
     escapes (``\\x1b``, ``\\xff``), cut to ``limit`` characters."""
-    shown = _INVISIBLE.sub(lambda match: _escape(match.group()), value)
+    shown = _compiled(_INVISIBLE).sub(lambda match: _escape(match.group()), value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
@@ -93,7 +105,7 @@ def fold(value: str) -> str:
         value = value.replace(letter, plain)
     decomposed = unicodedata.normalize("NFD", value)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub("-", stripped.lower()).strip("-")
+    return _compiled(_NON_ALNUM).sub("-", stripped.lower()).strip("-")
 
 
 def slugify(value: str) -> str:

@@ -12,10 +12,35 @@ import os
 
 LANGUAGES = ("en", "vi")
 _state = {"lang": "en"}
+#: every message, once ``_load`` has run
 _catalogue: dict[str, tuple[str, str]] | None = None
+#: the messages of the catalogue modules loaded so far one by one (``_message``)
+_partial: dict[str, tuple[str, str]] = {}
+
+
+def _message(key: str) -> tuple[str, str]:
+    """The English and Vietnamese of ``key``, importing only the catalogue module that holds it
+    (``i18n.index`` says which), so that a command pays for the messages it uses, not for all
+    of them. A key the index does not know (a module it has not heard of yet) loads them all."""
+    if _catalogue is not None:
+        return _catalogue[key]
+    found = _partial.get(key)
+    if found is None:
+        import importlib
+
+        from hoptac_cli.i18n.index import WHERE
+
+        module = WHERE.get(key)
+        if module is not None:
+            _partial.update(importlib.import_module(f"hoptac_cli.i18n.{module}").MESSAGES)
+            found = _partial.get(key)
+        if found is None:
+            return _load()[key]
+    return found
 
 
 def _load() -> dict[str, tuple[str, str]]:
+    """Every message, each key defined once across the catalogue modules."""
     global _catalogue
     if _catalogue is None:
         from hoptac_cli.i18n import core, documents, figures, interface, reports, reviews, safety, scale, status, values, web
@@ -61,7 +86,7 @@ def t(key: str, **values: object) -> str:
 
 def t_in(lang: str, key: str, **values: object) -> str:
     """The message ``key`` in ``lang`` whatever the interface speaks (documents written in Vietnamese)."""
-    english, vietnamese = _load()[key]
+    english, vietnamese = _message(key)
     template = vietnamese if lang == "vi" else english
     return template.format(**values) if values else template
 
@@ -87,4 +112,8 @@ def fields(names: list[str]) -> str:
 
 
 def has(key: str) -> bool:
-    return key in _load()
+    try:
+        _message(key)
+    except KeyError:
+        return False
+    return True

@@ -30,19 +30,21 @@ from hoptac_cli.i18n import t
 TEMP_MARK = ".hoptac-tmp"
 #: a temporary file this old is stale even if a process with its number runs
 STALE_AFTER = 24 * 3600
-_DATABASE: list[Callable[[], Path]] = []
 
 
 def protect(database: Callable[[], Path]) -> None:
     """Never write to the database file ``database()`` names (the CLI's ``--db``), nor the files
-    SQLite keeps beside it; the path is worked out only when a file is about to be written."""
-    _DATABASE[:] = [database]
+    SQLite keeps beside it; the path is worked out only when a file is about to be written.
+    (Kept by ``storage.db``, which every command that reads the database imports anyway.)"""
+    from hoptac_cli.storage import db
+
+    db.protect(database)
 
 
 def _protected() -> list[Path]:
-    from hoptac_cli.storage.db import companions
+    from hoptac_cli.storage.db import protected
 
-    return [path for database in _DATABASE for path in companions(database())]
+    return protected()
 
 
 def same_file(path: Path, other: Path) -> bool:

@@ -9,7 +9,6 @@ the table only (a period's name, "(formerly: …)") and never reaches JSON or CS
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -114,6 +113,8 @@ def console(stderr: bool = False):
 
 
 def print_json(data: Any) -> None:
+    import json  # only for --json: a table needs none of it
+
     sys.stdout.write(json.dumps(data_only(data), ensure_ascii=False, indent=2, default=str) + "\n")
 
 

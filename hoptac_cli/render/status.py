@@ -122,8 +122,13 @@ def print_overview(shot: Picture, rows: list[Row]) -> None:
     bar_width = 10 if width >= WIDE else 5
     empty = [clean(row["sector"]) for row in rows if row["row"] != "total" and row["actions"] == 0]
 
+    made: dict[bool, list[list[Any]]] = {}
+
     def cells(compact: bool) -> list[list[Any]]:
-        table = []
+        """The rows' cells, words or symbols (made once each: the layout asks several times)."""
+        if compact in made:
+            return made[compact]
+        table = made[compact] = []
         for row in rows:
             total = row["row"] == "total"
             none = row["actions"] == 0 and not total

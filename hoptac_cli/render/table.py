@@ -14,10 +14,11 @@ column widths are fixed, so that Rich only draws it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
     from rich.text import JustifyMethod, Text
 
@@ -32,44 +33,72 @@ TALLEST = 4
 SAMPLE = 60
 
 
-@dataclass
 class Spec:
-    """One column as the layout sees it."""
+    """One column as the layout sees it.
 
-    header: str
-    justify: str = "left"
-    #: False for values read as one piece (dates, numbers, slugs, codes): never wrapped
-    wrap: bool = True
-    #: at most this many lines per cell, the last ending with "…" (listings only)
-    lines: int | None = None
-    #: the width under which this column is cramped (wrapping columns)
-    comfort: int = COMFORT
-    #: share of the spare width, relative to the other wrapping columns
-    ratio: int = 1
-    style: str = ""
+    (A plain class, not a dataclass: every command that prints a table imports this module,
+    and a dataclass costs ~0.5 ms of start-up to generate its methods.)"""
+
+    __slots__ = ("header", "justify", "wrap", "lines", "comfort", "ratio", "style")
+
+    def __init__(
+        self,
+        header: str,
+        justify: str = "left",
+        wrap: bool = True,
+        lines: int | None = None,
+        comfort: int = COMFORT,
+        ratio: int = 1,
+        style: str = "",
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        #: False for values read as one piece (dates, numbers, slugs, codes): never wrapped
+        self.wrap = wrap
+        #: at most this many lines per cell, the last ending with "…" (listings only)
+        self.lines = lines
+        #: the width under which this column is cramped (wrapping columns)
+        self.comfort = comfort
+        #: share of the spare width, relative to the other wrapping columns
+        self.ratio = ratio
+        self.style = style
+
+    def __repr__(self) -> str:
+        return f"Spec({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
+@lru_cache(maxsize=4096)
 def cell_width(text: str) -> int:
     from rich.cells import cell_len
 
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
+@lru_cache(maxsize=4096)
 def longest_word(text: str) -> int:
+    return max((size for paragraph in _paragraphs(text) for _, size in paragraph), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _paragraphs(text: str) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """``text``'s lines, each as its words with their widths: measured once per text, however
+    many widths the layout tries."""
     from rich.cells import cell_len
 
-    return max((cell_len(word) for word in text.split()), default=0)
+    return tuple(tuple((word, cell_len(word)) for word in paragraph.split()) for paragraph in text.split("\n"))
 
 
-@dataclass
 class Measure:
-    """What the layout needs to know of one column."""
+    """What the layout needs to know of one column (a plain class, as ``Spec``)."""
 
-    least: int  # its longest word (wrapping) or longest line (not wrapping), header words included
-    comfortable: int  # below this it reads badly: its header in two lines, its text at ``comfort``
-    wanted: int  # every cell on one line
-    full: int  # and the header on one line too
-    tallest: tuple[str, ...] = ()  # its longest cells, whose wrapping decides how tall rows get
+    __slots__ = ("least", "comfortable", "wanted", "full", "tallest")
+
+    def __init__(self, least: int, comfortable: int, wanted: int, full: int, tallest: tuple[str, ...] = ()) -> None:
+        self.least = least  # its longest word (wrapping) or longest line (not wrapping), header words included
+        self.comfortable = comfortable  # below this it reads badly: its header in two lines, its text at ``comfort``
+        self.wanted = wanted  # every cell on one line
+        self.full = full  # and the header on one line too
+        self.tallest = tallest  # its longest cells, whose wrapping decides how tall rows get
 
 
 def fold_width(text: str, lines: int) -> int:
@@ -182,28 +211,35 @@ def tall(specs: Sequence[Spec], columns: Sequence[Sequence[str]], width: int) ->
     return total
 
 
+@lru_cache(maxsize=8192)
 def wrap(text: str, width: int, lines: int | None = None) -> str:
     """``text`` wrapped at spaces to ``width`` (a word longer than ``width`` is cut only when
-    nothing else can be done); with ``lines``, at most that many lines, the last ending in "…"."""
+    nothing else can be done); with ``lines``, at most that many lines, the last ending in "…".
+
+    The layout wraps the same cells at many widths: each text's words are measured once
+    (``_paragraphs``) and each (text, width) wrapped once (the cache)."""
     from rich.cells import cell_len
 
     out: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in _paragraphs(text):
         line = ""
-        for word in paragraph.split():
-            while cell_len(word) > width > 0:  # impossible to keep whole: fold (the layout avoids it)
+        used = 0  # the cell width of ``line``: its words and one space between two
+        for word, size in paragraph:
+            while size > width > 0:  # impossible to keep whole: fold (the layout avoids it)
                 if line:
                     out.append(line)
                     line = ""
                 out.append(word[:width])
                 word = word[width:]
+                size = cell_len(word)
             if not line:
-                line = word
-            elif cell_len(line) + 1 + cell_len(word) <= width:
+                line, used = word, size
+            elif used + 1 + size <= width:
                 line = f"{line} {word}"
+                used += 1 + size
             else:
                 out.append(line)
-                line = word
+                line, used = word, size
         out.append(line)
     if lines is not None and len(out) > lines:
         out = out[:lines]
@@ -223,14 +259,20 @@ def styled(text: str | Text, width: int, lines: int | None) -> Text:
     if not text.spans:
         return Text(wrap(text.plain, width, lines), style=text.style)
     # Styled text is short figures and words: wrap each of its lines with Rich at spaces only.
-    from rich.console import Console
-
-    wrapped = text.wrap(Console(width=max(width, 1)), max(width, 1), overflow="fold")
+    wrapped = text.wrap(_console(max(width, 1)), max(width, 1), overflow="fold")
     kept = list(wrapped)
     if lines is not None and len(kept) > lines:
         kept = kept[:lines]
         kept[-1].append(ELLIPSIS)
     return Text("\n").join(kept)
+
+
+@lru_cache(maxsize=64)
+def _console(width: int) -> Console:
+    """A console ``width`` wide for Rich to wrap styled cells with (one per width, not per cell)."""
+    from rich.console import Console
+
+    return Console(width=width)
 
 
 def build(

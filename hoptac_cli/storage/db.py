@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -46,6 +46,20 @@ def resolve_path(explicit: str | None) -> Path:
     return Path(user_data_dir("hoptac", appauthor=False)) / "hoptac.db"
 
 
+#: the database the CLI works on (``--db``), as a function: no file is ever written over it
+_PROTECTED: list[Callable[[], Path]] = []
+
+
+def protect(database: Callable[[], Path]) -> None:
+    """No file hoptac writes (``render.files``) may be the database ``database()`` names, nor a
+    file SQLite keeps beside it; the path is worked out only when a file is about to be written."""
+    _PROTECTED[:] = [database]
+
+
+def protected() -> list[Path]:
+    return [path for database in _PROTECTED for path in companions(database())]
+
+
 def companions(path: Path) -> list[Path]:
     """The database file and the files SQLite keeps beside it."""
     return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
@@ -67,17 +81,31 @@ def damaged(path: Path, reason: object) -> HoptacError:
 # examining a file ----------------------------------------------------------------------------
 
 
-@dataclass
 class FileState:
-    """What a file is, found without writing to it."""
+    """What a file is, found without writing to it. (A plain class: every command opening the
+    database imports this module, and a dataclass costs ~0.5 ms of start-up.)"""
 
-    kind: str  # missing | folder | empty | unreadable | not-sqlite | damaged | blank | foreign | hoptac
-    reason: str = ""
-    application_id: int = 0
-    version: int = 0  # the schema version: user_version, or the migrations applied if more
-    user_version: int = 0
-    migrations: list[str] = field(default_factory=list)
-    conn: sqlite3.Connection | None = None
+    def __init__(
+        self,
+        kind: str,
+        *,
+        reason: str = "",
+        application_id: int = 0,
+        version: int = 0,
+        user_version: int = 0,
+        migrations: list[str] | None = None,
+        conn: sqlite3.Connection | None = None,
+    ) -> None:
+        self.kind = kind  # missing | folder | empty | unreadable | not-sqlite | damaged | blank | foreign | hoptac
+        self.reason = reason
+        self.application_id = application_id
+        self.version = version  # the schema version: user_version, or the migrations applied if more
+        self.user_version = user_version
+        self.migrations: list[str] = migrations if migrations is not None else []
+        self.conn = conn
+
+    def __repr__(self) -> str:
+        return f"FileState(kind={self.kind!r}, reason={self.reason!r}, version={self.version})"
 
     @property
     def unknown(self) -> list[str]:
