@@ -50,8 +50,7 @@ it; nothing else names its header or its kind.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import FrozenInstanceError
-from typing import Any, TypeVar
+from dataclasses import dataclass, field, replace
 
 #: kinds whose values hold no text a spreadsheet could run (numbers, dates, booleans)
 _INERT = frozenset(("int", "number", "amount", "percent", "date", "timestamp", "bool"))
@@ -63,63 +62,17 @@ STATUS_CODE_HEADER = "col.status_code"
 LABEL_SUFFIX = "_label"
 
 
-_Value = TypeVar("_Value", bound="_Frozen")
-
-
-class _Frozen:
-    """An immutable value described by its ``_FIELDS``: equal, hashed and shown field by field,
-    as the frozen dataclasses these classes were. Written out because generating a dataclass's
-    methods costs ~0.7 ms at import, and every command that prints a listing imports this
-    module."""
-
-    _FIELDS: tuple[str, ...] = ()
-
-    def _set(self, values: dict[str, Any]) -> None:
-        for name in self._FIELDS:
-            object.__setattr__(self, name, values[name])
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{name}={getattr(self, name)!r}' for name in self._FIELDS)})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-def replace(item: _Value, **changes: Any) -> _Value:
-    """A copy of ``item`` with some fields changed (as ``dataclasses.replace``)."""
-    values = {name: getattr(item, name) for name in item._FIELDS}
-    values.update(changes)
-    return type(item)(**values)
-
-
-class Field(_Frozen):
+@dataclass(frozen=True)
+class Field:
     """One field of a kind of record (see the module's documentation)."""
 
-    _FIELDS = ("key", "header", "kind", "unit", "width")
     key: str
     header: str
-    kind: str
+    kind: str = "text"
     #: for ``amount``: the record key holding the unit of the number
-    unit: str | None
+    unit: str | None = None
     #: the column's width (characters) in a form people fill in
-    width: int | None
-
-    def __init__(self, key: str, header: str, kind: str = "text", unit: str | None = None, width: int | None = None) -> None:
-        self._set(locals())
+    width: int | None = None
 
     @property
     def neutralised(self) -> bool:
@@ -132,41 +85,26 @@ class Field(_Frozen):
         return not self.key.endswith(LABEL_SUFFIX)
 
 
-class Column(_Frozen):
+@dataclass(frozen=True)
+class Column:
     """A field as one table lays it out for a terminal (``render.output.table``)."""
 
-    _FIELDS = ("key", "header", "kind", "justify", "ratio", "narrow", "merge", "lines", "same", "group")
     key: str
     header: str  # catalogue key
-    kind: str
-    justify: str
+    kind: str = "text"
+    justify: str = "left"
     #: share of spare width for long text columns in a table
-    ratio: int | None
+    ratio: int | None = None
     #: on a narrow terminal, columns with ``narrow`` > 0 give way, the highest first: each drops
     #: out, or, with ``merge`` naming another column, goes under that column's value in its cell
-    narrow: int
-    merge: str | None
+    narrow: int = 0
+    merge: str | None = None
     #: a listing cuts a longer text after this many lines with "…" (``show``, JSON and CSV keep it)
-    lines: int | None
+    lines: int | None = None
     #: when every row holds the same value, say it once in the caption instead of on every row
-    same: bool
+    same: bool = False
     #: rows in a run with the same value form a group: the value is shown on its first row only
-    group: bool
-
-    def __init__(
-        self,
-        key: str,
-        header: str,
-        kind: str = "text",
-        justify: str = "left",
-        ratio: int | None = None,
-        narrow: int = 0,
-        merge: str | None = None,
-        lines: int | None = None,
-        same: bool = False,
-        group: bool = False,
-    ) -> None:
-        self._set(locals())
+    group: bool = False
 
 
 class Record:
@@ -204,16 +142,13 @@ class Record:
         return [self.column(key) for key in keys]
 
 
-class Listing(_Frozen):
+@dataclass(frozen=True)
+class Listing:
     """What a command prints of a record kind: its table's columns, and the fields its JSON and
     CSV carry (by default those of the table)."""
 
-    _FIELDS = ("table", "data")
     table: list[Column]
-    data: list[Field] | list[Column]
-
-    def __init__(self, table: list[Column], data: list[Field] | list[Column] | None = None) -> None:
-        self._set({"table": table, "data": data if data is not None else []})
+    data: list[Field] | list[Column] = field(default_factory=list)
 
     @property
     def keys(self) -> list[str]:
