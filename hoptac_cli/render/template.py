@@ -147,6 +147,11 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
     return rows(), lines
 
 
+def _from_csv(cell: str) -> str:
+    """One cell of a CSV file as typed (``_csv_rows`` does the same a row at a time)."""
+    return _quoted(nfc(cell)) if cell else cell
+
+
 def _quoted(text: str) -> str:
     """A cell (``nfc`` already) as typed: without the ' hoptac put before a formula start."""
     if not text.startswith("'"):
