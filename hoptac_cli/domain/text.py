@@ -50,7 +50,8 @@ def nfc(value: str) -> str:
 def nfc_each(values: list[str]) -> list[str]:
     """``nfc`` of each value (the cells of a row of a file): one scan of the row for what
     ``clean`` would change, and no call per value when there is nothing."""
-    if _ANY_CONTROL.search("".join(values)) is not None:
+    joined = "".join(values)
+    if clean(joined) != joined:  # a control or line break somewhere: each value in full
         return [nfc(value) for value in values]
     normalize = unicodedata.normalize
     return [normalize("NFC", value).strip() for value in values]
