@@ -416,6 +416,33 @@ def test_lean_pictures_are_the_full_ones_on_a_generated_register(register):
         os.environ["HOPTAC_TODAY"] = "2026-11-25"
 
 
+def test_figures_read_ahead_batch_by_batch_are_those_read_at_once(register, monkeypatch):
+    """Many agreements' figures are read a batch at a time, the next batch's on a second
+    connection in a worker thread: the same pictures as one batch read here."""
+    import os
+
+    from hoptac_cli.domain import status
+
+    monkeypatch.setitem(os.environ, "HOPTAC_TODAY", register.info.today)
+    db = open_db(register.db)
+    try:
+        agreements = status.status_store.agreement_settings(db, [row[0] for row in db.execute("SELECT id FROM agreements")])
+        assert len(agreements) > 2
+        for period in (None, register.info.final_period):
+            for pin in (False, True):
+                monkeypatch.setattr(status, "BATCH_ACTIONS", 10**9)
+                once = [
+                    status.overview_rows(shot) for shot in status.pictures(db, agreements, period, pin_default=pin, lean=True)
+                ]
+                monkeypatch.setattr(status, "BATCH_ACTIONS", 1)  # one agreement a batch: every next one read ahead
+                read = [
+                    status.overview_rows(shot) for shot in status.pictures(db, agreements, period, pin_default=pin, lean=True)
+                ]
+                assert read == once and len(read) == len(agreements)
+    finally:
+        db.close()
+
+
 # the CSV writer builds its lines itself: the same bytes as the csv module ---------------------------
 
 _CELLS = st.one_of(

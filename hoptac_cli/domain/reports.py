@@ -10,6 +10,7 @@ imported file.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,13 @@ class FieldError(HoptacError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+#: the parses an import repeats on the same text (its dates, percentages and periods), each
+#: worked out once: pure functions of the text, and a refusal is never kept (it raises again)
+_parse_number = functools.lru_cache(maxsize=4096)(parse_number)
+_parse_date = functools.lru_cache(maxsize=1024)(parse_date)
+_parse_period = functools.lru_cache(maxsize=256)(parse_period)
 
 
 def _checked(field: str, parse: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -118,17 +126,17 @@ def check_period(agreement: Row, period: Period, label: str = "--period") -> Non
                 example=Period(period.year, cadence).code,
             ),
         )
-    years = register.year_span(agreement["start_year"], agreement["end_year"])
     if not period.overlaps(dt.date(agreement["start_year"], 1, 1), dt.date(agreement["end_year"], 12, 31)):
+        years = register.year_span(agreement["start_year"], agreement["end_year"])
         raise FieldError("period", t("err.report_period_agreement", option=label, value=period.code, years=years))
     ended = _date(agreement.get("ended_on"))
     if ended and period.start > ended:
         raise FieldError("period", t("err.report_period_ended", option=label, value=period.code, ended=show_date(ended)))
 
 
-def check_begun(agreement: Row, period: Period, label: str = "--period") -> None:
+def check_begun(agreement: Row, period: Period, label: str = "--period", now: dt.date | None = None) -> None:
     """No report, and no summary, for a period that has not begun: refused naming the current one."""
-    now = today()
+    now = now or today()
     if period.start > now:
         current = containing(agreement["report_cadence"], now)
         raise FieldError("period", t("err.period_not_begun", option=label, value=period.code, current=current.label()))
@@ -146,7 +154,7 @@ def _figures(
             raise FieldError(
                 "value", t("err.report_value_no_indicator", option=labels["value"], id=basis["id"], progress=labels["progress"])
             )
-        amount = _checked("value", parse_number, value, option=labels["value"])
+        amount = _checked("value", _parse_number, value, option=labels["value"])
         if amount < 0:
             raise FieldError("value", t("err.report_value_negative", option=labels["value"], value=value))
         return report_progress(basis, amount), amount, True
@@ -160,7 +168,7 @@ def _figures(
             raise LookupError("a report's figures kept from no earlier version")
         return percent, kept, False
     text = progress.strip().removesuffix("%")
-    percent = _checked("progress", parse_number, text, option=labels["progress"])
+    percent = _checked("progress", _parse_number, text, option=labels["progress"])
     if not 0 <= percent <= 100:
         raise FieldError("progress", t("err.report_progress_range", option=labels["progress"], value=progress))
     return round(percent, 1), kept, True
@@ -200,6 +208,7 @@ class Lookups:
 
     def __init__(self, db: Database):
         self.db = db
+        self.now = today()  # read once: an import's rows would each ask three times
         self.successions = Successions(db, "agencies")
         self._agreements: dict[int, Row] = {}
         self._agencies: dict[str, Row | HoptacError] = {}
@@ -294,18 +303,17 @@ def _agency(lookups: Lookups, action: Row, ref: str | None) -> Row:
         return lookups.agency(str(action["lead_agency_id"]))
     found = _checked("agency", lookups.agency, ref)
     allowed = [action["lead_agency_id"], *lookups.partners(action["id"])]
-    now = today()
+    now = lookups.now
     successions = lookups.successions
     if found["id"] in allowed or successions.current(found["id"], now) in {successions.current(i, now) for i in allowed}:
         return found
     raise FieldError("agency", t("err.report_agency", value=ref, name=found["name"], id=action["id"], lead=action["lead"]))
 
 
-def _submitted(text: str | None, period: Period, label: str) -> str:
-    """The date given, else today; either way not in the future and not before the period's
-    data window opens."""
-    now = today()
-    day = now if text is None else _checked("submitted", parse_date, text, option=label)
+def _submitted(text: str | None, period: Period, label: str, now: dt.date) -> str:
+    """The date given, else today (``now``); either way not in the future and not before the
+    period's data window opens."""
+    day = now if text is None else _checked("submitted", _parse_date, text, option=label)
     if day > now:
         raise FieldError("submitted", t("err.report_submitted_future", option=label, value=text))
     opens = period.window[0]
@@ -373,10 +381,10 @@ def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_
     ``lookups`` (an import's) holds what the rows of a file share."""
     lookups = lookups or Lookups(db)
     action = _checked("action_id", lookups.action, fields.action_id)
-    when = _checked("period", parse_period, fields.period)
+    when = _checked("period", _parse_period, fields.period)
     agreement = lookups.agreement(action["agreement_id"])
     check_period(agreement, when, labels["period"])
-    check_begun(agreement, when, labels["period"])
+    check_begun(agreement, when, labels["period"], lookups.now)
     day_before = when.start - dt.timedelta(days=1)
     before, at_end = lookups.views(action["id"], when)
     before = derive(before, day_before)
@@ -411,7 +419,7 @@ def prepare(db: Database, fields: ReportFields, *, labels: dict[str, str] = CLI_
         "result": _kept(fields.result, existing, "result"),
         "difficulty": _kept(fields.difficulty, existing, "difficulty"),
         "proposal": _kept(fields.proposal, existing, "proposal"),
-        "submitted_on": _submitted(fields.submitted, when, labels["submitted"]),
+        "submitted_on": _submitted(fields.submitted, when, labels["submitted"], lookups.now),
     }
     return Draft(action, reporter, when, values, existing)
 

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import IO, Any
 
@@ -271,6 +272,14 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
     (plus cell padding), long text words allowed to wrap, the spare width shared by weight."""
     floors, wants = [], []
     cap = total_pt * 0.15
+    known: dict[str, float] = {}  # an annex repeats its dates, numbers, statuses and words: measure each once
+
+    def width_of(text: str) -> float:
+        width = known.get(text)
+        if width is None:
+            width = known[text] = text_width(text, size)
+        return width
+
     for index, column in enumerate(table.columns):
         floor = longest_word(column.header, size, bold=True)
         # a text column is at least wide enough for its header on two lines, even when empty
@@ -279,13 +288,13 @@ def column_widths(table: Table, total_pt: float, size: float) -> list[float]:
             if row.group or index >= len(row.cells):
                 continue
             for word in row.cells[index].split():
-                width = text_width(word, size)
+                width = width_of(word)
                 if UNBREAKABLE.match(word) or column.weight == 0:
                     floor = max(floor, width)
                 want = max(want, min(width, cap))
             if column.weight == 0:  # short columns (numbers, dates, statuses) keep each line whole
                 for line in row.cells[index].split("\n"):
-                    want = max(want, min(text_width(line, size), cap))
+                    want = max(want, min(width_of(line), cap))
         floors.append(floor + CELL_PADDING_PT + 1)
         wants.append(max(floor, want) + CELL_PADDING_PT + 1)
     widths = list(wants)
@@ -326,9 +335,13 @@ def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
         cell.width = Pt(width)
         _paragraph(cell, column.header, size=size, bold=True, align="center", after=0, reuse=True)
     blank = None  # a data row as python-docx lays it out, without its text: copied for the others
+    heading = None  # and a group's heading row (its title cell merged across): copied for the others
     for row in table.rows:
         if blank is not None and not row.group:
             _copy_row(grid, blank, row.cells)
+            continue
+        if heading is not None and row.group:
+            _copy_row(grid, heading, (row.cells + ["", ""])[:2])
             continue
         added = grid.add_row()
         added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never straddles two pages
@@ -340,15 +353,16 @@ def _table(docx: Any, table: Table, total_pt: float, size: float) -> None:
             _paragraph(cells[0], number, size=size, bold=True, align="center", after=0, reuse=True)
             merged = cells[1].merge(cells[-1])
             _paragraph(merged, title, size=size, bold=True, align="left", after=0, reuse=True)
+            heading = _blank_row(added._tr, size, bold=True)
             continue
         for cell, text, column in zip(cells, row.cells, table.columns):
             _paragraph(cell, text, size=size, align=column.align, after=0, reuse=True)
         blank = _blank_row(added._tr, size)
 
 
-def _blank_row(tr: Any, size: float) -> tuple[Any, Any]:
+def _blank_row(tr: Any, size: float, *, bold: bool = False) -> tuple[Any, Any]:
     """A copy of a data row without its runs, and a run formatted as ``_paragraph`` formats a
-    cell's text. The annex of a national programme has hundreds of rows: laying each cell out
+    cell's text (``bold``: a group's heading). The annex of a national programme has hundreds of rows: laying each cell out
     through python-docx took seconds; copying the row's XML gives the same elements."""
     import copy
 
@@ -363,44 +377,53 @@ def _blank_row(tr: Any, size: float) -> tuple[Any, Any]:
     # a paragraph of no document, only to build a run with python-docx's own API
     run = Paragraph(OxmlElement("w:p"), None).add_run("")  # type: ignore[arg-type]
     run.font.size = Pt(size)
-    run.bold, run.italic = False, False
+    run.bold, run.italic = bold, False
     return row, run._r
 
 
 def _copy_row(grid: Any, blank: tuple[Any, Any], texts: list[str]) -> None:
     """A data row like ``blank``'s, holding ``texts`` (cleaned as ``_paragraph`` cleans them)."""
-    import copy
-
-    from docx.oxml.ns import qn
-
     from hoptac_cli.domain.text import clean
 
     row, run = blank
-    tr = copy.deepcopy(row)
-    for cell, text in zip(tr.iterchildren(qn("w:tc")), texts):
+    tr = row.__copy__()  # lxml: a deep copy (what copy.deepcopy calls, without its bookkeeping)
+    paragraph = _tag("w:p")
+    for cell, text in zip(tr.iterchildren(_tag("w:tc")), texts):
         if text:
-            cell.find(qn("w:p")).append(_filled(run, clean(text)))
+            cell.find(paragraph).append(_filled(run, clean(text)))
     grid._tbl.append(tr)
 
 
-def _filled(run: Any, text: str) -> Any:
-    """A copy of the formatted empty ``run`` holding ``text``, as python-docx's ``run.text``
-    writes it (one w:t, tabs and line breaks as w:tab and w:br), without its walk through
-    every character when there is neither."""
-    import copy
-
+@functools.cache
+def _tag(name: str) -> str:
+    """``qn(name)``, worked out once per name (an annex asks for the same few thousands of times)."""
     from docx.oxml.ns import qn
+
+    return qn(name)
+
+
+def _filled(run: Any, text: str) -> Any:
+    """A copy of the formatted empty ``run`` holding ``text``, element for element as
+    python-docx's ``run.text`` writes it (each stretch of text one w:t, each tab a w:tab, each
+    line break a w:br), without its walk through every character."""
     from lxml import etree
 
-    r = copy.deepcopy(run)
-    if "\t" in text or "\n" in text or "\r" in text:
-        r.text = text
-    else:  # python-docx's CT_R.add_t, element for element
-        t = etree.SubElement(r, qn("w:t"))
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(qn("xml:space"), "preserve")
+    r = run.__copy__()  # lxml: a deep copy
+    for part in _BREAKS.split(text) if _BREAKS.search(text) else (text,):
+        if part == "\t":
+            etree.SubElement(r, _tag("w:tab"))
+        elif part in ("\n", "\r"):
+            etree.SubElement(r, _tag("w:br"))
+        elif part:  # python-docx's CT_R.add_t
+            t = etree.SubElement(r, _tag("w:t"))
+            t.text = part
+            if len(part.strip()) < len(part):
+                t.set(_tag("xml:space"), "preserve")
     return r
+
+
+#: what python-docx writes as an element of its own in a run: a tab, a line break
+_BREAKS = re.compile(r"([\t\n\r])")
 
 
 def _fixed(grid: Any, widths: list[float]) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from hoptac_cli.domain.text import nfc
+from hoptac_cli.domain.text import nfc, nfc_each
 from hoptac_cli.errors import HoptacError
 from hoptac_cli.i18n import t, t_in
 from hoptac_cli.records import DEPARTMENT_LANG, Field
@@ -129,7 +129,10 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
             reader = csv.reader(handle, delimiter=delimiter)
             try:
                 for row in reader:
-                    yield [_from_csv(cell) for cell in row[:MAX_COLUMNS]]
+                    cells = nfc_each(row[:MAX_COLUMNS])
+                    if "'" in "".join(cells):  # rarely: then a cell may start with one
+                        cells = [_quoted(cell) for cell in cells]
+                    yield cells
             except UnicodeDecodeError:
                 raise HoptacError(t("err.import_encoding", value=str(path))) from None
             except csv.Error as error:
@@ -145,9 +148,12 @@ def _csv_rows(path: Path) -> tuple[Iterator[list[str]], int]:
 
 
 def _from_csv(cell: str) -> str:
-    if not cell:
-        return cell
-    text = nfc(cell)
+    """One cell of a CSV file as typed (``_csv_rows`` does the same a row at a time)."""
+    return _quoted(nfc(cell)) if cell else cell
+
+
+def _quoted(text: str) -> str:
+    """A cell (``nfc`` already) as typed: without the ' hoptac put before a formula start."""
     if not text.startswith("'"):
         return text
     # A cell hoptac neutralised when it wrote the file (a leading ' before a formula start) reads back as typed.

@@ -401,3 +401,17 @@ def restore(path: Path, source: Path) -> Path | None:
         finally:
             db.close()
         return kept
+
+
+def second_reader(db: Database) -> Database | None:
+    """Another connection to ``db``'s file, for reading only, usable from another thread (a
+    worker reads the next batch of a long listing ahead while this one is worked on: SQLite
+    runs a statement without holding Python's lock); None for a database in memory."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    if not row or not row[2]:
+        return None
+    from hoptac_cli.storage.sqlite import HoptacDatabase
+
+    conn = sqlite3.connect(row[2], timeout=BUSY_TIMEOUT, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    return cast("Database", HoptacDatabase(conn))
