@@ -333,30 +333,7 @@ EVIL_TITLE = '=HYPERLINK("http://example.com/x","bấm vào đây")'
 def build_programme(h: Hoptac) -> None:
     """The programme of tests/test_status.py's docstring, typed through the CLI."""
     h.ok("init")
-    h.ok("party", "add", "Hậu Giang")
-    h.ok("party", "add", "Kiên Giang")
-    h.ok(
-        "agreement",
-        "add",
-        "Chương trình thử",
-        "--party",
-        "hau-giang",
-        "--party",
-        "kien-giang",
-        "--period",
-        "2021-2025",
-        "--slug",
-        "thu",
-    )
-    h.ok("sector", "add", "Y tế")
-    h.ok("sector", "add", "Giao thông")
-    for name, party, slug in (
-        ("Sở Y tế tỉnh Hậu Giang", "hau-giang", "syt-hg"),
-        ("Sở Y tế tỉnh Kiên Giang", "kien-giang", "syt-kg"),
-        ("Sở Giao thông vận tải tỉnh Hậu Giang", "hau-giang", "sgtvt-hg"),
-        ("Sở Giao thông vận tải tỉnh Kiên Giang", "kien-giang", "sgtvt-kg"),
-    ):
-        h.ok("agency", "add", name, "--party", party, "--slug", slug)
+    build_two_parties(h)  # the same parties, agreement, sectors and agencies, in the same order
     h.ok("sector", "add", "Công nghiệp")
     h.ok(
         "action",
